@@ -1,0 +1,82 @@
+// Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
+import { CONCEPTS, PHRASES, STOPWORDS } from "./lexicon.js";
+import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
+import { loose, phoneticKey, romanize, stem } from "./translit.js";
+
+/** One word seen through the matcher's eyes. */
+export interface WordForm {
+  /** The word as typed (lower-cased, cleaned). */
+  readonly surface: string;
+  /** Latin spelling: the word itself, or its romanisation when it is Devanagari. */
+  readonly latin: string;
+  /** Phonetic key shared by the word's spellings in both scripts. */
+  readonly key: string;
+  /** True for a function word that carries no meaning for matching. */
+  readonly stop: boolean;
+  /** The concept the word belongs to, as `#NAME`, if any. */
+  readonly concept?: string;
+}
+
+const STOP_FORMS = new Set<string>();
+for (const w of STOPWORDS) {
+  for (const t of tokenize(w)) {
+    STOP_FORMS.add(t);
+    STOP_FORMS.add(loose(hasDevanagari(t) ? romanize(t) : t));
+  }
+}
+// Keys shorter than this collide too often (kya, kyu, ki and kab share "k"), so concepts match them by spelling.
+const CONCEPT_KEY_MIN = 3;
+const CONCEPT_BY_SPELLING = new Map<string, string>();
+const CONCEPT_BY_KEY = new Map<string, string>();
+for (const [name, words] of Object.entries(CONCEPTS)) {
+  for (const w of words.split(/\s+/).filter(Boolean)) {
+    for (const t of tokenize(w)) {
+      const latin = stem(hasDevanagari(t) ? romanize(t) : t);
+      CONCEPT_BY_SPELLING.set(loose(latin), `#${name}`);
+      if (hasDevanagari(t)) CONCEPT_BY_SPELLING.set(t, `#${name}`);
+      const key = phoneticKey(latin);
+      if (key.length >= CONCEPT_KEY_MIN && !CONCEPT_BY_KEY.has(key)) CONCEPT_BY_KEY.set(key, `#${name}`);
+    }
+  }
+}
+
+/** Every (key, concept) pair of the concept table, for typo lookup of concept words. */
+export function conceptKeys(): ReadonlyMap<string, string> {
+  return CONCEPT_BY_KEY;
+}
+
+const formCache = new Map<string, WordForm>();
+const FORM_CACHE_MAX = 50_000;
+
+/** Analyses one token from `tokenize`. Pure; memoised because the same words recur constantly. */
+export function analyzeWord(surface: string): WordForm {
+  const cached = formCache.get(surface);
+  if (cached) return cached;
+  const devanagari = hasDevanagari(surface);
+  const raw = devanagari ? romanize(surface) : surface;
+  const latin = stem(raw);
+  const spelling = loose(latin);
+  const stop = STOP_FORMS.has(surface) || STOP_FORMS.has(loose(raw)) || (!devanagari && surface.length === 1 && !/\d/.test(surface));
+  const key = phoneticKey(latin);
+  const concept =
+    CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) ??
+    CONCEPT_BY_SPELLING.get(spelling) ??
+    (key.length >= CONCEPT_KEY_MIN ? CONCEPT_BY_KEY.get(key) : undefined);
+  const form: WordForm = { surface, latin, key, stop: stop && concept === undefined, concept };
+  if (formCache.size >= FORM_CACHE_MAX) formCache.clear();
+  formCache.set(surface, form);
+  return form;
+}
+
+/** Applies multi-word synonyms and contractions, then splits into words. */
+export function words(text: string): string[] {
+  let s = text;
+  for (const [re, by] of PHRASES) s = s.replace(re, by);
+  return tokenize(s);
+}
+
+/** Cleans any input and returns its words; the cleaned text is what the user is shown back. */
+export function analyzeText(raw: string): { clean: string; forms: WordForm[] } {
+  const clean = cleanText(raw);
+  return { clean, forms: words(clean).map(analyzeWord) };
+}

@@ -1,0 +1,84 @@
+// Reads every setting once from an environment map into a typed, frozen object, or fails with one clear line.
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+export interface Config {
+  readonly faqDir: string;
+  readonly logLevel: LogLevel;
+  readonly discord?: { readonly token: string; readonly apiRoot?: string; readonly guildId?: string };
+  readonly telegram?: {
+    readonly token: string;
+    readonly apiRoot?: string;
+    readonly webhook?: { readonly url: string; readonly port: number; readonly secret: string; readonly path: string };
+  };
+}
+
+/** A setting is wrong; the message says which and how to fix it. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function url(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  try {
+    const u = new URL(value.trim());
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("protocol");
+    return u.toString();
+  } catch {
+    throw new ConfigError(`${name} is not a valid http(s) URL: set it to an address such as https://example.com/ or remove it`);
+  }
+}
+
+function port(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number from 0 to 65535, not "${value}"`);
+  return n;
+}
+
+function token(name: string, value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/\s/.test(v)) throw new ConfigError(`${name} contains spaces: paste the token exactly as the platform shows it`);
+  return v;
+}
+
+/** Builds the configuration from `env` (usually `process.env`); throws ConfigError on an invalid setting. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not "${env.LOG_LEVEL}"`);
+  }
+  const discordToken = token("DISCORD_TOKEN", env.DISCORD_TOKEN);
+  const telegramToken = token("TELEGRAM_BOT_TOKEN", env.TELEGRAM_BOT_TOKEN);
+  const guildId = env.DISCORD_GUILD_ID?.trim() || undefined;
+  if (guildId !== undefined && !/^\d{5,25}$/.test(guildId)) {
+    throw new ConfigError(`DISCORD_GUILD_ID must be a server id (digits only), not "${guildId}"`);
+  }
+  const webhookUrl = url("TELEGRAM_WEBHOOK_URL", env.TELEGRAM_WEBHOOK_URL);
+  let webhook: NonNullable<Config["telegram"]>["webhook"];
+  if (webhookUrl) {
+    const secret = env.TELEGRAM_WEBHOOK_SECRET?.trim() ?? "";
+    if (!/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
+      throw new ConfigError("TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL: 1-256 characters of A-Z, a-z, 0-9, _ and -");
+    }
+    webhook = {
+      url: webhookUrl,
+      port: port("TELEGRAM_WEBHOOK_PORT", env.TELEGRAM_WEBHOOK_PORT, 8443),
+      secret,
+      path: new URL(webhookUrl).pathname,
+    };
+  }
+  const config: Config = {
+    faqDir: env.FAQ_DIR?.trim() || "faq",
+    logLevel,
+    discord: discordToken
+      ? { token: discordToken, apiRoot: url("DISCORD_API_ROOT", env.DISCORD_API_ROOT), guildId }
+      : undefined,
+    telegram: telegramToken
+      ? { token: telegramToken, apiRoot: url("TELEGRAM_API_ROOT", env.TELEGRAM_API_ROOT), webhook }
+      : undefined,
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,45 @@
+// Text clean-up and tokenisation shared by matching, language detection and every channel.
+import { TUNING } from "./tuning.js";
+
+// Zero-width characters, bidi controls, soft hyphen, BOM: invisible, and they split or glue words.
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufe00-\ufe0f]/gu;
+// C0/C1 controls other than the whitespace we turn into spaces.
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
+const SPACES = /\s+/gu;
+
+/**
+ * Makes any string safe to process and show: well-formed UTF-16, NFC, no control or invisible characters,
+ * single spaces, trimmed, and cut to `maxChars` code points.
+ */
+export function cleanText(raw: string, maxChars: number = TUNING.maxQuestionChars): string {
+  // Cut first (generously) so a megabyte of input costs no more than a long question.
+  let s = raw.length > maxChars * 4 ? raw.slice(0, maxChars * 4) : raw;
+  s = s.toWellFormed().replace(/\ufffd/gu, " ").normalize("NFC");
+  s = s.replace(INVISIBLE, "").replace(CONTROL, " ").replace(SPACES, " ").trim();
+  const points = Array.from(s);
+  return points.length > maxChars ? points.slice(0, maxChars).join("").trim() : s;
+}
+
+const DEVANAGARI = /[\u0900-\u097f]/u;
+export function hasDevanagari(s: string): boolean {
+  return DEVANAGARI.test(s);
+}
+
+// A word: letters, combining marks and digits. Devanagari and Latin runs are split apart ("officeमें").
+const WORD = /[\u0900-\u0963\u0966-\u097f]+|[\p{L}\p{M}\p{N}]+/gu;
+
+/** Lower-cased words of a cleaned text; the nukta is dropped and chandrabindu folded into anusvara. */
+export function tokenize(text: string): string[] {
+  const s = text
+    .toLowerCase()
+    .normalize("NFC")
+    .replace(/\u093c/gu, "")
+    .replace(/\u0901/gu, "\u0902");
+  const out: string[] = [];
+  for (const m of s.matchAll(WORD)) {
+    const w = m[0];
+    // Latin words lose their accents ("café" -> "cafe"); Devanagari marks are letters of the word and stay.
+    out.push(DEVANAGARI.test(w) ? w : w.normalize("NFD").replace(/\p{M}/gu, ""));
+  }
+  return out.filter((w) => w.length > 0);
+}

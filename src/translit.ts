@@ -1,0 +1,97 @@
+// Maps Devanagari and Latin spellings of a word to one comparable form: a romanisation, then a phonetic key.
+
+const CONSONANTS: Record<string, string> = {
+  "क": "k", "ख": "kh", "ग": "g", "घ": "gh", "ङ": "n", "च": "ch", "छ": "chh", "ज": "j", "झ": "jh", "ञ": "n",
+  "ट": "t", "ठ": "th", "ड": "d", "ढ": "dh", "ण": "n", "त": "t", "थ": "th", "द": "d", "ध": "dh", "न": "n",
+  "प": "p", "फ": "ph", "ब": "b", "भ": "bh", "म": "m", "य": "y", "र": "r", "ल": "l", "ळ": "l", "व": "v",
+  "श": "sh", "ष": "sh", "स": "s", "ह": "h", "ऩ": "n", "ऱ": "r", "ऴ": "l",
+};
+const VOWELS: Record<string, string> = {
+  "अ": "a", "आ": "aa", "इ": "i", "ई": "ii", "उ": "u", "ऊ": "uu", "ऋ": "ri", "ए": "e", "ऐ": "ai", "ओ": "o",
+  "औ": "au", "ऑ": "o", "ऍ": "e", "ऎ": "e", "ऒ": "o", "ॠ": "ri", "ऌ": "li",
+};
+const MATRAS: Record<string, string> = {
+  "ा": "aa", "ि": "i", "ी": "ii", "ु": "u", "ू": "uu", "ृ": "ri", "े": "e", "ै": "ai", "ो": "o", "ौ": "au",
+  "ॉ": "o", "ॅ": "e", "ॆ": "e", "ॊ": "o", "ॄ": "ri", "ॢ": "li",
+};
+const VIRAMA = "्";
+const ANUSVARA = "ं";
+const VISARGA = "ः";
+
+/**
+ * Romanises a Devanagari word the way Indians commonly type it: inherent "a" after each consonant except at
+ * the end of the word, anusvara as n (m before p, b, m). Other characters pass through.
+ */
+export function romanize(word: string): string {
+  let out = "";
+  let schwa = false; // a consonant was written and still carries its inherent "a"
+  for (const ch of word) {
+    const c = CONSONANTS[ch];
+    if (c !== undefined) {
+      if (schwa) out += "a";
+      out += c;
+      schwa = true;
+      continue;
+    }
+    const m = MATRAS[ch];
+    if (m !== undefined) {
+      out += m;
+      schwa = false;
+      continue;
+    }
+    if (ch === VIRAMA) {
+      schwa = false;
+      continue;
+    }
+    if (schwa) out += "a";
+    schwa = false;
+    if (ch === ANUSVARA) out += "N";
+    else if (ch === VISARGA) out += "h";
+    else if (VOWELS[ch] !== undefined) out += VOWELS[ch];
+    else if (ch >= "०" && ch <= "९") out += String(ch.charCodeAt(0) - 0x0966);
+    else if (ch === "ॐ") out += "om";
+    else out += ch;
+  }
+  return out.replace(/N(?=[pbm])/g, "m").replace(/N/g, "n");
+}
+
+/** English plural and -ing endings, so "duties", "offices" and "working" meet "duty", "office", "work". */
+export function stem(w: string): string {
+  if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+  if (w.length > 5 && w.endsWith("ing")) return w.slice(0, -3);
+  if (w.length > 3 && w.endsWith("s") && !/[suia]s$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** A loose spelling: long vowels shortened and doubled letters collapsed ("jaroori" and "jaruri" meet). */
+export function loose(latin: string): string {
+  return latin.replace(/ee/g, "i").replace(/oo/g, "u").replace(/(.)\1+/g, "$1");
+}
+
+/**
+ * A phonetic skeleton of a Latin word: digraphs folded (ph/f, sh/s, z/j, w/v, aspirates), soft and hard c
+ * told apart, then the first letter kept and later vowels, y and h dropped. "front office" and the
+ * romanised "फ्रंट ऑफिस" both become "frnt ofs"; jimmedari, zimmedari and जिम्मेदारी become "jmdr".
+ */
+export function phoneticKey(latin: string): string {
+  let s = latin.toLowerCase();
+  if (/^\d+$/.test(s)) return s;
+  s = s
+    .replace(/tion/g, "shan")
+    .replace(/ch/g, "C")
+    .replace(/ck/g, "k")
+    .replace(/c(?=[eiy])/g, "s")
+    .replace(/c/g, "k")
+    .replace(/C/g, "c")
+    .replace(/qu/g, "kv")
+    .replace(/ph/g, "f")
+    .replace(/([aeiou])w(?![aeiou])/g, "$1")
+    .replace(/w/g, "v")
+    .replace(/q/g, "k")
+    .replace(/x/g, "ks")
+    .replace(/z/g, "j")
+    .replace(/(?<=.)h/g, "")
+    .replace(/(.)\1+/g, "$1");
+  if (s.length === 0) return s;
+  return s[0] + s.slice(1).replace(/[aeiouy]/g, "");
+}

@@ -1,0 +1,35 @@
+// Every tuning constant of the matcher in one frozen object, so behaviour changes are made (and reviewed) here.
+export const TUNING = Object.freeze({
+  /** Input longer than this (in code points) is cut before matching: no real question is this long. */
+  maxQuestionChars: 500,
+  /** At most this many words of a question are analysed. */
+  maxQueryTerms: 40,
+  /** Answer when the best entry scores at least this. */
+  answerThreshold: 0.5,
+  /** Offer an entry as "did you mean" when it scores at least this. */
+  suggestThreshold: 0.22,
+  /** How many "did you mean" entries to offer at most. */
+  maxSuggestions: 3,
+  /** When the two best entries are this close and the best is below `clearWinner`, ask instead of answering. */
+  ambiguityMargin: 0.03,
+  clearWinner: 0.7,
+  /** F-beta over query coverage (recall) and question coverage (precision): beta > 1 favours covering the query. */
+  beta: 1.6,
+  /** Weight of an entry's pooled vocabulary (all its questions) against its single best question. */
+  entryPoolShare: 0.25,
+  /** How much a typo-corrected word counts compared to an exact one. */
+  fuzzyQuality: 0.8,
+  /** How much each half of a split run-together word ("backoffice") counts. */
+  splitQuality: 0.9,
+  /** Fuse.js threshold for typo lookup over vocabulary keys: about one edit per four letters. */
+  fuzzyThreshold: 0.3,
+  /** Keys shorter than this must match exactly (short keys collide: ki/ke/ka/kya). */
+  fuzzyMinKeyLength: 4,
+  /** Vocabulary keys considered for one unknown word before Fuse.js ranks them. */
+  fuzzyCandidates: 24,
+  /** Weight of a word the corpus never uses, as an inverse document frequency with this document frequency. */
+  unknownDf: 0.4,
+  /** Query words rarer than this (entries containing them) gather candidates; commoner ones only score them. */
+  candidateDf: 48,
+  candidateDfShare: 0.02,
+});

@@ -1,0 +1,37 @@
+// Shared data types of the core: languages, corpus entries and the loaded corpus.
+
+/** BCP 47 tags of the forms a question can take. */
+export type QuestionLang = "en" | "hi" | "hi-Latn";
+/** Languages an answer exists in. */
+export type AnswerLang = "en" | "hi";
+/** A user's language choice: a fixed answer language, or follow the question. */
+export type LangChoice = AnswerLang | "auto";
+
+export const QUESTION_LANGS: readonly QuestionLang[] = Object.freeze(["en", "hi", "hi-Latn"]);
+export const ANSWER_LANGS: readonly AnswerLang[] = Object.freeze(["en", "hi"]);
+
+export interface Entry {
+  readonly id: string;
+  /** The file the entry was loaded from (for error messages and `faq lint`). */
+  readonly file: string;
+  /** Heading of the source passage; absent for small talk. */
+  readonly section?: string;
+  /** Short label for buttons and topic lists. */
+  readonly title: Readonly<Record<AnswerLang, string>>;
+  readonly questions: Readonly<Record<QuestionLang, readonly string[]>>;
+  readonly answer: Readonly<Record<AnswerLang, string>>;
+  readonly related: readonly string[];
+  /** True for entries from a file without a source article (greeting, thanks, help). */
+  readonly smalltalk: boolean;
+}
+
+export interface Corpus {
+  readonly entries: readonly Entry[];
+  readonly byId: ReadonlyMap<string, Entry>;
+}
+
+/** The answer language for a question: the user's choice, else English for English, Hindi otherwise. */
+export function answerLangFor(lang: QuestionLang, choice: LangChoice = "auto"): AnswerLang {
+  if (choice !== "auto") return choice;
+  return lang === "en" ? "en" : "hi";
+}

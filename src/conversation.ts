@@ -1,0 +1,226 @@
+// The conversation layer every channel uses: an incoming message as plain data in, a reply as plain data out.
+import type { Matcher, MatchResult } from "./match.js";
+import { message } from "./messages.js";
+import { detectLang } from "./lang.js";
+import { cleanText } from "./normalize.js";
+import { answerLangFor, type AnswerLang, type Entry, type LangChoice, type QuestionLang } from "./types.js";
+
+/** A question as it reaches the bot from any channel. */
+export interface IncomingMessage {
+  readonly text: string;
+  /** Stable id of the user within the channel (never shown or stored raw). */
+  readonly userId: string;
+  /** `terminal`, `telegram`, `discord`, ... */
+  readonly channel: string;
+  /** A language chosen for this message; otherwise the user's saved choice, else the question's language. */
+  readonly lang?: LangChoice;
+}
+
+/** An entry offered as a button or list item. */
+export interface Topic {
+  readonly id: string;
+  readonly title: string;
+}
+
+interface ReplyBase {
+  /** The language the question was written in. */
+  readonly lang: QuestionLang;
+  /** The language of every text in the reply. */
+  readonly answerLang: AnswerLang;
+  readonly confidence: number;
+}
+
+/** What the bot says back. Never null: not knowing is a reply too. */
+export type Reply =
+  | (ReplyBase & {
+      readonly kind: "answer";
+      readonly id: string;
+      /** The entry's title in the answer language: a heading for the answer. */
+      readonly title: string;
+      readonly text: string;
+      /** The source heading the answer comes from, absent for small talk. */
+      readonly section?: string;
+      readonly related: readonly Topic[];
+    })
+  | (ReplyBase & {
+      readonly kind: "suggest";
+      readonly text: string;
+      readonly suggestions: readonly Topic[];
+    })
+  | (ReplyBase & {
+      readonly kind: "none";
+      readonly text: string;
+      /** Topics to offer instead (may be empty). */
+      readonly suggestions: readonly Topic[];
+      readonly reason: "empty" | "unknown" | "rate-limited";
+    });
+
+/** A 👍/👎 press on an answer. */
+export interface Feedback {
+  readonly entryId: string;
+  readonly userId: string;
+  readonly channel: string;
+  readonly vote: "up" | "down";
+}
+
+/** Where outcomes go: logged now, stored by the learning loop later. */
+export interface ConversationEvents {
+  answered?(msg: IncomingMessage, reply: Reply): void;
+  feedback?(feedback: Feedback): void;
+  chose?(event: { entryId: string; userId: string; channel: string; how: "suggestion" | "related" | "topic" }): void;
+}
+
+/** Remembers each user's language choice. In memory here; a shared store can replace it. */
+export interface Preferences {
+  get(user: string): LangChoice | undefined;
+  set(user: string, choice: LangChoice): void;
+}
+
+export function memoryPreferences(max = 100_000): Preferences {
+  const map = new Map<string, LangChoice>();
+  return {
+    get: (user) => map.get(user),
+    set: (user, choice) => {
+      map.delete(user);
+      if (map.size >= max) map.delete(map.keys().next().value!);
+      map.set(user, choice);
+    },
+  };
+}
+
+export interface ConversationOptions {
+  /** The matcher to use; a function so a reloaded corpus can be swapped in. */
+  readonly matcher: () => Matcher;
+  readonly preferences?: Preferences;
+  readonly events?: ConversationEvents;
+}
+
+export class Conversation {
+  private readonly matcher: () => Matcher;
+  readonly preferences: Preferences;
+  private readonly events: ConversationEvents;
+
+  constructor(options: ConversationOptions) {
+    this.matcher = options.matcher;
+    this.preferences = options.preferences ?? memoryPreferences();
+    this.events = options.events ?? {};
+  }
+
+  private userKey(msg: { channel: string; userId: string }): string {
+    return `${msg.channel}:${msg.userId}`;
+  }
+
+  /** The language choice in force for a user (auto unless they chose). */
+  choiceOf(user: { channel: string; userId: string }): LangChoice {
+    return this.preferences.get(this.userKey(user)) ?? "auto";
+  }
+
+  /** Saves a user's language choice and returns the confirmation to show. */
+  setLanguage(user: { channel: string; userId: string }, choice: LangChoice): string {
+    this.preferences.set(this.userKey(user), choice);
+    return message(choice === "en" ? "langEn" : choice === "hi" ? "langHi" : "langAuto", choice === "auto" ? "en" : choice);
+  }
+
+  /** The answer language for a text from this user, honouring an explicit or saved choice. */
+  answerLangFor(user: { channel: string; userId: string; lang?: LangChoice }, text = ""): AnswerLang {
+    const choice = user.lang && user.lang !== "auto" ? user.lang : this.choiceOf(user);
+    return answerLangFor(detectLang(cleanText(text)), choice);
+  }
+
+  /** Answers one message. */
+  reply(msg: IncomingMessage): Reply {
+    const choice = msg.lang && msg.lang !== "auto" ? msg.lang : this.choiceOf(msg);
+    const matcher = this.matcher();
+    const result = matcher.match(msg.text);
+    const answerLang = answerLangFor(result.lang, choice);
+    let reply: Reply;
+    if (result.clean === "" || result.words.every((w) => w.as === "stop" || w.as === "ignored")) {
+      reply = { kind: "none", reason: "empty", lang: result.lang, answerLang, confidence: 0, text: message(result.clean === "" ? "empty" : "fallback", answerLang), suggestions: [] };
+    } else if (result.id) {
+      reply = this.answer(matcher.corpus.byId.get(result.id)!, result.lang, answerLang, result.confidence);
+    } else {
+      const suggestions = this.toTopics(matcher, result.suggestions, answerLang);
+      reply =
+        suggestions.length > 0
+          ? { kind: "suggest", lang: result.lang, answerLang, confidence: result.confidence, text: message("didYouMean", answerLang), suggestions }
+          : { kind: "none", reason: "unknown", lang: result.lang, answerLang, confidence: result.confidence, text: message("fallback", answerLang), suggestions: [] };
+    }
+    this.events.answered?.(msg, reply);
+    return reply;
+  }
+
+  /** The answer of one entry, for a pressed button (a suggestion, a related entry or a topic). */
+  answerById(
+    id: string,
+    user: { channel: string; userId: string; lang?: LangChoice },
+    how: "suggestion" | "related" | "topic" = "topic",
+  ): Reply {
+    const matcher = this.matcher();
+    const entry = matcher.corpus.byId.get(id);
+    const choice = user.lang && user.lang !== "auto" ? user.lang : this.choiceOf(user);
+    const answerLang: AnswerLang = choice === "auto" ? "en" : choice;
+    if (!entry) {
+      return { kind: "none", reason: "unknown", lang: "en", answerLang, confidence: 0, text: message("unknownTopic", answerLang), suggestions: this.topics(answerLang) };
+    }
+    this.events.chose?.({ entryId: id, userId: user.userId, channel: user.channel, how });
+    return this.answer(entry, answerLang === "en" ? "en" : "hi", answerLang, 1);
+  }
+
+  private answer(entry: Entry, lang: QuestionLang, answerLang: AnswerLang, confidence: number): Reply {
+    const matcher = this.matcher();
+    return {
+      kind: "answer",
+      id: entry.id,
+      lang,
+      answerLang,
+      confidence,
+      title: entry.title[answerLang],
+      text: entry.answer[answerLang],
+      section: entry.section,
+      related: this.toTopics(matcher, entry.related, answerLang),
+    };
+  }
+
+  private toTopics(matcher: Matcher, ids: readonly string[], lang: AnswerLang): Topic[] {
+    return ids.flatMap((id) => {
+      const e = matcher.corpus.byId.get(id);
+      return e ? [{ id: e.id, title: e.title[lang] }] : [];
+    });
+  }
+
+  /** Every answerable topic (small talk left out), in corpus order. */
+  topics(lang: AnswerLang): Topic[] {
+    return this.matcher()
+      .corpus.entries.filter((e) => !e.smalltalk)
+      .map((e) => ({ id: e.id, title: e.title[lang] }));
+  }
+
+  /** Corpus questions matching a partial question, best first: for autocomplete and inline search. */
+  complete(text: string, limit: number): { id: string; question: string; title: string }[] {
+    const matcher = this.matcher();
+    const lang = answerLangFor(detectLang(cleanText(text)));
+    if (cleanText(text) === "") {
+      return matcher.corpus.entries
+        .filter((e) => !e.smalltalk)
+        .slice(0, limit)
+        .map((e) => ({ id: e.id, question: e.questions.en[0]!, title: e.title.en }));
+    }
+    return matcher.complete(text, limit).map((c) => ({ ...c, title: matcher.corpus.byId.get(c.id)!.title[lang] }));
+  }
+
+  /** The help text: the corpus's `help` entry when it has one, else the list of commands. */
+  help(lang: AnswerLang): string {
+    return this.matcher().corpus.byId.get("help")?.answer[lang] ?? message("helpCommands", lang);
+  }
+
+  /** The matcher's reasoning for a question, for `/explain`. */
+  explain(text: string): MatchResult {
+    return this.matcher().match(text);
+  }
+
+  /** Records a 👍/👎 press and returns the thank-you text. */
+  feedback(feedback: Feedback, lang: AnswerLang): string {
+    this.events.feedback?.(feedback);
+    return message("feedbackThanks", lang);
+  }
+}

@@ -1,0 +1,58 @@
+// The one catalogue of texts users see, in English and Hindi. Channels format these; they never write their own.
+import type { AnswerLang } from "./types.js";
+
+const CATALOGUE = {
+  welcome: {
+    en: "Hello! I answer questions about front office and back office jobs: what they are, their duties, the difference, and which one may suit you. Ask in English, Hindi or Hinglish.",
+    hi: "नमस्ते! मैं फ्रंट ऑफिस और बैक ऑफिस की जॉब के बारे में सवालों के जवाब देता हूँ: ये क्या हैं, इनकी जिम्मेदारियाँ, दोनों में अंतर, और आपके लिए कौन सी सही है। अंग्रेज़ी, हिंदी या Hinglish में पूछें।",
+  },
+  fallback: {
+    en: "Sorry, I don't know the answer to that. I can only answer questions about front office and back office jobs. See the topics for what you can ask.",
+    hi: "माफ़ कीजिए, मुझे इसका जवाब नहीं पता। मैं सिर्फ फ्रंट ऑफिस और बैक ऑफिस की जॉब से जुड़े सवालों के जवाब दे सकता हूँ। क्या पूछ सकते हैं, यह विषयों की सूची में देखें।",
+  },
+  didYouMean: {
+    en: "I'm not sure what you mean. Did you mean one of these?",
+    hi: "मैं ठीक से समझ नहीं पाया। क्या आप इनमें से कुछ पूछना चाहते हैं?",
+  },
+  empty: {
+    en: "Please type a question, for example: What is the back office?",
+    hi: "कृपया एक सवाल लिखें, जैसे: बैक ऑफिस क्या होता है?",
+  },
+  topics: { en: "Topics I can answer:", hi: "इन विषयों पर मैं जवाब दे सकता हूँ:" },
+  related: { en: "Related", hi: "इससे जुड़े सवाल" },
+  source: { en: "Source", hi: "स्रोत" },
+  langEn: { en: "I will answer in English.", hi: "I will answer in English." },
+  langHi: { en: "अब मैं हिंदी में जवाब दूँगा।", hi: "अब मैं हिंदी में जवाब दूँगा।" },
+  langAuto: {
+    en: "I will answer in the language of your question.",
+    hi: "मैं आपके सवाल की भाषा में जवाब दूँगा।",
+  },
+  langUsage: { en: "Choose a language: en, hi or auto.", hi: "भाषा चुनें: en, hi या auto." },
+  feedbackThanks: { en: "Thanks for the feedback!", hi: "आपकी राय के लिए धन्यवाद!" },
+  unknownTopic: { en: "That topic no longer exists. See the topics list.", hi: "यह विषय अब मौजूद नहीं है। विषयों की सूची देखें।" },
+  error: {
+    en: "Sorry, something went wrong on my side. Please try again.",
+    hi: "माफ़ कीजिए, मेरी तरफ से कुछ गड़बड़ हो गई। कृपया फिर से कोशिश करें।",
+  },
+  rateLimited: {
+    en: "You are asking very fast. Please wait a few seconds and ask again.",
+    hi: "आप बहुत जल्दी-जल्दी पूछ रहे हैं। कृपया कुछ सेकंड रुककर फिर पूछें।",
+  },
+  helpCommands: {
+    en: "Commands: /topics lists the topics, /lang en|hi|auto sets the answer language, /help shows this help.",
+    hi: "कमांड: /topics विषयों की सूची, /lang en|hi|auto जवाब की भाषा, /help यह मदद।",
+  },
+} as const satisfies Record<string, Record<AnswerLang, string>>;
+
+export type MessageId = keyof typeof CATALOGUE;
+
+/** A user-facing text in the given language. */
+export function message(id: MessageId, lang: AnswerLang): string {
+  return CATALOGUE[id][lang];
+}
+
+/** Both languages, Hindi first, for places where the user's language is not known yet (a first greeting). */
+export function bilingual(id: MessageId): string {
+  const { hi, en } = CATALOGUE[id];
+  return hi === en ? en : `${hi}\n\n${en}`;
+}

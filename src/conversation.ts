@@ -124,7 +124,7 @@ export class Conversation {
   /** The answer language for a text from this user, honouring an explicit or saved choice. */
   answerLangFor(user: { channel: string; userId: string; lang?: LangChoice }, text = ""): AnswerLang {
     const choice = user.lang && user.lang !== "auto" ? user.lang : this.choiceOf(user);
-    return answerLangFor(detectLang(cleanText(text)), choice);
+    return answerLangFor(detectLang(cleanText(text), this.matcher().langVocabulary), choice);
   }
 
   /** Answers one message. */
@@ -198,7 +198,7 @@ export class Conversation {
   /** Corpus questions matching a partial question, best first: for autocomplete and inline search. */
   complete(text: string, limit: number): { id: string; question: string; title: string }[] {
     const matcher = this.matcher();
-    const lang = answerLangFor(detectLang(cleanText(text)));
+    const lang = answerLangFor(detectLang(cleanText(text), matcher.langVocabulary));
     if (cleanText(text) === "") {
       return matcher.corpus.entries
         .filter((e) => !e.smalltalk)

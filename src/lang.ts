@@ -1,4 +1,5 @@
 // Tells which form a question is in: English, Hindi in Devanagari, or Hindi typed in Latin letters.
+import { analyzeWord } from "./analyze.js";
 import { hasDevanagari, tokenize } from "./normalize.js";
 import type { QuestionLang } from "./types.js";
 
@@ -10,7 +11,8 @@ const HINGLISH = new Set(
   matlab fark farq farak antar bich beech liye wala wali wale sakta sakti sakte hum tum ye yeh woh wo vo kab
   kahan kaha batao bataiye btao samjhao jimmedari zimmedari tarah tarha prakar kyaa hoga hogi acha accha achha
   namaste namaskar shukriya dhanyavad dhanyawad bahut bohot apna apni apne uska uski uske unka unki unke iska
-  iski iske jab tab raha rahi rahe lagta lagti pasand sirf bhi par pe se tak talmel kyunki kyonki wajah`
+  iski iske jab tab raha rahi rahe lagta lagti pasand sirf bhi par pe se tak talmel kyunki kyonki wajah ji bhai
+  yaar thanku madad dost kripya`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -23,14 +25,47 @@ const ENGLISH = new Set(
     .filter(Boolean),
 );
 
-/** `hi` for any Devanagari letter; else `hi-Latn` when Hinglish words are at least as many as English ones. */
-export function detectLang(text: string): QuestionLang {
+/** Phonetic keys (three letters or more) only Hindi questions use, and only English ones use, in a corpus. */
+export interface LangVocabulary {
+  readonly hindi: ReadonlySet<string>;
+  readonly english: ReadonlySet<string>;
+}
+
+const VOCAB_KEY_MIN = 3;
+
+/** Learns which words mark Hindi and which mark English from the corpus's own questions. */
+export function langVocabulary(questions: Iterable<{ lang: QuestionLang; text: string }>): LangVocabulary {
+  const hi = new Set<string>();
+  const en = new Set<string>();
+  for (const q of questions) {
+    for (const w of tokenize(q.text)) {
+      const f = analyzeWord(w);
+      if (f.stop || f.key.length < VOCAB_KEY_MIN || /^\d+$/.test(f.key)) continue;
+      (q.lang === "en" ? en : hi).add(f.key);
+    }
+  }
+  return {
+    hindi: new Set([...hi].filter((k) => !en.has(k))),
+    english: new Set([...en].filter((k) => !hi.has(k))),
+  };
+}
+
+/**
+ * `hi` for any Devanagari letter; else `hi-Latn` when Hinglish words are at least as many as English ones.
+ * Marker lists decide first; a corpus vocabulary, when given, classifies the remaining words.
+ */
+export function detectLang(text: string, vocab?: LangVocabulary): QuestionLang {
   if (hasDevanagari(text)) return "hi";
   let hinglish = 0;
   let english = 0;
   for (const w of tokenize(text)) {
     if (HINGLISH.has(w)) hinglish += 1;
     else if (ENGLISH.has(w)) english += 1;
+    else if (vocab) {
+      const key = analyzeWord(w).key;
+      if (vocab.hindi.has(key)) hinglish += 1;
+      else if (vocab.english.has(key)) english += 1;
+    }
   }
   return hinglish > 0 && hinglish >= english ? "hi-Latn" : "en";
 }

@@ -6,7 +6,7 @@ const EN_STOP = `a an the is are am was were be been being do does did doing don
 of in on at to for from by with about into onto over under than then so as if or and but nor not no
 i me my mine we us our you your yours he him his she her it its they them their this that these those
 there here it's i'm im can could would should shall will may might must ought also just very really
-please kindly tell explain describe know want need get got take make give say let like some any all
+please kindly tell explain describe know want need get got take make say let like some any all
 each every one ones such own same other more most much many lot lots thing things something anything
 way ways kind sort actually basically exactly simply yes yeah ok okay hey dear sir madam bro bot`;
 
@@ -17,7 +17,7 @@ hum hame humein hamara hamari uska uski uske unka unki unke iska iski iske inka 
 ye yah is us in un jo jis jin jab tab ek koi kuch kya-kya sab sabhi saara sara sare sari bhai ji na nahi
 nahin nhi mat ne wala wali wale vala vali vale raha rahi rahe rha rhi rhe sakta sakti sakte skta skte kar
 karo kare karen karu karun karna karni karne karta karti karte kiya kiye ki liye lie liya hona hone jata jati jate
-jaata jaati jaate jana jaana deta deti dete dena lena leta leti lete batao bataiye bataye btao bataao
+jaata jaati jaate jana jaana lena leta leti lete batao bataiye bataye btao bataao
 samjhao samjhaiye please plz pls yaar bhai kripya zara thoda thodi bas ab abhi phir fir`;
 
 /** Devanagari function words. */
@@ -25,7 +25,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 अपना अपनी अपने मेरा मेरी मेरे मुझे मुझको हम हमें हमारा हमारी उसका उसकी उसके उनका उनकी उनके इसका इसकी इसके इनका
 इनकी इनके वह वो यह ये जो जिस जिन जब तब एक कोई कुछ सब सभी सारा सारे सारी जी ना नहीं न मत ने वाला वाली वाले रहा
 रही रहे सकता सकती सकते कर करो करे करें करूं करूँ करना करनी करने करता करती करते किया किए किये लिए लिये होना
-होने जाता जाती जाते जाना देता देती देते देना लेना बताओ बताइए बताइये बताएं बताएँ बताये समझाइए समझाओ कृपया
+होने जाता जाती जाते जाना लेना बताओ बताइए बताइये बताएं बताएँ बताये समझाइए समझाओ कृपया
 ज़रा जरा थोड़ा थोड़ी बस अब अभी फिर क्या-क्या`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
@@ -38,7 +38,7 @@ export const STOPWORDS: readonly string[] = Object.freeze(
  * too (intents): they separate "what is the back office" from "why is the back office important".
  */
 export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
-  WHAT: "what whats kya kia kyaa क्या matlab matalab मतलब meaning mean means meant define definition arth अर्थ",
+  WHAT: "what whats wat wht waht kya kia kyaa क्या matlab matalab मतलब meaning mean means meant define definition arth अर्थ",
   WHY: "why kyu kyun kyon kyo kyoon kiyu क्यों क्यूं क्यूँ क्यो reason reasons wajah vajah वजह karan kaaran कारण",
   HOW: "how kaise kese kaisey kaisa kaisi कैसे कैसा कैसी",
   WHO: "who whom kaun kon koun कौन",
@@ -47,7 +47,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WHEN: "when kab कब time timing timings samay समय waqt वक्त",
   DIFF: "difference differences different differ distinguish vs versus compare comparison contrast antar fark farq farak फर्क फ़र्क फरक अंतर अन्तर alag अलग",
   DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks",
-  IMPORTANT: "important importance necessary essential crucial vital zaruri jaruri zaroori jaroori jruri zruri जरूरी ज़रूरी आवश्यक aavashyak avashyak mahatvapurn mahatvpurn mahatwapurn महत्वपूर्ण mahatva mahatv महत्व ahmiyat अहमियत",
+  IMPORTANT: "imp important importance necessary essential crucial vital zaruri jaruri zaroori jaroori jruri zruri जरूरी ज़रूरी आवश्यक aavashyak avashyak mahatvapurn mahatvpurn mahatwapurn महत्वपूर्ण mahatva mahatv महत्व ahmiyat अहमियत",
   TYPE: "type types kind kinds category categories tarah tarha prakar prakaar प्रकार तरह kism किस्म",
   JOB: "job jobs naukri naukari nokri नौकरी नौकरियां नौकरियाँ जॉब जॉब्स career कैरियर करियर",
   WORK: "work works kaam kam काम karya kary कार्य",
@@ -64,8 +64,9 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   DOCTOR: "doctor doctors daktar डॉक्टर डाक्टर",
   HOSPITAL: "hospital hospitals aspatal aspataal अस्पताल हॉस्पिटल",
   MONEY: "money cash paisa paise paisaa पैसा पैसे nakad नकद",
+  GIVE: "give gives giving gave given provide provides dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
-  THANK: "thanks thank thx thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद",
+  THANK: "thanks thank thx helpful useful thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद",
 });
 
 /**

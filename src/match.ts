@@ -2,9 +2,9 @@
 // lookup of unknown words through Fuse.js over the vocabulary, and a confidence that says "I don't know".
 import Fuse from "fuse.js";
 import { analyzeText, analyzeWord, conceptKeys, words, type WordForm } from "./analyze.js";
-import { detectLang } from "./lang.js";
+import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { CONTRASTS } from "./lexicon.js";
-import { TUNING } from "./tuning.js";
+import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 
 /** How a query word was understood. */
@@ -83,6 +83,9 @@ export class Matcher {
   private readonly entryTerms: Set<number>[] = [];
   /** Terms used only by small-talk entries (hello, thanks): dropped when a question has real content. */
   private readonly courtesy = new Set<number>();
+  private readonly smalltalk: readonly boolean[];
+  /** Words that tell Hinglish from English, learnt from the corpus. */
+  readonly langVocabulary: LangVocabulary;
   /** Vocabulary keys a misspelt word can be corrected to, with the term each stands for. */
   private readonly fuzzyKeys: string[] = [];
   private readonly fuzzyTerm: number[] = [];
@@ -94,9 +97,22 @@ export class Matcher {
   private readonly matchedAcc: Float64Array;
   private readonly plainAcc: Float64Array;
 
-  constructor(corpus: Corpus) {
+  private readonly t: Tuning;
+
+  constructor(corpus: Corpus, tuning: Partial<Tuning> = {}) {
     this.corpus = corpus;
+    this.t = { ...TUNING, ...tuning };
+    this.smalltalk = corpus.entries.map((e) => e.smalltalk);
     const n = corpus.entries.length;
+    // First pass: the vocabulary, so that run-together words ("frontoffice") can be split like a query's.
+    const vocabulary = new Set<string>();
+    for (const entry of corpus.entries) {
+      for (const lang of QUESTION_LANGS) {
+        for (const text of entry.questions[lang]) {
+          for (const form of analyzeText(text).forms) if (!form.stop) vocabulary.add(termOf(form));
+        }
+      }
+    }
     corpus.entries.forEach((entry, e) => {
       const terms = new Set<number>();
       this.entryTerms.push(terms);
@@ -105,7 +121,8 @@ export class Matcher {
           const qTerms = new Set<number>();
           for (const form of analyzeText(text).forms) {
             if (form.stop) continue;
-            qTerms.add(this.intern(form.concept ?? form.key));
+            const parts = splitWord(form.surface, (f) => vocabulary.has(termOf(f)));
+            for (const part of parts ?? [form]) qTerms.add(this.intern(termOf(part)));
           }
           if (qTerms.size === 0) continue;
           for (const t of qTerms) terms.add(t);
@@ -118,7 +135,7 @@ export class Matcher {
       this.idf[t] = Math.log(1 + n / (this.df[t] ?? 1));
       this.postings[t] = [];
     }
-    this.unknownWeight = Math.log(1 + Math.max(n, 1) / TUNING.unknownDf);
+    this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf);
     this.questions.forEach((q, i) => {
       let w = 0;
       for (const t of q.terms) {
@@ -127,6 +144,7 @@ export class Matcher {
       }
       (q as { weight: number }).weight = w;
     });
+    this.langVocabulary = langVocabulary(this.questions);
     this.matchedAcc = new Float64Array(this.questions.length);
     this.plainAcc = new Float64Array(this.questions.length);
 
@@ -141,7 +159,8 @@ export class Matcher {
 
     // Typo lookup vocabulary: corpus keys, plus concept spellings that lead to a term the corpus uses.
     const addFuzzy = (key: string, term: number) => {
-      if (key.length < TUNING.fuzzyMinKeyLength || this.keyTerm.has(key)) return;
+      // Targets may be a letter shorter than the shortest correctable word ("grwoth" -> "grt").
+      if (key.length < this.t.fuzzyMinKeyLength - 1 || this.keyTerm.has(key)) return;
       this.keyTerm.set(key, term);
       const i = this.fuzzyKeys.length;
       this.fuzzyKeys.push(key);
@@ -160,14 +179,10 @@ export class Matcher {
       if (t !== undefined) addFuzzy(key, t);
     }
     for (const [a, b] of CONTRASTS) {
-      const ta = this.termIds.get(this.termOf(analyzeWord(a)));
-      const tb = this.termIds.get(this.termOf(analyzeWord(b)));
+      const ta = this.termIds.get(termOf(analyzeWord(a)));
+      const tb = this.termIds.get(termOf(analyzeWord(b)));
       if (ta !== undefined && tb !== undefined) this.contrasts.push([ta, tb]);
     }
-  }
-
-  private termOf(form: WordForm): string {
-    return form.concept ?? form.key;
   }
 
   private intern(name: string): number {
@@ -191,7 +206,14 @@ export class Matcher {
 
   /** Finds the closest vocabulary key to a misspelt one: bigram candidates, ranked by Fuse.js. */
   private correct(key: string): { term: number; key: string } | undefined {
-    if (key.length < TUNING.fuzzyMinKeyLength) return undefined;
+    // The first vowel is the one part of a key left in; spellings disagree on it (आफिस / ऑफिस / office).
+    if (/^[aeiou]/.test(key)) {
+      for (const v of "aeiou") {
+        const t = v === key[0] ? undefined : this.termIds.get(v + key.slice(1));
+        if (t !== undefined) return { term: t, key: v + key.slice(1) };
+      }
+    }
+    if (key.length < this.t.fuzzyMinKeyLength) return undefined;
     const grams = new Set(BIGRAM(key));
     const shared = new Map<number, number>();
     for (const g of grams) {
@@ -202,47 +224,37 @@ export class Matcher {
     const pool: string[] = [];
     const sorted = [...shared].filter(([i, c]) => c >= need && Math.abs(this.fuzzyKeys[i]!.length - key.length) <= 1);
     sorted.sort((a, b) => b[1] - a[1]);
-    for (const [i] of sorted.slice(0, TUNING.fuzzyCandidates)) pool.push(this.fuzzyKeys[i]!);
+    for (const [i] of sorted.slice(0, this.t.fuzzyCandidates)) pool.push(this.fuzzyKeys[i]!);
     if (pool.length === 0) return undefined;
     const fuse = new Fuse(pool, {
       includeScore: true,
-      threshold: TUNING.fuzzyThreshold,
+      threshold: this.t.fuzzyThreshold,
       ignoreLocation: true,
       isCaseSensitive: true,
       shouldSort: true,
     });
-    const hit = fuse.search(key, { limit: 1 })[0];
+    // Fuse.js matches the pattern anywhere in the text; accept only a real near-spelling of the whole key.
+    const allowed = key.length >= 7 ? 2 : 1;
+    const hit = fuse.search(key, { limit: 5 }).find((h) => editDistance(key, h.item) <= allowed);
     if (!hit) return undefined;
     return { term: this.keyTerm.get(hit.item)!, key: hit.item };
-  }
-
-  /** Splits a run-together word ("backoffice", "bankme") into two known words. */
-  private split(surface: string): WordForm[] | undefined {
-    if (surface.length < 5) return undefined;
-    for (let i = 2; i <= surface.length - 2; i++) {
-      const left = analyzeWord(surface.slice(0, i));
-      const right = analyzeWord(surface.slice(i));
-      const known = (f: WordForm) => this.termIds.has(this.termOf(f));
-      if (known(left) && (known(right) || right.stop)) return right.stop ? [left] : [left, right];
-    }
-    return undefined;
   }
 
   /** How one query word is understood. */
   private understand(form: WordForm): { match: WordMatch; extra?: WordForm } {
     if (form.stop) return { match: { kind: "ignored" } };
-    const exact = this.termIds.get(this.termOf(form));
+    const exact = this.termIds.get(termOf(form));
     if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" } };
-    const fixed = this.correct(form.key);
-    if (fixed) {
-      return { match: { kind: "term", term: this.termNames[fixed.term]!, quality: TUNING.fuzzyQuality, via: `typo of ${fixed.key}` } };
-    }
-    const parts = this.split(form.surface);
+    const parts = splitWord(form.surface, (f) => this.termIds.has(termOf(f)));
     if (parts && parts[0]) {
       return {
-        match: { kind: "term", term: this.termOf(parts[0]), quality: TUNING.splitQuality, via: `split ${form.surface}` },
+        match: { kind: "term", term: termOf(parts[0]), quality: this.t.splitQuality, via: `split ${form.surface}` },
         extra: parts[1],
       };
+    }
+    const fixed = this.correct(form.key);
+    if (fixed) {
+      return { match: { kind: "term", term: this.termNames[fixed.term]!, quality: this.t.fuzzyQuality, via: `typo of ${fixed.key}` } };
     }
     // Very short unknown Latin words are noise more often than content ("ca" from "can't", "rs").
     if (!/[\u0900-\u097f]/.test(form.surface) && form.surface.length <= 2) return { match: { kind: "ignored" } };
@@ -252,11 +264,11 @@ export class Matcher {
   /** Answers one question: best entry or none, confidence, language and suggestions. */
   match(question: string): MatchResult {
     const { clean, forms } = analyzeText(question);
-    const lang = detectLang(clean);
+    const lang = detectLang(clean, this.langVocabulary);
     const explained: ExplainedWord[] = [];
     const query = new Map<number, number>(); // term -> quality
     const unknown = new Set<string>();
-    const pending = forms.slice(0, TUNING.maxQueryTerms);
+    const pending = forms.slice(0, this.t.maxQueryTerms);
     while (pending.length > 0) {
       const form = pending.shift()!;
       const { match, extra } = this.understand(form);
@@ -272,10 +284,6 @@ export class Matcher {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }
     }
-    // Greetings and thanks count only when the question has nothing else to ask.
-    if ([...query.keys()].some((t) => !this.courtesy.has(t)) || unknown.size > 0) {
-      for (const t of [...query.keys()]) if (this.courtesy.has(t)) query.delete(t);
-    }
     const none = (candidates: Candidate[] = [], suggestions: string[] = []): MatchResult => ({
       id: null,
       confidence: candidates[0]?.score ?? 0,
@@ -287,10 +295,18 @@ export class Matcher {
     });
     if (query.size === 0) return none();
 
-    let total = unknown.size * this.unknownWeight;
-    for (const [t] of query) total += this.idf[t]!;
+    // Greetings and thanks do not dilute a real question: entries other than small talk ignore them.
+    let unknownTotal = 0;
+    for (const key of unknown) unknownTotal += key.length <= 2 ? this.unknownWeight / 2 : this.unknownWeight;
+    let total = unknownTotal;
+    let content = unknownTotal;
+    for (const [t] of query) {
+      total += this.idf[t]!;
+      if (!this.courtesy.has(t)) content += this.idf[t]!;
+    }
+    if (content === 0) content = total;
 
-    const candidates = this.score(query, total);
+    const candidates = this.score(query, total, content);
     const vetoed = this.vetoed(query);
     const ranked = candidates.filter((c) => !vetoed.has(c.entry)).slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
@@ -298,24 +314,24 @@ export class Matcher {
     if (!best) return none();
     const second = out[1];
     const ambiguous =
-      second !== undefined && best.score < TUNING.clearWinner && best.score - second.score < TUNING.ambiguityMargin;
-    if (best.score >= TUNING.answerThreshold && !ambiguous) {
+      second !== undefined && best.score < this.t.clearWinner && best.score - second.score < this.t.ambiguityMargin;
+    if (best.score >= this.t.answerThreshold && !ambiguous) {
       return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained };
     }
     const suggestions = out
-      .filter((c) => c.score >= TUNING.suggestThreshold)
-      .slice(0, TUNING.maxSuggestions)
+      .filter((c) => c.score >= this.t.suggestThreshold)
+      .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
     return none(out, suggestions);
   }
 
   /** Scores entries: best single question (F-beta of coverage both ways) plus a share of pooled coverage. */
-  private score(query: Map<number, number>, total: number) {
+  private score(query: Map<number, number>, total: number, content: number) {
     const matched = this.matchedAcc;
     const plain = this.plainAcc;
     const touched: number[] = [];
     const n = this.corpus.entries.length;
-    const rareDf = Math.max(TUNING.candidateDf, n * TUNING.candidateDfShare);
+    const rareDf = Math.max(this.t.candidateDf, n * this.t.candidateDfShare);
     const terms = [...query].sort((a, b) => this.df[a[0]]! - this.df[b[0]]!);
     const gathering = terms.filter(([t]) => this.df[t]! <= rareDf);
     const gatherAll = gathering.length === 0;
@@ -339,13 +355,14 @@ export class Matcher {
         }
       }
     }
-    const beta2 = TUNING.beta * TUNING.beta;
+    const beta2 = this.t.beta * this.t.beta;
     const best = new Map<number, { q: number; f: number; recall: number }>();
+    const smalltalk = this.smalltalk;
     for (const q of touched) {
-      const recall = matched[q]! / total;
+      const e = this.questions[q]!.entry;
+      const recall = matched[q]! / (smalltalk[e] ? total : content);
       const precision = plain[q]! / this.questions[q]!.weight;
       const f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
-      const e = this.questions[q]!.entry;
       const cur = best.get(e);
       if (!cur || f > cur.f) best.set(e, { q, f, recall });
       matched[q] = 0;
@@ -355,7 +372,7 @@ export class Matcher {
     for (const [e, { q, f, recall }] of best) {
       let pooled = 0;
       for (const [t, quality] of query) if (this.entryTerms[e]!.has(t)) pooled += this.idf[t]! * quality;
-      const score = Math.min(1, f + TUNING.entryPoolShare * Math.max(0, pooled / total - recall));
+      const score = Math.min(1, f + this.t.entryPoolShare * Math.max(0, pooled / (smalltalk[e] ? total : content) - recall));
       out.push({ entry: e, q, score, recall });
     }
     out.sort((a, b) => b.score - a.score || a.entry - b.entry);
@@ -397,7 +414,7 @@ export class Matcher {
     const result = this.match(text);
     const langWanted = result.lang;
     return result.candidates
-      .filter((c) => c.score >= TUNING.suggestThreshold)
+      .filter((c) => c.score >= this.t.suggestThreshold)
       .slice(0, limit)
       .map((c) => {
         const entry = this.corpus.byId.get(c.id)!;
@@ -405,6 +422,47 @@ export class Matcher {
         return { id: c.id, question, score: c.score };
       });
   }
+}
+
+function termOf(form: WordForm): string {
+  return form.concept ?? form.key;
+}
+
+// Halves of a run-together word must be this long, so that "helpful" is not read as "help" + "ful".
+const SPLIT_MIN = 4;
+
+/** Splits a run-together word ("backoffice", "bankme") into a known word and a known word or stop word. */
+function splitWord(surface: string, known: (f: WordForm) => boolean): WordForm[] | undefined {
+  if (surface.length < SPLIT_MIN + 2 || /[\u0900-\u097f]/.test(surface)) return undefined;
+  for (let i = SPLIT_MIN; i <= surface.length - 2; i++) {
+    const left = analyzeWord(surface.slice(0, i));
+    const right = analyzeWord(surface.slice(i));
+    if (left.stop || !known(left)) continue;
+    if (right.stop) return [left];
+    if (surface.length - i >= SPLIT_MIN && known(right)) return [left, right];
+  }
+  return undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = new Array<number>(n + 1);
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
 }
 
 function round(x: number): number {

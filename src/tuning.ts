@@ -33,3 +33,5 @@ export const TUNING = Object.freeze({
   candidateDf: 48,
   candidateDfShare: 0.02,
 });
+
+export type Tuning = { -readonly [K in keyof typeof TUNING]: (typeof TUNING)[K] };

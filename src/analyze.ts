@@ -56,13 +56,16 @@ export function analyzeWord(surface: string): WordForm {
   const raw = devanagari ? romanize(surface) : surface;
   const latin = stem(raw);
   const spelling = loose(latin);
-  const stop = STOP_FORMS.has(surface) || STOP_FORMS.has(loose(raw)) || (!devanagari && surface.length === 1 && !/\d/.test(surface));
   const key = phoneticKey(latin);
+  // Devanagari words join a concept by their own spelling or a long key: a short romanisation is ambiguous
+  // (the particle ही reads "hi", which is not a greeting).
   const concept =
     CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) ??
-    CONCEPT_BY_SPELLING.get(spelling) ??
     (key.length >= CONCEPT_KEY_MIN ? CONCEPT_BY_KEY.get(key) : undefined);
-  const form: WordForm = { surface, latin, key, stop: stop && concept === undefined, concept };
+  const listedStop = STOP_FORMS.has(surface) || (!devanagari && STOP_FORMS.has(loose(raw)));
+  const stop = (listedStop && CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) === undefined) ||
+    (!devanagari && surface.length === 1 && !/\d/.test(surface));
+  const form: WordForm = { surface, latin, key, stop, concept: stop ? undefined : concept };
   if (formCache.size >= FORM_CACHE_MAX) formCache.clear();
   formCache.set(surface, form);
   return form;

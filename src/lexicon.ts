@@ -69,6 +69,12 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   THANK: "thanks thank thx helpful useful thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद",
 });
 
+/** Words that are particles in Hinglish but mean something in English ("back office hi" is not "hi!"). */
+export const HINGLISH_PARTICLES: readonly string[] = Object.freeze(["hi"]);
+
+/** Concepts that only say what kind of question it is: a question made of these alone asks nothing. */
+export const INTENTS: readonly string[] = Object.freeze(["#WHAT", "#WHY", "#HOW", "#WHO", "#WHICH", "#WHERE", "#WHEN"]);
+
 /**
  * Word groups that contrast: a question naming one side only must not be answered by an entry about the
  * other side only ("what is the front office" never gets the back office's answer).

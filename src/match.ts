@@ -3,7 +3,7 @@
 import Fuse from "fuse.js";
 import { analyzeText, analyzeWord, conceptKeys, words, type WordForm } from "./analyze.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { CONTRASTS } from "./lexicon.js";
+import { CONTRASTS, HINGLISH_PARTICLES, INTENTS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 
@@ -120,7 +120,7 @@ export class Matcher {
         for (const text of entry.questions[lang]) {
           const qTerms = new Set<number>();
           for (const form of analyzeText(text).forms) {
-            if (form.stop) continue;
+            if (form.stop || (lang === "hi-Latn" && HINGLISH_PARTICLES.includes(form.surface))) continue;
             const parts = splitWord(form.surface, (f) => vocabulary.has(termOf(f)));
             for (const part of parts ?? [form]) qTerms.add(this.intern(termOf(part)));
           }
@@ -293,7 +293,8 @@ export class Matcher {
       clean,
       words: explained,
     });
-    if (query.size === 0) return none();
+    // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
+    const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => INTENTS.includes(this.termNames[t]!));
 
     // Greetings and thanks do not dilute a real question: entries other than small talk ignore them.
     let unknownTotal = 0;
@@ -308,14 +309,15 @@ export class Matcher {
 
     const candidates = this.score(query, total, content);
     const vetoed = this.vetoed(query);
-    const ranked = candidates.filter((c) => !vetoed.has(c.entry)).slice(0, 6);
+    const ranked = candidates.filter((c) => !vetoed.has(c.entry) && (!onlyIntents || this.smalltalk[c.entry])).slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     const best = out[0];
     if (!best) return none();
     const second = out[1];
+    // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     const ambiguous =
-      second !== undefined && best.score < this.t.clearWinner && best.score - second.score < this.t.ambiguityMargin;
-    if (best.score >= this.t.answerThreshold && !ambiguous) {
+      second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage;
+    if (best.score >= this.t.answerThreshold && best.coverage >= this.t.minCoverage && !ambiguous) {
       return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained };
     }
     const suggestions = out

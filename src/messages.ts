@@ -42,6 +42,41 @@ const CATALOGUE = {
     en: "Commands: /topics lists the topics, /lang en|hi|auto sets the answer language, /help shows this help.",
     hi: "कमांड: /topics विषयों की सूची, /lang en|hi|auto जवाब की भाषा, /help यह मदद।",
   },
+  // Discord slash commands: names and descriptions shown in the command picker (Discord's `hi` locale gets the Hindi).
+  discordAskName: { en: "ask", hi: "पूछें" },
+  discordAskDescription: {
+    en: "Ask a question about front office and back office jobs",
+    hi: "फ्रंट ऑफिस और बैक ऑफिस की जॉब के बारे में सवाल पूछें",
+  },
+  discordQuestionName: { en: "question", hi: "सवाल" },
+  discordQuestionDescription: { en: "Your question, in English, Hindi or Hinglish", hi: "आपका सवाल, अंग्रेज़ी, हिंदी या Hinglish में" },
+  discordTopicsName: { en: "topics", hi: "विषय" },
+  discordTopicsDescription: { en: "List the topics I can answer", hi: "उन विषयों की सूची जिन पर मैं जवाब दे सकता हूँ" },
+  discordLangName: { en: "lang", hi: "भाषा" },
+  discordLangDescription: { en: "Choose the language of my answers", hi: "मेरे जवाबों की भाषा चुनें" },
+  discordLanguageName: { en: "language", hi: "भाषा" },
+  discordLanguageDescription: { en: "English, Hindi, or the language of each question", hi: "अंग्रेज़ी, हिंदी, या हर सवाल की भाषा" },
+  discordLangChoiceEn: { en: "English", hi: "अंग्रेज़ी" },
+  discordLangChoiceHi: { en: "Hindi", hi: "हिंदी" },
+  discordLangChoiceAuto: { en: "Automatic: the language of the question", hi: "अपने आप: सवाल की भाषा में" },
+  discordHelpName: { en: "help", hi: "मदद" },
+  discordHelpDescription: { en: "What I can answer and how to ask", hi: "मैं किन सवालों के जवाब देता हूँ और कैसे पूछें" },
+  discordHowToAsk: {
+    en: "In a server, mention me with your question or use /ask; in a direct message, just type the question.",
+    hi: "सर्वर में अपने सवाल के साथ मुझे mention करें या /ask इस्तेमाल करें; direct message में बस सवाल लिखें।",
+  },
+  // Telegram: command descriptions for the command menu (setMyCommands; the `hi` list goes to Hindi users), the /lang
+  // button for "auto", and how to ask in a group.
+  telegramStartDescription: { en: "Welcome and the list of topics", hi: "स्वागत और विषयों की सूची" },
+  telegramHelpDescription: { en: "What I can answer and how to ask", hi: "मैं किन सवालों के जवाब देता हूँ और कैसे पूछें" },
+  telegramTopicsDescription: { en: "List the topics I can answer", hi: "उन विषयों की सूची जिन पर मैं जवाब दे सकता हूँ" },
+  telegramLangDescription: { en: "Answer language: en, hi or auto", hi: "जवाब की भाषा: en, hi या auto" },
+  telegramAskDescription: { en: "Ask a question (in groups)", hi: "सवाल पूछें (ग्रुप में)" },
+  telegramLangAuto: { en: "Automatic: the language of the question", hi: "अपने आप: सवाल की भाषा में" },
+  telegramHowToAsk: {
+    en: "In a group, mention me with your question, reply to my message, or use /ask; in a private chat, just type the question.",
+    hi: "ग्रुप में अपने सवाल के साथ मुझे mention करें, मेरे मैसेज का जवाब दें या /ask इस्तेमाल करें; प्राइवेट चैट में बस सवाल लिखें।",
+  },
 } as const satisfies Record<string, Record<AnswerLang, string>>;
 
 export type MessageId = keyof typeof CATALOGUE;

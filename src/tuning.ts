@@ -6,17 +6,18 @@ export const TUNING = Object.freeze({
   maxQueryTerms: 40,
   /** Answer when the best entry scores at least this. */
   answerThreshold: 0.5,
+  /** ...and when its best question covers at least this share of the query's weight. */
+  minCoverage: 0.45,
   /** Offer an entry as "did you mean" when it scores at least this. */
   suggestThreshold: 0.22,
   /** How many "did you mean" entries to offer at most. */
   maxSuggestions: 3,
-  /** When the two best entries are this close and the best is below `clearWinner`, ask instead of answering. */
+  /** When the two best entries cover the query equally and score this close, ask instead of answering. */
   ambiguityMargin: 0.03,
-  clearWinner: 0.7,
   /** F-beta over query coverage (recall) and question coverage (precision): beta > 1 favours covering the query. */
-  beta: 1.6,
+  beta: 1,
   /** Weight of an entry's pooled vocabulary (all its questions) against its single best question. */
-  entryPoolShare: 0.25,
+  entryPoolShare: 0,
   /** How much a typo-corrected word counts compared to an exact one. */
   fuzzyQuality: 0.8,
   /** How much each half of a split run-together word ("backoffice") counts. */
@@ -28,7 +29,7 @@ export const TUNING = Object.freeze({
   /** Vocabulary keys considered for one unknown word before Fuse.js ranks them. */
   fuzzyCandidates: 24,
   /** Weight of a word the corpus never uses, as an inverse document frequency with this document frequency. */
-  unknownDf: 0.4,
+  unknownDf: 0.2,
   /** Query words rarer than this (entries containing them) gather candidates; commoner ones only score them. */
   candidateDf: 48,
   candidateDfShare: 0.02,

@@ -1,0 +1,48 @@
+// `npm run faq -- lint|export [--faq DIR]`: validates the corpus, or prints it as one JSON document.
+import { parseArgs } from "node:util";
+import { buildCorpus, formatProblem, readCorpusFiles, CorpusError } from "../src/corpus.js";
+import { ambiguityProblems } from "../src/lint.js";
+import { Matcher } from "../src/match.js";
+import { configFromEnv, fail } from "./env.js";
+
+const usage = "usage: npm run --silent faq -- lint|export [--faq DIR]";
+const parse = () => parseArgs({ allowPositionals: true, options: { faq: { type: "string" } } });
+let args: ReturnType<typeof parse>;
+try {
+  args = parse();
+} catch (err) {
+  fail(`${(err as Error).message}\n${usage}`);
+}
+const command = args.positionals[0];
+if (command !== "lint" && command !== "export") fail(usage);
+const dir = args.values.faq ?? configFromEnv().faqDir;
+
+let result;
+try {
+  result = buildCorpus(readCorpusFiles(dir));
+} catch (err) {
+  if (!(err instanceof CorpusError)) throw err;
+  result = { corpus: undefined, problems: [...err.problems] };
+}
+const problems = [...result.problems];
+if (result.corpus && command === "lint") problems.push(...ambiguityProblems(new Matcher(result.corpus)));
+if (problems.length > 0 || !result.corpus) {
+  process.stdout.write(`${problems.map(formatProblem).join("\n")}\n`);
+  process.exit(1);
+}
+if (command === "lint") {
+  const n = result.corpus.entries.length;
+  const q = result.corpus.entries.reduce((sum, e) => sum + e.questions.en.length + e.questions.hi.length + e.questions["hi-Latn"].length, 0);
+  process.stderr.write(`ok: ${n} entries, ${q} questions\n`);
+} else {
+  const entries = result.corpus.entries.map((e) => ({
+    id: e.id,
+    file: e.file,
+    section: e.section ?? null,
+    title: e.title,
+    questions: e.questions,
+    answer: e.answer,
+    related: e.related,
+  }));
+  process.stdout.write(`${JSON.stringify({ entries }, null, 2)}\n`);
+}

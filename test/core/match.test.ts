@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus.js";
+import { evaluate, parseEvalSet } from "../../src/evaluate.js";
+import { ask } from "../../src/answer.js";
+import { Matcher } from "../../src/match.js";
+import { phoneticKey, romanize, stem } from "../../src/translit.js";
+import { corpusDir, entry } from "../helpers/corpus.js";
+
+const matcher = new Matcher(loadCorpus("faq"));
+const idOf = (q: string) => matcher.match(q).id;
+const key = (w: string) => phoneticKey(stem(/[\u0900-\u097f]/.test(w) ? romanize(w) : w));
+
+describe("spellings of one word meet in one key", () => {
+  it.each([
+    ["front", "फ्रंट"], ["office", "ऑफिस"], ["back", "बैक"], ["bank", "बैंक"], ["customer", "कस्टमर"],
+    ["cashier", "कैशियर"], ["jimmedari", "जिम्मेदारी"], ["zimmedari", "जिम्मेदारी"], ["staff", "स्टाफ"],
+    ["production", "प्रोडक्शन"], ["frnt", "front"], ["offise", "office"], ["bak", "back"], ["duties", "duty"],
+  ])("%s ~ %s", (a, b) => expect(key(a)).toBe(key(b)));
+
+  it("keeps bank and back apart", () => expect(key("bank")).not.toBe(key("back")));
+});
+
+describe("matching the project's eval set", () => {
+  const cases = parseEvalSet(readFileSync("test/fixtures/eval.jsonl", "utf8"));
+  const report = evaluate(cases, (q) => ask(matcher, q).result);
+
+  it("finds the right topic for at least 90% of the questions in each language", () => {
+    for (const lang of ["en", "hi", "hi-Latn"]) expect(report.groups[`in-scope ${lang}`]!.pct, lang).toBeGreaterThanOrEqual(90);
+  });
+
+  it("declines at least 90% of the out-of-scope questions", () => {
+    expect(report.groups["out-of-scope"]!.pct).toBeGreaterThanOrEqual(90);
+  });
+
+  it("answers every matched question in the question's language", () => {
+    expect(report.wrongAnswerLang).toBeLessThanOrEqual(report.groups.all!.n * 0.03);
+  });
+
+  it("covers every topic in all three forms", () => {
+    const topics = new Set(matcher.corpus.entries.map((e) => e.id));
+    for (const id of topics) {
+      for (const lang of ["en", "hi", "hi-Latn"]) {
+        expect(cases.some((c) => c.lang === lang && c.expect?.includes(id)), `${id} ${lang}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("front office and back office are never confused", () => {
+  const front = ["What is front office?", "फ्रंट ऑफिस क्या होता है?", "front office kya hai", "frnt ofice ki jimmedari", "फ्रन्ट आफिस का काम"];
+  const back = ["What is back office?", "बैक ऑफिस क्या है?", "back office kya hota hai", "bak offise ki zimmedari", "बेक ऑफिस क्यों जरूरी"];
+  const sideOf = (id: string | null) => (id?.startsWith("front-office") ? "front" : id?.startsWith("back-office") ? "back" : "other");
+  it.each(front)("%s never gets a back office answer", (q) => expect(sideOf(idOf(q))).not.toBe("back"));
+  it.each(back)("%s never gets a front office answer", (q) => expect(sideOf(idOf(q))).not.toBe("front"));
+  it("names the right side for definitions in every script", () => {
+    for (const q of front.slice(0, 3)) expect(idOf(q)).toBe("front-office");
+    for (const q of back.slice(0, 3)) expect(idOf(q)).toBe("back-office");
+  });
+});
+
+describe("hard cases", () => {
+  it.each([
+    ["wat is frnt ofice", "front-office"],
+    ["what is bak offise", "back-office"],
+    ["back ofis ki jimedari", "back-office-duties"],
+    ["Front Office और Back Office में अंतर", "difference"],
+    ["bank का back office कब काम करता है", "back-office-bank"],
+    ["frontoffice backoffice fark", "difference"],
+    ["अस्पताल में रिसेप्शन", "front-office-hospital"],
+    ["I don't like talking to customers, which job should I take?", "which-job"],
+    ["hello, what is back office?", "back-office"],
+  ])("%s -> %s", (q, id) => expect(idOf(q)).toBe(id));
+
+  it.each([
+    "What is the salary of a back office job?",
+    "how to open a bank account",
+    "front office course fees",
+    "hospital me appointment kaise book kare",
+    "दुबई का वीजा कैसे बनवाएं?",
+    "What is IMDB rating?",
+    "",
+    "???",
+  ])("declines %j", (q) => expect(idOf(q)).toBeNull());
+
+  it.each(["kya hai", "what is it?", "why?"])("answers no article topic for question words alone: %j", (q) => {
+    const id = idOf(q);
+    if (id !== null) expect(matcher.corpus.byId.get(id)!.smalltalk).toBe(true);
+  });
+
+  it("offers suggestions when unsure", () => {
+    const r = matcher.match("office");
+    expect(r.id).toBeNull();
+    expect(r.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it("explains its choice: words, keys and scored candidates", () => {
+    const r = matcher.match("bak offise kya hai");
+    expect(r.words.find((w) => w.word === "bak")).toMatchObject({ as: "bk" });
+    expect(r.candidates[0]).toMatchObject({ id: "back-office" });
+    expect(r.candidates[0]!.score).toBeGreaterThan(r.candidates[1]!.score);
+  });
+
+  it("answers from any corpus folder, including a new article's file", () => {
+    const dir = corpusDir({ "extra.yaml": { source: { title: "t", language: "hi" }, entries: [entry("night-shift", { questions: { en: ["what is a night shift job"], hi: ["नाइट शिफ्ट जॉब क्या है"], "hi-Latn": ["night shift job kya hai"] } })] } }, true);
+    const m = new Matcher(loadCorpus(dir));
+    expect(m.match("nite shift job kya hoti hai").id).toBe("night-shift");
+    expect(m.match("What is back office?").id).toBe("back-office");
+  });
+});

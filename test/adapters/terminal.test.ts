@@ -1,0 +1,105 @@
+import { spawn } from "node:child_process";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createTerminalAdapter } from "../../adapters/terminal.js";
+import { Conversation } from "../../src/conversation.js";
+import { loadCorpus } from "../../src/corpus.js";
+import { createLogger } from "../../src/log.js";
+import { Matcher } from "../../src/match.js";
+import { adapterContract } from "./contract.js";
+
+const corpus = loadCorpus("faq");
+const matcher = new Matcher(corpus);
+
+/** A terminal chat on in-memory streams; `say` writes a line and resolves with the output it caused. */
+function chat(interactive = false) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let buffer = "";
+  output.setEncoding("utf8").on("data", (d: string) => (buffer += d));
+  const conversation = new Conversation({ matcher: () => matcher });
+  const adapter = createTerminalAdapter({ input, output, interactive }, { conversation, logger: createLogger("silent") });
+  return {
+    adapter,
+    output: () => buffer,
+    async say(line: string): Promise<string> {
+      const before = buffer.length;
+      // Each line is answered synchronously when readline emits it; the answer is written before 'line' returns.
+      await new Promise<void>((resolve) => {
+        const onData = () => {
+          output.off("data", onData);
+          resolve();
+        };
+        output.on("data", onData);
+        input.write(`${line}\n`);
+      });
+      return buffer.slice(before);
+    },
+    send: (line: string) => input.write(`${line}\n`),
+    end: () => input.end(),
+  };
+}
+
+adapterContract("terminal", async () => {
+  const c = chat();
+  await c.adapter.start();
+  return {
+    harness: { maxLength: Number.POSITIVE_INFINITY, ask: async (text) => [await c.say(text)] },
+    teardown: async () => {
+      c.end();
+      await c.adapter.stop();
+    },
+  };
+});
+
+describe("terminal chat", () => {
+  it("lists topics, answers a topic picked by number, and switches language", async () => {
+    const c = chat();
+    await c.adapter.start();
+    const topics = await c.say("/topics");
+    const lines = topics.trim().split("\n");
+    expect(lines.length).toBe(corpus.entries.filter((e) => !e.smalltalk).length + 1);
+    const third = corpus.entries.filter((e) => !e.smalltalk)[2]!;
+    expect(await c.say("3")).toContain(third.answer.en.slice(0, 40));
+    expect(await c.say("/lang hi")).toMatch(/हिंदी/);
+    expect(await c.say("What is back office?")).toContain(corpus.byId.get("back-office")!.answer.hi.slice(0, 40));
+    expect(await c.say("/lang auto")).toMatch(/language of your question/);
+    expect(await c.say("What is back office?")).toContain(corpus.byId.get("back-office")!.answer.en.slice(0, 40));
+    c.end();
+    await c.adapter.done;
+  });
+
+  it("offers numbered 'did you mean' choices when unsure, and answers the one picked", async () => {
+    const c = chat();
+    await c.adapter.start();
+    const unsure = await c.say("office");
+    expect(unsure).toMatch(/Did you mean/);
+    expect(unsure).toMatch(/1\) /);
+    const picked = await c.say("1");
+    expect(corpus.entries.some((e) => picked.includes(e.answer.en.slice(0, 40)))).toBe(true);
+    c.end();
+  });
+
+  it("shows help and explanations, and ends on /quit", async () => {
+    const c = chat(true);
+    await c.adapter.start();
+    expect(await c.say("/help")).toContain(corpus.byId.get("help")!.answer.en.slice(0, 30));
+    expect(await c.say("/explain bak offise")).toMatch(/bak\s+key=bk/);
+    c.send("/quit");
+    await c.adapter.done;
+    expect(c.output()).toMatch(/नमस्ते/);
+  });
+});
+
+describe("npm start with piped input", () => {
+  it("answers each line in the question's language and exits 0 at end of input", async () => {
+    const child = spawn("npm", ["start", "--silent"], { env: { ...process.env, LOG_LEVEL: "warn", DISCORD_TOKEN: "", TELEGRAM_BOT_TOKEN: "" }, stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
+    child.stdin.end("back office kya hai\nWhat is front office?\n");
+    const code = await new Promise((r) => child.on("close", r));
+    expect(code).toBe(0);
+    expect(out).toContain(corpus.byId.get("back-office")!.answer.hi);
+    expect(out).toContain(corpus.byId.get("front-office")!.answer.en);
+  });
+});

@@ -1,7 +1,7 @@
 // Loads the FAQ corpus (YAML files in one folder) and validates it, reporting each problem as `file: entry: problem`.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { load as parseYaml, YAMLException } from "js-yaml";
 import { z } from "zod";
 import type { Corpus, Entry } from "./types.js";
 
@@ -63,9 +63,9 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
   for (const { file, text: source } of files) {
     let doc: unknown;
     try {
-      doc = parseYaml(source, { prettyErrors: true, uniqueKeys: true });
+      doc = parseYaml(source, { filename: file });
     } catch (err) {
-      const msg = err instanceof YAMLParseError ? err.message.split("\n")[0] : String(err);
+      const msg = err instanceof YAMLException ? err.message.split("\n")[0] : String(err);
       problems.push({ file, entry: "-", problem: `invalid YAML: ${msg}` });
       continue;
     }

@@ -92,10 +92,14 @@ export class Matcher {
   private readonly bigrams = new Map<string, number[]>();
   private readonly keyTerm = new Map<string, number>();
   private readonly unknownWeight: number;
-  private readonly contrasts: [number, number][] = [];
+  /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
+  private readonly contrasts: { a: number; b: number; only: readonly [Uint8Array, Uint8Array] }[] = [];
   // Per-query scratch space, reused so matching allocates little.
   private readonly matchedAcc: Float64Array;
   private readonly plainAcc: Float64Array;
+  private readonly bestF: Float64Array;
+  private readonly bestQ: Int32Array;
+  private readonly bestRecall: Float64Array;
 
   private readonly t: Tuning;
 
@@ -106,30 +110,34 @@ export class Matcher {
     const n = corpus.entries.length;
     // First pass: the vocabulary, so that run-together words ("frontoffice") can be split like a query's.
     const vocabulary = new Set<string>();
-    for (const entry of corpus.entries) {
-      for (const lang of QUESTION_LANGS) {
-        for (const text of entry.questions[lang]) {
-          for (const form of analyzeText(text).forms) if (!form.stop) vocabulary.add(termOf(form));
-        }
-      }
-    }
-    corpus.entries.forEach((entry, e) => {
+    const analysed = corpus.entries.map((entry) =>
+      QUESTION_LANGS.flatMap((lang) =>
+        entry.questions[lang].map((text) => {
+          const forms = analyzeText(text).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
+          for (const f of forms) vocabulary.add(termOf(f));
+          return { lang, text, forms };
+        }),
+      ),
+    );
+    const splits = new Map<string, WordForm[] | undefined>();
+    const nonSmalltalkDf = new Map<number, number>();
+    analysed.forEach((questions, e) => {
       const terms = new Set<number>();
       this.entryTerms.push(terms);
-      for (const lang of QUESTION_LANGS) {
-        for (const text of entry.questions[lang]) {
-          const qTerms = new Set<number>();
-          for (const form of analyzeText(text).forms) {
-            if (form.stop || (lang === "hi-Latn" && HINGLISH_PARTICLES.includes(form.surface))) continue;
-            const parts = splitWord(form.surface, (f) => vocabulary.has(termOf(f)));
-            for (const part of parts ?? [form]) qTerms.add(this.intern(termOf(part)));
-          }
-          if (qTerms.size === 0) continue;
-          for (const t of qTerms) terms.add(t);
-          this.questions.push({ entry: e, lang, text, terms: qTerms, weight: 0 });
+      for (const { lang, text, forms } of questions) {
+        const qTerms = new Set<number>();
+        for (const form of forms) {
+          if (!splits.has(form.surface)) splits.set(form.surface, splitWord(form.surface, (f) => vocabulary.has(termOf(f))));
+          for (const part of splits.get(form.surface) ?? [form]) qTerms.add(this.intern(termOf(part)));
         }
+        if (qTerms.size === 0) continue;
+        for (const t of qTerms) terms.add(t);
+        this.questions.push({ entry: e, lang, text, terms: qTerms, weight: 0 });
       }
-      for (const t of terms) this.df[t] = (this.df[t] ?? 0) + 1;
+      for (const t of terms) {
+        this.df[t] = (this.df[t] ?? 0) + 1;
+        if (!corpus.entries[e]!.smalltalk) nonSmalltalkDf.set(t, (nonSmalltalkDf.get(t) ?? 0) + 1);
+      }
     });
     for (let t = 0; t < this.termNames.length; t++) {
       this.idf[t] = Math.log(1 + n / (this.df[t] ?? 1));
@@ -144,18 +152,17 @@ export class Matcher {
       }
       (q as { weight: number }).weight = w;
     });
+    // Lightest questions first, so a walk over a common word's questions can stop early (see score()).
+    for (const list of this.postings) list.sort((a, b) => this.questions[a]!.weight - this.questions[b]!.weight);
     this.langVocabulary = langVocabulary(this.questions);
     this.matchedAcc = new Float64Array(this.questions.length);
     this.plainAcc = new Float64Array(this.questions.length);
+    this.bestF = new Float64Array(n);
+    this.bestQ = new Int32Array(n).fill(-1);
+    this.bestRecall = new Float64Array(n);
 
     // Courtesy terms: every entry using them is small talk.
-    for (let t = 0; t < this.termNames.length; t++) {
-      let onlySmalltalk = true;
-      corpus.entries.forEach((entry, e) => {
-        if (!entry.smalltalk && this.entryTerms[e]!.has(t)) onlySmalltalk = false;
-      });
-      if (onlySmalltalk) this.courtesy.add(t);
-    }
+    for (let t = 0; t < this.termNames.length; t++) if (!nonSmalltalkDf.has(t)) this.courtesy.add(t);
 
     // Typo lookup vocabulary: corpus keys, plus concept spellings that lead to a term the corpus uses.
     const addFuzzy = (key: string, term: number) => {
@@ -165,9 +172,11 @@ export class Matcher {
       const i = this.fuzzyKeys.length;
       this.fuzzyKeys.push(key);
       this.fuzzyTerm.push(term);
+      // Bucketed by key length: a correction differs by at most one letter in length.
       for (const b of new Set(BIGRAM(key))) {
-        let list = this.bigrams.get(b);
-        if (!list) this.bigrams.set(b, (list = []));
+        const bucket = `${b}${key.length}`;
+        let list = this.bigrams.get(bucket);
+        if (!list) this.bigrams.set(bucket, (list = []));
         list.push(i);
       }
     };
@@ -181,7 +190,14 @@ export class Matcher {
     for (const [a, b] of CONTRASTS) {
       const ta = this.termIds.get(termOf(analyzeWord(a)));
       const tb = this.termIds.get(termOf(analyzeWord(b)));
-      if (ta !== undefined && tb !== undefined) this.contrasts.push([ta, tb]);
+      if (ta === undefined || tb === undefined) continue;
+      const onlyA = new Uint8Array(n);
+      const onlyB = new Uint8Array(n);
+      this.entryTerms.forEach((terms, e) => {
+        if (terms.has(ta) && !terms.has(tb)) onlyA[e] = 1;
+        if (terms.has(tb) && !terms.has(ta)) onlyB[e] = 1;
+      });
+      this.contrasts.push({ a: ta, b: tb, only: [onlyA, onlyB] });
     }
   }
 
@@ -204,8 +220,19 @@ export class Matcher {
     return this.questions.length;
   }
 
-  /** Finds the closest vocabulary key to a misspelt one: bigram candidates, ranked by Fuse.js. */
+  private readonly corrections = new Map<string, { term: number; key: string } | undefined>();
+
+  /** Finds the closest vocabulary key to a misspelt one (memoised: the vocabulary never changes). */
   private correct(key: string): { term: number; key: string } | undefined {
+    if (this.corrections.has(key)) return this.corrections.get(key);
+    const found = this.findCorrection(key);
+    if (this.corrections.size >= 20_000) this.corrections.clear();
+    this.corrections.set(key, found);
+    return found;
+  }
+
+  /** Bigram candidates of the same length give or take a letter, ranked by Fuse.js, verified by edit distance. */
+  private findCorrection(key: string): { term: number; key: string } | undefined {
     // The first vowel is the one part of a key left in; spellings disagree on it (आफिस / ऑफिस / office).
     if (/^[aeiou]/.test(key)) {
       for (const v of "aeiou") {
@@ -217,12 +244,14 @@ export class Matcher {
     const grams = new Set(BIGRAM(key));
     const shared = new Map<number, number>();
     for (const g of grams) {
-      for (const i of this.bigrams.get(g) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      for (let len = key.length - 1; len <= key.length + 1; len++) {
+        for (const i of this.bigrams.get(`${g}${len}`) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      }
     }
     // A single edit changes at most two bigrams (three for a transposition).
     const need = Math.max(1, grams.size - 3);
     const pool: string[] = [];
-    const sorted = [...shared].filter(([i, c]) => c >= need && Math.abs(this.fuzzyKeys[i]!.length - key.length) <= 1);
+    const sorted = [...shared].filter(([, c]) => c >= need);
     sorted.sort((a, b) => b[1] - a[1]);
     for (const [i] of sorted.slice(0, this.t.fuzzyCandidates)) pool.push(this.fuzzyKeys[i]!);
     if (pool.length === 0) return undefined;
@@ -309,7 +338,7 @@ export class Matcher {
 
     const candidates = this.score(query, total, content);
     const vetoed = this.vetoed(query);
-    const ranked = candidates.filter((c) => !vetoed.has(c.entry) && (!onlyIntents || this.smalltalk[c.entry])).slice(0, 6);
+    const ranked = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry])).slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     const best = out[0];
     if (!best) return none();
@@ -331,21 +360,39 @@ export class Matcher {
   private score(query: Map<number, number>, total: number, content: number) {
     const matched = this.matchedAcc;
     const plain = this.plainAcc;
-    const touched: number[] = [];
     const n = this.corpus.entries.length;
     const rareDf = Math.max(this.t.candidateDf, n * this.t.candidateDfShare);
     const terms = [...query].sort((a, b) => this.df[a[0]]! - this.df[b[0]]!);
     const gathering = terms.filter(([t]) => this.df[t]! <= rareDf);
-    const gatherAll = gathering.length === 0;
-    for (const [t, quality] of gatherAll ? terms : gathering) {
-      const w = this.idf[t]!;
-      for (const q of this.postings[t]!) {
-        if (matched[q] === 0 && plain[q] === 0) touched.push(q);
-        matched[q]! += w * quality;
-        plain[q]! += w;
+    const beta2 = this.t.beta * this.t.beta;
+    const smalltalk = this.smalltalk;
+    // Best question per entry, in reusable typed arrays; `entries` lists the entries touched.
+    const { bestF, bestQ, bestRecall } = this;
+    const entries: number[] = [];
+    const consider = (q: number, m: number, p: number) => {
+      const question = this.questions[q]!;
+      const e = question.entry;
+      const recall = m / (smalltalk[e] ? total : content);
+      const precision = p / question.weight;
+      const f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
+      if (bestQ[e] === -1) entries.push(e);
+      else if (f <= bestF[e]!) return;
+      bestF[e] = f;
+      bestQ[e] = q;
+      bestRecall[e] = recall;
+    };
+
+    if (gathering.length > 0) {
+      // Candidates come from the rare words; common words only add to their scores.
+      const touched: number[] = [];
+      for (const [t, quality] of gathering) {
+        const w = this.idf[t]!;
+        for (const q of this.postings[t]!) {
+          if (plain[q] === 0) touched.push(q);
+          matched[q]! += w * quality;
+          plain[q]! += w;
+        }
       }
-    }
-    if (!gatherAll) {
       for (const [t, quality] of terms) {
         if (this.df[t]! <= rareDf) continue;
         const w = this.idf[t]!;
@@ -356,25 +403,52 @@ export class Matcher {
           }
         }
       }
+      for (const q of touched) {
+        consider(q, matched[q]!, plain[q]!);
+        matched[q] = 0;
+        plain[q] = 0;
+      }
+    } else if (terms.length > 0) {
+      // Only common words: walk the rarest one's questions, shortest (lightest) first, and stop once no
+      // longer question can beat the best few found: F-beta <= (1+b^2) min(K, w) / (b^2 T + w) for weight w.
+      let known = 0;
+      for (const [t] of terms) known += this.idf[t]!;
+      const keep = this.t.maxSuggestions + 5;
+      let bar = 0;
+      let seen = 0;
+      for (const q of this.postings[terms[0]![0]]!) {
+        const question = this.questions[q]!;
+        const w = question.weight;
+        if (((1 + beta2) * Math.min(known, w)) / (beta2 * content + w) < bar) break;
+        let m = 0;
+        let p = 0;
+        for (const [t, quality] of terms) {
+          if (question.terms.has(t)) {
+            m += this.idf[t]! * quality;
+            p += this.idf[t]!;
+          }
+        }
+        consider(q, m, p);
+        // Past this many, the lightest questions have spoken: thousands of look-alikes are a tie anyway.
+        if (++seen >= this.t.maxWalk) break;
+        if (seen % 64 === 0 && entries.length >= keep) {
+          bar = entries.map((e) => bestF[e]!).sort((a, b) => b - a)[keep - 1]!;
+        }
+      }
     }
-    const beta2 = this.t.beta * this.t.beta;
-    const best = new Map<number, { q: number; f: number; recall: number }>();
-    const smalltalk = this.smalltalk;
-    for (const q of touched) {
-      const e = this.questions[q]!.entry;
-      const recall = matched[q]! / (smalltalk[e] ? total : content);
-      const precision = plain[q]! / this.questions[q]!.weight;
-      const f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
-      const cur = best.get(e);
-      if (!cur || f > cur.f) best.set(e, { q, f, recall });
-      matched[q] = 0;
-      plain[q] = 0;
-    }
+
     const out: { entry: number; q: number; score: number; recall: number }[] = [];
-    for (const [e, { q, f, recall }] of best) {
-      let pooled = 0;
-      for (const [t, quality] of query) if (this.entryTerms[e]!.has(t)) pooled += this.idf[t]! * quality;
-      const score = Math.min(1, f + this.t.entryPoolShare * Math.max(0, pooled / (smalltalk[e] ? total : content) - recall));
+    for (const e of entries) {
+      const q = bestQ[e]!;
+      const f = bestF[e]!;
+      const recall = bestRecall[e]!;
+      bestQ[e] = -1;
+      let score = f;
+      if (this.t.entryPoolShare > 0) {
+        let pooled = 0;
+        for (const [t, quality] of query) if (this.entryTerms[e]!.has(t)) pooled += this.idf[t]! * quality;
+        score = Math.min(1, f + this.t.entryPoolShare * Math.max(0, pooled / (smalltalk[e] ? total : content) - recall));
+      }
       out.push({ entry: e, q, score, recall });
     }
     out.sort((a, b) => b.score - a.score || a.entry - b.entry);
@@ -382,18 +456,13 @@ export class Matcher {
   }
 
   /** Entries about only the other side of a contrast the query names one side of. */
-  private vetoed(query: Map<number, number>): Set<number> {
-    const out = new Set<number>();
-    for (const [a, b] of this.contrasts) {
+  private vetoed(query: Map<number, number>): (entry: number) => boolean {
+    const sides: Uint8Array[] = [];
+    for (const { a, b, only } of this.contrasts) {
       const hasA = query.has(a);
-      const hasB = query.has(b);
-      if (hasA === hasB) continue;
-      const [mine, other] = hasA ? [a, b] : [b, a];
-      this.entryTerms.forEach((terms, e) => {
-        if (terms.has(other) && !terms.has(mine)) out.add(e);
-      });
+      if (hasA !== query.has(b)) sides.push(only[hasA ? 1 : 0]!);
     }
-    return out;
+    return (entry) => sides.some((flags) => flags[entry] === 1);
   }
 
   private describe(c: { entry: number; q: number; score: number; recall: number }, query: Map<number, number>): Candidate {

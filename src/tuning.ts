@@ -32,6 +32,8 @@ export const TUNING = Object.freeze({
   unknownDf: 0.2,
   /** Query words rarer than this (entries containing them) gather candidates; commoner ones only score them. */
   candidateDf: 48,
+  /** At most this many questions are scored for a question made only of common words. */
+  maxWalk: 300,
   candidateDfShare: 0.02,
 });
 

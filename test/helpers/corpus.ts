@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { stringify } from "yaml";
+import { dump as stringify } from "js-yaml";
 
 export function entry(id: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -142,6 +142,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     logger.debug({ message: msg.id, dm: inDm, length: text.length }, "discord: question");
     try {
       const reply = conversation.reply({ text, userId: msg.author.id, channel: CHANNEL });
+      if (reply.kind === "none" && reply.silent) return;
       lang = reply.answerLang;
       await msg.reply({ ...toOptions(formatReply(reply, { question: text })), failIfNotExists: false });
     } catch (err) {
@@ -170,6 +171,11 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       case COMMANDS.ask: {
         const question = plainQuestion(interaction.options.getString(COMMANDS.question, true));
         const reply = conversation.reply({ text: question, userId: interaction.user.id, channel: CHANNEL });
+        // An interaction must be answered: a silenced user still gets the notice, visible only to them.
+        if (reply.kind === "none" && reply.silent) {
+          await interaction.reply(toOptions(formatText(message("rateLimited", lang), { ephemeral: true })));
+          return;
+        }
         await interaction.reply(toOptions(formatReply(reply, { question, slash: true })));
         return;
       }

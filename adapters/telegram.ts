@@ -173,6 +173,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
 
   async function answer(ctx: Context, from: User, text: string, replyTo?: Message): Promise<void> {
     const reply: Reply = conversation.reply({ text, userId: String(from.id), channel: CHANNEL });
+    if (reply.kind === "none" && reply.silent) return;
     await sendAll(ctx, formatReply(reply), replyTo);
   }
 
@@ -309,8 +310,8 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
       .filter((p) => !seen.has(p.id) && seen.add(p.id))
       .slice(0, text ? INLINE_RESULTS : 50)
       .flatMap((p) => {
-        const reply = conversation.answerById(p.id, { ...user, lang }, "topic");
-        const article = reply.kind === "answer" ? formatInlineArticle(reply, p.description) : undefined;
+        const reply = conversation.preview(p.id, conversation.choiceOf(user) === "auto" ? lang : (conversation.choiceOf(user) as AnswerLang));
+        const article = reply?.kind === "answer" ? formatInlineArticle(reply, p.description) : undefined;
         return article ? [article] : [];
       });
     await api("answerInlineQuery", () => ctx.answerInlineQuery(results, { cache_time: 30, is_personal: true }));

@@ -71,6 +71,7 @@ export function createTerminalAdapter(options: TerminalOptions, deps: AdapterDep
     const reply = picked
       ? conversation.answerById(picked.id, user, "suggestion")
       : conversation.reply({ text, userId: USER, channel: CHANNEL });
+    if (reply.kind === "none" && reply.silent) return true;
     const formatted = formatTerminalReply(reply);
     choices = formatted.choices;
     print(formatted.text);

@@ -1,23 +1,60 @@
 // `npm start`: runs every channel whose token is configured, or the terminal chat when none is.
+import { join } from "node:path";
 import type { Adapter } from "../adapters/adapter.js";
 import { createTerminalAdapter } from "../adapters/terminal.js";
 import { Conversation } from "../src/conversation.js";
+import { formatProblem } from "../src/corpus.js";
 import { createLogger } from "../src/log.js";
 import { Matcher } from "../src/match.js";
+import { RateLimiter } from "../src/ratelimit.js";
+import { createRecorder } from "../src/recorder.js";
+import { loadOrCreateSalt } from "../src/store/salt.js";
+import { SqliteStore } from "../src/store/sqlite.js";
+import { watchCorpus } from "../src/watch.js";
 import { configFromEnv, corpusOrExit } from "./env.js";
 
+const DAY_MS = 86_400_000;
+
 const config = configFromEnv();
-const secrets = [config.discord?.token, config.telegram?.token, config.telegram?.webhook?.secret].filter((s): s is string => !!s);
+const salt = loadOrCreateSalt(config.dataDir, config.dataSalt);
+const secrets = [config.discord?.token, config.telegram?.token, config.telegram?.webhook?.secret, salt].filter((s): s is string => !!s);
 const logger = createLogger(config.logLevel, 2, secrets);
-const matcher = new Matcher(corpusOrExit(config.faqDir));
+
+let matcher = new Matcher(corpusOrExit(config.faqDir));
+const watcher = watchCorpus(config.faqDir, {
+  onCorpus: (corpus) => {
+    matcher = new Matcher(corpus);
+    logger.info({ entries: corpus.entries.length }, "corpus reloaded");
+  },
+  onProblems: (problems) => logger.error({ problems: problems.map(formatProblem) }, "corpus change rejected; the previous corpus keeps serving"),
+});
+
+const recorder = createRecorder({
+  open: () => new SqliteStore(join(config.dataDir, "bot.db")),
+  salt,
+  recordText: config.recordText,
+  logger,
+});
 const conversation = new Conversation({
   matcher: () => matcher,
+  rateLimiter: new RateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }),
   events: {
-    feedback: (f) => logger.info({ feedback: { entry: f.entryId, channel: f.channel, vote: f.vote } }, "feedback"),
+    answered: recorder.answered,
+    chose: recorder.chose,
+    feedback: (f) => {
+      logger.info({ feedback: { entry: f.entryId, channel: f.channel, vote: f.vote } }, "feedback");
+      recorder.feedback?.(f);
+    },
   },
 });
-const deps = { conversation, logger };
+const applyRetention = () => {
+  const removed = recorder.prune(config.retentionDays);
+  if (removed > 0) logger.info({ removed, days: config.retentionDays }, "old records deleted");
+};
+applyRetention();
+setInterval(applyRetention, DAY_MS).unref();
 
+const deps = { conversation, logger };
 const adapters: Adapter[] = [];
 let terminalDone: Promise<void> | undefined;
 if (config.telegram) {
@@ -40,8 +77,14 @@ async function shutdown(signal: string, code = 0): Promise<void> {
   stopping = true;
   logger.info({ signal }, "stopping");
   // A service manager waits 5 s before SIGKILL: never take longer than that.
-  setTimeout(() => process.exit(code), 4000).unref();
+  setTimeout(() => {
+    recorder.close();
+    process.exit(code);
+  }, 4000).unref();
   await Promise.allSettled(adapters.map((a) => a.stop()));
+  watcher.close();
+  // Writes are synchronous: once the channels have stopped, nothing is in flight and closing is clean.
+  recorder.close();
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -6,6 +6,16 @@ const LOG_LEVELS: readonly LogLevel[] = ["fatal", "error", "warn", "info", "debu
 export interface Config {
   readonly faqDir: string;
   readonly logLevel: LogLevel;
+  /** Where the learning loop's database (bot.db) and generated salt live. */
+  readonly dataDir: string;
+  /** Salt for user hashes; generated once and kept beside the database when not set. */
+  readonly dataSalt?: string;
+  /** Keep the text of unanswered and low-confidence questions. */
+  readonly recordText: boolean;
+  readonly retentionDays: number;
+  /** Questions per user per window; 0 turns the limit off. */
+  readonly rateLimit: number;
+  readonly rateLimitWindowMs: number;
   readonly discord?: { readonly token: string; readonly apiRoot?: string; readonly guildId?: string };
   readonly telegram?: {
     readonly token: string;
@@ -44,6 +54,21 @@ function token(name: string, value: string | undefined): string | undefined {
   return v;
 }
 
+function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
+}
+
+function boolean(name: string, value: string | undefined, fallback: boolean): boolean {
+  const v = value?.trim().toLowerCase();
+  if (!v) return fallback;
+  if (["true", "1", "yes", "on"].includes(v)) return true;
+  if (["false", "0", "no", "off"].includes(v)) return false;
+  throw new ConfigError(`${name} must be true or false, not "${value}"`);
+}
+
 /** Builds the configuration from `env` (usually `process.env`); throws ConfigError on an invalid setting. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || "info") as LogLevel;
@@ -70,9 +95,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       path: new URL(webhookUrl).pathname,
     };
   }
+  const dataSalt = env.DATA_SALT?.trim() || undefined;
+  if (dataSalt !== undefined && dataSalt.length < 16) throw new ConfigError("DATA_SALT must be at least 16 characters (or leave it unset to have one generated)");
   const config: Config = {
     faqDir: env.FAQ_DIR?.trim() || "faq",
     logLevel,
+    dataDir: env.DATA_DIR?.trim() || "data",
+    dataSalt,
+    recordText: boolean("RECORD_TEXT", env.RECORD_TEXT, true),
+    retentionDays: integer("RETENTION_DAYS", env.RETENTION_DAYS, 90, 1, 36500),
+    rateLimit: integer("RATE_LIMIT", env.RATE_LIMIT, 8, 0, 10000),
+    rateLimitWindowMs: integer("RATE_LIMIT_WINDOW_SECONDS", env.RATE_LIMIT_WINDOW_SECONDS, 30, 1, 86400) * 1000,
     discord: discordToken
       ? { token: discordToken, apiRoot: url("DISCORD_API_ROOT", env.DISCORD_API_ROOT), guildId }
       : undefined,

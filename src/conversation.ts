@@ -1,8 +1,9 @@
 // The conversation layer every channel uses: an incoming message as plain data in, a reply as plain data out.
 import type { Matcher, MatchResult } from "./match.js";
-import { message } from "./messages.js";
+import { bilingual, message } from "./messages.js";
 import { detectLang } from "./lang.js";
 import { cleanText } from "./normalize.js";
+import type { RateLimiter } from "./ratelimit.js";
 import { answerLangFor, type AnswerLang, type Entry, type LangChoice, type QuestionLang } from "./types.js";
 
 /** A question as it reaches the bot from any channel. */
@@ -46,13 +47,19 @@ export type Reply =
       readonly kind: "suggest";
       readonly text: string;
       readonly suggestions: readonly Topic[];
+      /** The entry the question came closest to. */
+      readonly nearest?: string;
     })
   | (ReplyBase & {
       readonly kind: "none";
+      /** What to say; empty when `silent`. */
       readonly text: string;
       /** Topics to offer instead (may be empty). */
       readonly suggestions: readonly Topic[];
       readonly reason: "empty" | "unknown" | "rate-limited";
+      readonly nearest?: string;
+      /** Say nothing at all: a user over the rate limit who has already been told. */
+      readonly silent?: boolean;
     });
 
 /** A 👍/👎 press on an answer. */
@@ -93,17 +100,21 @@ export interface ConversationOptions {
   readonly matcher: () => Matcher;
   readonly preferences?: Preferences;
   readonly events?: ConversationEvents;
+  /** Limits how fast each user may ask; shared by every channel. */
+  readonly rateLimiter?: RateLimiter;
 }
 
 export class Conversation {
   private readonly matcher: () => Matcher;
   readonly preferences: Preferences;
   private readonly events: ConversationEvents;
+  private readonly rateLimiter?: RateLimiter;
 
   constructor(options: ConversationOptions) {
     this.matcher = options.matcher;
     this.preferences = options.preferences ?? memoryPreferences();
     this.events = options.events ?? {};
+    this.rateLimiter = options.rateLimiter;
   }
 
   private userKey(msg: { channel: string; userId: string }): string {
@@ -133,17 +144,24 @@ export class Conversation {
     const matcher = this.matcher();
     const result = matcher.match(msg.text);
     const answerLang = answerLangFor(result.lang, choice);
+    if (result.clean === "") {
+      return { kind: "none", reason: "empty", lang: result.lang, answerLang, confidence: 0, text: message("empty", answerLang), suggestions: [] };
+    }
+    const pace = this.rateLimiter?.check(this.userKey(msg)) ?? "ok";
+    if (pace !== "ok") {
+      const text = pace === "notify" ? bilingual("rateLimited") : "";
+      return { kind: "none", reason: "rate-limited", lang: result.lang, answerLang, confidence: 0, text, suggestions: [], silent: pace === "silent" };
+    }
     let reply: Reply;
-    if (result.clean === "" || result.words.every((w) => w.as === "stop" || w.as === "ignored")) {
-      reply = { kind: "none", reason: "empty", lang: result.lang, answerLang, confidence: 0, text: message(result.clean === "" ? "empty" : "fallback", answerLang), suggestions: [] };
-    } else if (result.id) {
+    const nearest = result.candidates[0]?.id;
+    if (result.id) {
       reply = this.answer(matcher.corpus.byId.get(result.id)!, result.lang, answerLang, result.confidence);
     } else {
       const suggestions = this.toTopics(matcher, result.suggestions, answerLang);
       reply =
         suggestions.length > 0
-          ? { kind: "suggest", lang: result.lang, answerLang, confidence: result.confidence, text: message("didYouMean", answerLang), suggestions }
-          : { kind: "none", reason: "unknown", lang: result.lang, answerLang, confidence: result.confidence, text: message("fallback", answerLang), suggestions: [] };
+          ? { kind: "suggest", lang: result.lang, answerLang, confidence: result.confidence, text: message("didYouMean", answerLang), suggestions, nearest }
+          : { kind: "none", reason: "unknown", lang: result.lang, answerLang, confidence: result.confidence, text: message("fallback", answerLang), suggestions: [], nearest };
     }
     this.events.answered?.(msg, reply);
     return reply;
@@ -164,6 +182,12 @@ export class Conversation {
     }
     this.events.chose?.({ entryId: id, userId: user.userId, channel: user.channel, how });
     return this.answer(entry, answerLang === "en" ? "en" : "hi", answerLang, 1);
+  }
+
+  /** An entry's answer without recording a choice: for previews such as Telegram's inline results. */
+  preview(id: string, answerLang: AnswerLang): Reply | undefined {
+    const entry = this.matcher().corpus.byId.get(id);
+    return entry ? this.answer(entry, answerLang === "en" ? "en" : "hi", answerLang, 1) : undefined;
   }
 
   private answer(entry: Entry, lang: QuestionLang, answerLang: AnswerLang, confidence: number): Reply {

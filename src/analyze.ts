@@ -1,7 +1,7 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
 import { CONCEPTS, PHRASES, STOPWORDS } from "./lexicon.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
-import { loose, phoneticKey, romanize, stem } from "./translit.js";
+import { loose, phoneticKey, romanize, stem, stemHindi } from "./translit.js";
 
 /** One word seen through the matcher's eyes. */
 export interface WordForm {
@@ -26,6 +26,9 @@ for (const w of STOPWORDS) {
 }
 // Keys shorter than this collide too often (kya, kyu, ki and kab share "k"), so concepts match them by spelling.
 const CONCEPT_KEY_MIN = 3;
+// Latin words have their own spellings listed; a key match is for unlisted variants, and must be longer
+// ("closes" and "clash" share "kls").
+const CONCEPT_KEY_MIN_LATIN = 4;
 const CONCEPT_BY_SPELLING = new Map<string, string>();
 const CONCEPT_BY_KEY = new Map<string, string>();
 for (const [name, words] of Object.entries(CONCEPTS)) {
@@ -53,7 +56,7 @@ export function analyzeWord(surface: string): WordForm {
   const cached = formCache.get(surface);
   if (cached) return cached;
   const devanagari = hasDevanagari(surface);
-  const raw = devanagari ? romanize(surface) : surface;
+  const raw = devanagari ? romanize(stemHindi(surface)) : surface;
   const latin = stem(raw);
   const spelling = loose(latin);
   const key = phoneticKey(latin);
@@ -61,7 +64,7 @@ export function analyzeWord(surface: string): WordForm {
   // (the particle ही reads "hi", which is not a greeting).
   const concept =
     CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) ??
-    (key.length >= CONCEPT_KEY_MIN ? CONCEPT_BY_KEY.get(key) : undefined);
+    (key.length >= (devanagari ? CONCEPT_KEY_MIN : CONCEPT_KEY_MIN_LATIN) ? CONCEPT_BY_KEY.get(key) : undefined);
   const listedStop = STOP_FORMS.has(surface) || (!devanagari && STOP_FORMS.has(loose(raw)));
   const stop = (listedStop && CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) === undefined) ||
     (!devanagari && surface.length === 1 && !/\d/.test(surface));

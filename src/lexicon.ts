@@ -8,7 +8,18 @@ i me my mine we us our you your yours he him his she her it its they them their 
 there here it's i'm im can could would should shall will may might must ought also just very really
 please kindly tell explain describe know want need get got take make say let like some any all
 each every one ones such own same other more most much many lot lots thing things something anything
-way ways kind sort actually basically exactly simply yes yeah ok okay hey dear sir madam bro bot`;
+way ways kind sort actually basically exactly simply yes yeah ok okay hey dear sir madam bro bot
+i'd i've i'll you're it's that's there's let's don't doesn't didn't isn't aren't wasn't can't won't
+just only even still already again always never ever often sometimes usually generally honestly truly
+quite rather pretty bit little enough too also else both either neither whether while during before after
+because since until unless though although however therefore anyway anyhow maybe perhaps probably
+said says saying tell told telling ask asked asking think thought know knew known heard hear see saw seen
+keep kept keeps come came comes going goes went gone put puts try tried trying find found
+supposed mentioned mentioning mention term word words called call calls name named stuff clue idea sure
+someone somebody anyone anybody everyone everybody person guy guys lady man woman
+friend friends cousin uncle aunt brother sister mother father mom dad son daughter husband wife
+boss manager hr colleague colleagues relative relatives neighbour neighbor
+today tomorrow yesterday week weeks month months year years day days next last first second`;
 
 /** Hinglish function words with their common spellings. */
 const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the thha ka ki ke ko kaa kii kay me mein main mai
@@ -18,7 +29,9 @@ ye yah is us in un jo jis jin jab tab ek koi kuch kya-kya sab sabhi saara sara s
 nahin nhi mat ne wala wali wale vala vali vale raha rahi rahe rha rhi rhe sakta sakti sakte skta skte kar
 karo kare karen karu karun karna karni karne karta karti karte kiya kiye ki liye lie liya hona hone jata jati jate
 jaata jaati jaate jana jaana lena leta leti lete batao bataiye bataye btao bataao
-samjhao samjhaiye please plz pls yaar bhai kripya zara thoda thodi bas ab abhi phir fir`;
+samjhao samjhaiye please plz pls yaar bhai kripya zara thoda thodi bas ab abhi phir fir
+dost chacha chachi mama mami didi behen bhaiya papa mummy beta beti pati patni bhi waise vaise
+bola boli bole bolta bolti bolte suna suni sune pata`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -26,7 +39,8 @@ const HI_STOP = `है हैं हो होता होती होते 
 इनकी इनके वह वो यह ये जो जिस जिन जब तब एक कोई कुछ सब सभी सारा सारे सारी जी ना नहीं न मत ने वाला वाली वाले रहा
 रही रहे सकता सकती सकते कर करो करे करें करूं करूँ करना करनी करने करता करती करते किया किए किये लिए लिये होना
 होने जाता जाती जाते जाना लेना बताओ बताइए बताइये बताएं बताएँ बताये समझाइए समझाओ कृपया
-ज़रा जरा थोड़ा थोड़ी बस अब अभी फिर क्या-क्या`;
+ज़रा जरा थोड़ा थोड़ी बस अब अभी फिर क्या-क्या दोस्त भाई बहन चाचा मामा दीदी भैया पापा मम्मी
+बोला बोली बोले बोलता बोलती बोलते सुना सुनी सुने पता वैसे`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),

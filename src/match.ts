@@ -81,6 +81,8 @@ export class Matcher {
   private readonly postings: number[][] = [];
   private readonly questions: IndexedQuestion[] = [];
   private readonly entryTerms: Set<number>[] = [];
+  /** Terms of each entry's answers. */
+  private readonly answerTerms: Set<number>[] = [];
   /** Terms used only by small-talk entries (hello, thanks): dropped when a question has real content. */
   private readonly courtesy = new Set<number>();
   private readonly smalltalk: readonly boolean[];
@@ -100,6 +102,7 @@ export class Matcher {
   private readonly bestF: Float64Array;
   private readonly bestQ: Int32Array;
   private readonly bestRecall: Float64Array;
+  private readonly bestPrecision: Float64Array;
 
   private readonly t: Tuning;
 
@@ -120,6 +123,12 @@ export class Matcher {
       ),
     );
     const splits = new Map<string, WordForm[] | undefined>();
+    // The answers' words: in the article's vocabulary, so never "unknown", and weak evidence for their entry.
+    const answerNames = corpus.entries.map((entry) => {
+      const names = new Set<string>();
+      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzeText(text).forms) if (!f.stop) names.add(termOf(f));
+      return names;
+    });
     const nonSmalltalkDf = new Map<number, number>();
     analysed.forEach((questions, e) => {
       const terms = new Set<number>();
@@ -139,8 +148,19 @@ export class Matcher {
         if (!corpus.entries[e]!.smalltalk) nonSmalltalkDf.set(t, (nonSmalltalkDf.get(t) ?? 0) + 1);
       }
     });
+    const answerDf = new Map<number, number>();
+    for (const names of answerNames) {
+      const terms = new Set<number>();
+      for (const name of names) {
+        const t = this.intern(name);
+        terms.add(t);
+        answerDf.set(t, (answerDf.get(t) ?? 0) + 1);
+      }
+      this.answerTerms.push(terms);
+    }
     for (let t = 0; t < this.termNames.length; t++) {
-      this.idf[t] = Math.log(1 + n / (this.df[t] ?? 1));
+      this.df[t] ??= 0;
+      this.idf[t] = Math.log(1 + n / (this.df[t] || answerDf.get(t) || 1));
       this.postings[t] = [];
     }
     this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf);
@@ -160,9 +180,10 @@ export class Matcher {
     this.bestF = new Float64Array(n);
     this.bestQ = new Int32Array(n).fill(-1);
     this.bestRecall = new Float64Array(n);
+    this.bestPrecision = new Float64Array(n);
 
     // Courtesy terms: every entry using them is small talk.
-    for (let t = 0; t < this.termNames.length; t++) if (!nonSmalltalkDf.has(t)) this.courtesy.add(t);
+    for (let t = 0; t < this.termNames.length; t++) if (this.df[t]! > 0 && !nonSmalltalkDf.has(t)) this.courtesy.add(t);
 
     // Typo lookup vocabulary: corpus keys, plus concept spellings that lead to a term the corpus uses.
     const addFuzzy = (key: string, term: number) => {
@@ -191,12 +212,15 @@ export class Matcher {
       const ta = this.termIds.get(termOf(analyzeWord(a)));
       const tb = this.termIds.get(termOf(analyzeWord(b)));
       if (ta === undefined || tb === undefined) continue;
-      const onlyA = new Uint8Array(n);
-      const onlyB = new Uint8Array(n);
-      this.entryTerms.forEach((terms, e) => {
-        if (terms.has(ta) && !terms.has(tb)) onlyA[e] = 1;
-        if (terms.has(tb) && !terms.has(ta)) onlyB[e] = 1;
-      });
+      // An entry is about one side when some of its questions name that side alone and none the other alone.
+      const aAlone = new Uint8Array(n);
+      const bAlone = new Uint8Array(n);
+      for (const q of this.questions) {
+        const hasA = q.terms.has(ta);
+        if (hasA !== q.terms.has(tb)) (hasA ? aAlone : bAlone)[q.entry] = 1;
+      }
+      const onlyA = aAlone.map((a, e) => (a && !bAlone[e] ? 1 : 0));
+      const onlyB = bAlone.map((b, e) => (b && !aAlone[e] ? 1 : 0));
       this.contrasts.push({ a: ta, b: tb, only: [onlyA, onlyB] });
     }
   }
@@ -296,7 +320,7 @@ export class Matcher {
     const lang = detectLang(clean, this.langVocabulary);
     const explained: ExplainedWord[] = [];
     const query = new Map<number, number>(); // term -> quality
-    const unknown = new Set<string>();
+    const unknown = new Map<string, number>(); // key -> length of the word as typed
     const pending = forms.slice(0, this.t.maxQueryTerms);
     while (pending.length > 0) {
       const form = pending.shift()!;
@@ -307,7 +331,7 @@ export class Matcher {
         query.set(t, Math.max(query.get(t) ?? 0, match.quality));
         explained.push({ word: form.surface, key: form.key, as: match.term, how: match.via ?? "exact", weight: this.idf[t]! * match.quality });
       } else if (match.kind === "unknown") {
-        unknown.add(form.key);
+        unknown.set(form.key, Math.max(unknown.get(form.key) ?? 0, [...form.surface].length));
         explained.push({ word: form.surface, key: form.key, as: "unknown", how: "not in the corpus", weight: this.unknownWeight });
       } else {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
@@ -327,7 +351,8 @@ export class Matcher {
 
     // Greetings and thanks do not dilute a real question: entries other than small talk ignore them.
     let unknownTotal = 0;
-    for (const key of unknown) unknownTotal += key.length <= 2 ? this.unknownWeight / 2 : this.unknownWeight;
+    // A very short unknown word is more often a typo or chat noise ("wat", "hmm") than a topic.
+    for (const length of unknown.values()) unknownTotal += length <= 3 ? this.unknownWeight / 2 : this.unknownWeight;
     let total = unknownTotal;
     let content = unknownTotal;
     for (const [t] of query) {
@@ -367,7 +392,7 @@ export class Matcher {
     const beta2 = this.t.beta * this.t.beta;
     const smalltalk = this.smalltalk;
     // Best question per entry, in reusable typed arrays; `entries` lists the entries touched.
-    const { bestF, bestQ, bestRecall } = this;
+    const { bestF, bestQ, bestRecall, bestPrecision } = this;
     const entries: number[] = [];
     const consider = (q: number, m: number, p: number) => {
       const question = this.questions[q]!;
@@ -380,6 +405,7 @@ export class Matcher {
       bestF[e] = f;
       bestQ[e] = q;
       bestRecall[e] = recall;
+      bestPrecision[e] = precision;
     };
 
     if (gathering.length > 0) {
@@ -438,11 +464,25 @@ export class Matcher {
     }
 
     const out: { entry: number; q: number; score: number; recall: number }[] = [];
+    const contrastTerms = new Set(this.contrasts.flatMap((c) => [c.a, c.b]));
     for (const e of entries) {
       const q = bestQ[e]!;
-      const f = bestF[e]!;
-      const recall = bestRecall[e]!;
+      let f = bestF[e]!;
+      let recall = bestRecall[e]!;
       bestQ[e] = -1;
+      // Query words the best question lacks but the entry's answer uses count for a little.
+      if (this.t.answerQuality > 0) {
+        let credit = 0;
+        const terms = this.questions[q]!.terms;
+        for (const [t, quality] of query) {
+          if (!terms.has(t) && !contrastTerms.has(t) && this.answerTerms[e]!.has(t)) credit += this.idf[t]! * quality * this.t.answerQuality;
+        }
+        if (credit > 0) {
+          recall += credit / (smalltalk[e] ? total : content);
+          const precision = bestPrecision[e]!;
+          f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
+        }
+      }
       let score = f;
       if (this.t.entryPoolShare > 0) {
         let pooled = 0;

@@ -63,6 +63,23 @@ export function stem(w: string): string {
   return w;
 }
 
+// Hindi plural and oblique endings, longest first: कंपनियों/कंपनी, नौकरियां/नौकरी, ग्राहकों/ग्राहक, बातें/बात.
+const HINDI_ENDINGS: readonly [string, string][] = [
+  ["ियों", "ी"],
+  ["ियां", "ी"],
+  ["ाओं", "ा"],
+  ["ों", ""],
+  ["ें", ""],
+];
+
+/** Strips a Hindi plural or oblique ending when enough of the word is left to stay recognisable. */
+export function stemHindi(w: string): string {
+  for (const [ending, by] of HINDI_ENDINGS) {
+    if (w.endsWith(ending) && w.length - ending.length >= 3) return w.slice(0, -ending.length) + by;
+  }
+  return w;
+}
+
 /** A loose spelling: long vowels shortened and doubled letters collapsed ("jaroori" and "jaruri" meet). */
 export function loose(latin: string): string {
   return latin.replace(/ee/g, "i").replace(/oo/g, "u").replace(/(.)\1+/g, "$1");

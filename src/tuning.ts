@@ -7,7 +7,7 @@ export const TUNING = Object.freeze({
   /** Answer when the best entry scores at least this. */
   answerThreshold: 0.5,
   /** ...and when its best question covers at least this share of the query's weight. */
-  minCoverage: 0.45,
+  minCoverage: 0.5,
   /** Offer an entry as "did you mean" when it scores at least this. */
   suggestThreshold: 0.22,
   /** How many "did you mean" entries to offer at most. */
@@ -15,9 +15,11 @@ export const TUNING = Object.freeze({
   /** When the two best entries cover the query equally and score this close, ask instead of answering. */
   ambiguityMargin: 0.03,
   /** F-beta over query coverage (recall) and question coverage (precision): beta > 1 favours covering the query. */
-  beta: 1,
+  beta: 1.3,
   /** Weight of an entry's pooled vocabulary (all its questions) against its single best question. */
   entryPoolShare: 0,
+  /** How much a query word found only in an entry's answer (not its questions) counts for that entry. */
+  answerQuality: 0.5,
   /** How much a typo-corrected word counts compared to an exact one. */
   fuzzyQuality: 0.8,
   /** How much each half of a split run-together word ("backoffice") counts. */

@@ -1,0 +1,116 @@
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { dump } from "js-yaml";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus.js";
+import { entry } from "../helpers/corpus.js";
+import { run } from "../helpers/run.js";
+
+const corpus = loadCorpus("faq");
+const children: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill("SIGKILL");
+});
+
+/** `npm start` as a service manager runs it, with a terminal-less, never-ending standard input. */
+function start(env: Record<string, string>, detached = false) {
+  const child = spawn("npm", ["start", "--silent"], {
+    env: { ...process.env, DISCORD_TOKEN: "", TELEGRAM_BOT_TOKEN: "", LOG_LEVEL: "info", ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+    detached,
+  });
+  children.push(child);
+  let out = "";
+  let err = "";
+  const waiters: { test: () => boolean; resolve: () => void }[] = [];
+  const check = () => {
+    for (const w of [...waiters]) if (w.test()) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+  };
+  child.stdout.setEncoding("utf8").on("data", (d: string) => ((out += d), check()));
+  child.stderr.setEncoding("utf8").on("data", (d: string) => ((err += d), check()));
+  const until = (test: () => boolean) => new Promise<void>((resolve) => (test() ? resolve() : waiters.push({ test, resolve })));
+  const exit = new Promise<{ code: number | null; at: number }>((resolve) => child.on("exit", (code) => resolve({ code, at: Date.now() })));
+  return {
+    child,
+    exit,
+    out: () => out,
+    err: () => err,
+    ready: () => until(() => err.includes("channel started")),
+    log: (pattern: RegExp) => until(() => pattern.test(err)),
+    ask: async (line: string) => {
+      const before = out.length;
+      child.stdin.write(`${line}\n`);
+      await until(() => out.length > before && out.endsWith("\n"));
+      return out.slice(before);
+    },
+  };
+}
+
+const dataDir = () => mkdtempSync(join(tmpdir(), "data-"));
+
+describe("npm start as a service", () => {
+  it("exits cleanly within 5 seconds of SIGTERM sent to npm", async () => {
+    const bot = start({ DATA_DIR: dataDir() });
+    await bot.ready();
+    const sent = Date.now();
+    bot.child.kill("SIGTERM");
+    const { code, at } = await bot.exit;
+    expect(code).toBe(0);
+    expect(at - sent).toBeLessThan(5000);
+    expect(bot.err()).toMatch(/"signal":"SIGTERM"/);
+  });
+
+  it("exits cleanly within 5 seconds of SIGTERM sent to its process group", async () => {
+    const bot = start({ DATA_DIR: dataDir() }, true);
+    await bot.ready();
+    const sent = Date.now();
+    process.kill(-bot.child.pid!, "SIGTERM");
+    const { at } = await bot.exit;
+    expect(at - sent).toBeLessThan(5000);
+  });
+
+  it("picks up a new corpus entry while running, and keeps the old corpus when a broken file is dropped in", async () => {
+    const faq = mkdtempSync(join(tmpdir(), "faq-"));
+    cpSync("faq", faq, { recursive: true });
+    const bot = start({ DATA_DIR: dataDir(), FAQ_DIR: faq });
+    await bot.ready();
+    const night = entry("night-shift", {
+      questions: { en: ["what is a night shift job"], hi: ["नाइट शिफ्ट जॉब क्या है"], "hi-Latn": ["night shift job kya hai"] },
+      answer: { en: "Night shift answer.", hi: "नाइट शिफ्ट का जवाब।" },
+    });
+    writeFileSync(join(faq, "night.yaml"), dump({ source: { title: "t", language: "hi" }, entries: [night] }));
+    await bot.log(/corpus reloaded/);
+    expect(await bot.ask("what is a night shift job?")).toContain("Night shift answer.");
+    writeFileSync(join(faq, "broken.yaml"), "entries: [\n  - id: oops\n    questions: {");
+    await bot.log(/corpus change rejected/);
+    expect(bot.err()).toMatch(/broken\.yaml: -: invalid YAML/);
+    expect(await bot.ask("what is a night shift job?")).toContain("Night shift answer.");
+    expect(await bot.ask("What is back office?")).toContain(corpus.byId.get("back-office")!.answer.en);
+    bot.child.stdin.end();
+    expect((await bot.exit).code).toBe(0);
+  });
+});
+
+describe("the learning loop from the terminal", () => {
+  it("records both questions and reports the unanswered one with its nearest entry, storing no raw user id", async () => {
+    const dir = dataDir();
+    const bot = start({ DATA_DIR: dir });
+    bot.child.stdin.end("back office kya hai\nwhat is the salary of a back office job\n");
+    expect((await bot.exit).code).toBe(0);
+    const r = await run("report", ["--json"], { env: { DATA_DIR: dir } });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { questions: number; answered: number; byChannel: Record<string, number>; unanswered: { question: string; nearest: string | null }[] };
+    expect(report).toMatchObject({ questions: 2, answered: 1, byChannel: { terminal: 2 } });
+    expect(report.unanswered[0]!.question).toBe("what is the salary of a back office job");
+    expect(corpus.byId.has(report.unanswered[0]!.nearest!)).toBe(true);
+    const text = await run("report", [], { env: { DATA_DIR: dir } });
+    expect(text.stdout).toMatch(/2 questions, 1 answered/);
+  });
+
+  it("reports zero questions before anything was recorded", async () => {
+    const r = await run("report", ["--json"], { env: { DATA_DIR: dataDir() } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ questions: 0, answered: 0, unanswered: [], feedback: [] });
+  });
+});

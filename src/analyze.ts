@@ -31,6 +31,7 @@ const CONCEPT_KEY_MIN = 3;
 const CONCEPT_KEY_MIN_LATIN = 4;
 const CONCEPT_BY_SPELLING = new Map<string, string>();
 const CONCEPT_BY_KEY = new Map<string, string>();
+const CONCEPT_SPELLINGS = new Map<string, Set<string>>();
 for (const [name, words] of Object.entries(CONCEPTS)) {
   for (const w of words.split(/\s+/).filter(Boolean)) {
     for (const t of tokenize(w)) {
@@ -39,8 +40,18 @@ for (const [name, words] of Object.entries(CONCEPTS)) {
       if (hasDevanagari(t)) CONCEPT_BY_SPELLING.set(t, `#${name}`);
       const key = phoneticKey(latin);
       if (key.length >= CONCEPT_KEY_MIN && !CONCEPT_BY_KEY.has(key)) CONCEPT_BY_KEY.set(key, `#${name}`);
+      if (CONCEPT_BY_KEY.get(key) === `#${name}`) {
+        let set = CONCEPT_SPELLINGS.get(key);
+        if (!set) CONCEPT_SPELLINGS.set(key, (set = new Set()));
+        set.add(loose(latin));
+      }
     }
   }
+}
+
+/** The loose Latin spellings of the concept words behind each concept key. */
+export function conceptSpellings(): ReadonlyMap<string, ReadonlySet<string>> {
+  return CONCEPT_SPELLINGS;
 }
 
 /** Every (key, concept) pair of the concept table, for typo lookup of concept words. */

@@ -58,7 +58,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WHO: "who whom kaun kon koun कौन",
   WHICH: "which konsa konsi kaunsa kaunsi kaunse konse कौनसा कौनसी कौनसे",
   WHERE: "where kahan kaha kahaan कहाँ कहां",
-  WHEN: "when kab कब time timing timings samay समय waqt वक्त",
+  WHEN: "when kab कब",
   DIFF: "difference differences different differ distinguish vs versus compare comparison contrast antar fark farq farak फर्क फ़र्क फरक अंतर अन्तर alag अलग",
   DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks",
   IMPORTANT: "imp important importance necessary essential crucial vital zaruri jaruri zaroori jaroori jruri zruri जरूरी ज़रूरी आवश्यक aavashyak avashyak mahatvapurn mahatvpurn mahatwapurn महत्वपूर्ण mahatva mahatv महत्व ahmiyat अहमियत",

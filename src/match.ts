@@ -1,7 +1,8 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, typo
 // lookup of unknown words through Fuse.js over the vocabulary, and a confidence that says "I don't know".
 import Fuse from "fuse.js";
-import { analyzeText, analyzeWord, conceptKeys, words, type WordForm } from "./analyze.js";
+import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, words, type WordForm } from "./analyze.js";
+import { loose } from "./translit.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { CONTRASTS, HINGLISH_PARTICLES, INTENTS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
@@ -113,11 +114,17 @@ export class Matcher {
     const n = corpus.entries.length;
     // First pass: the vocabulary, so that run-together words ("frontoffice") can be split like a query's.
     const vocabulary = new Set<string>();
+    // Word pairs written apart somewhere ("front office"): only those are split when written together.
+    const pairs = new Set<string>();
     const analysed = corpus.entries.map((entry) =>
       QUESTION_LANGS.flatMap((lang) =>
         entry.questions[lang].map((text) => {
           const forms = analyzeText(text).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
-          for (const f of forms) vocabulary.add(termOf(f));
+          forms.forEach((f, i) => {
+            vocabulary.add(termOf(f));
+            this.addSpelling(f);
+            if (i > 0) pairs.add(`${termOf(forms[i - 1]!)} ${termOf(f)}`);
+          });
           return { lang, text, forms };
         }),
       ),
@@ -136,7 +143,9 @@ export class Matcher {
       for (const { lang, text, forms } of questions) {
         const qTerms = new Set<number>();
         for (const form of forms) {
-          if (!splits.has(form.surface)) splits.set(form.surface, splitWord(form.surface, (f) => vocabulary.has(termOf(f))));
+          if (!splits.has(form.surface)) {
+            splits.set(form.surface, splitWord(form.surface, (f) => vocabulary.has(termOf(f)), (a, b) => pairs.has(`${termOf(a)} ${termOf(b)}`)));
+          }
           for (const part of splits.get(form.surface) ?? [form]) qTerms.add(this.intern(termOf(part)));
         }
         if (qTerms.size === 0) continue;
@@ -206,7 +215,13 @@ export class Matcher {
     });
     for (const [key, concept] of conceptKeys()) {
       const t = this.termIds.get(concept);
-      if (t !== undefined) addFuzzy(key, t);
+      if (t === undefined) continue;
+      addFuzzy(key, t);
+      for (const spelling of conceptSpellings().get(key) ?? []) {
+        let set = this.spellings.get(key);
+        if (!set) this.spellings.set(key, (set = new Set()));
+        set.add(spelling);
+      }
     }
     for (const [a, b] of CONTRASTS) {
       const ta = this.termIds.get(termOf(analyzeWord(a)));
@@ -244,24 +259,44 @@ export class Matcher {
     return this.questions.length;
   }
 
+  /** Loose Latin spellings seen for each key: short keys collide, so their spelling must be close too. */
+  private readonly spellings = new Map<string, Set<string>>();
+
+  private addSpelling(form: WordForm): void {
+    let set = this.spellings.get(form.key);
+    if (!set) this.spellings.set(form.key, (set = new Set()));
+    if (set.size < 16) set.add(loose(form.latin));
+  }
+
+  /** Whether a word is spelt like one the corpus uses under `key` (within `share` of its length, at least one edit). */
+  private spelledLike(form: WordForm, key: string, share: number): boolean {
+    const mine = loose(form.latin);
+    const seen = this.spellings.get(key);
+    if (!seen) return false;
+    for (const s of seen) if (editDistance(mine, s) <= Math.max(1, Math.floor(share * Math.max(mine.length, s.length)))) return true;
+    return false;
+  }
+
   private readonly corrections = new Map<string, { term: number; key: string } | undefined>();
 
   /** Finds the closest vocabulary key to a misspelt one (memoised: the vocabulary never changes). */
-  private correct(key: string): { term: number; key: string } | undefined {
-    if (this.corrections.has(key)) return this.corrections.get(key);
-    const found = this.findCorrection(key);
+  private correct(form: WordForm): { term: number; key: string } | undefined {
+    const memo = `${form.key} ${form.latin}`;
+    if (this.corrections.has(memo)) return this.corrections.get(memo);
+    const found = this.findCorrection(form);
     if (this.corrections.size >= 20_000) this.corrections.clear();
-    this.corrections.set(key, found);
+    this.corrections.set(memo, found);
     return found;
   }
 
   /** Bigram candidates of the same length give or take a letter, ranked by Fuse.js, verified by edit distance. */
-  private findCorrection(key: string): { term: number; key: string } | undefined {
+  private findCorrection(form: WordForm): { term: number; key: string } | undefined {
+    const key = form.key;
     // The first vowel is the one part of a key left in; spellings disagree on it (आफिस / ऑफिस / office).
     if (/^[aeiou]/.test(key)) {
       for (const v of "aeiou") {
         const t = v === key[0] ? undefined : this.termIds.get(v + key.slice(1));
-        if (t !== undefined) return { term: t, key: v + key.slice(1) };
+        if (t !== undefined && this.spelledLike(form, v + key.slice(1), SPELLING_SHARE)) return { term: t, key: v + key.slice(1) };
       }
     }
     if (key.length < this.t.fuzzyMinKeyLength) return undefined;
@@ -288,7 +323,8 @@ export class Matcher {
     });
     // Fuse.js matches the pattern anywhere in the text; accept only a real near-spelling of the whole key.
     const allowed = key.length >= 7 ? 2 : 1;
-    const hit = fuse.search(key, { limit: 5 }).find((h) => editDistance(key, h.item) <= allowed);
+    // ...and spelt like a word the corpus uses ("vacancy" is not a typo of "vikas", though their keys are near).
+    const hit = fuse.search(key, { limit: 5 }).find((h) => editDistance(key, h.item) <= allowed && this.spelledLike(form, h.item, SPELLING_SHARE));
     if (!hit) return undefined;
     return { term: this.keyTerm.get(hit.item)!, key: hit.item };
   }
@@ -296,7 +332,11 @@ export class Matcher {
   /** How one query word is understood. */
   private understand(form: WordForm): { match: WordMatch; extra?: WordForm } {
     if (form.stop) return { match: { kind: "ignored" } };
-    const exact = this.termIds.get(termOf(form));
+    let exact = this.termIds.get(termOf(form));
+    // Keys of one or two letters collide ("deal" and "delhi" are both "dl"): the spelling must agree too.
+    if (exact !== undefined && !form.concept && form.key.length <= 2 && !/^\d+$/.test(form.key) && !this.spelledLike(form, form.key, 0)) {
+      exact = undefined;
+    }
     if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" } };
     const parts = splitWord(form.surface, (f) => this.termIds.has(termOf(f)));
     if (parts && parts[0]) {
@@ -305,7 +345,7 @@ export class Matcher {
         extra: parts[1],
       };
     }
-    const fixed = this.correct(form.key);
+    const fixed = this.correct(form);
     if (fixed) {
       return { match: { kind: "term", term: this.termNames[fixed.term]!, quality: this.t.fuzzyQuality, via: `typo of ${fixed.key}` } };
     }
@@ -539,18 +579,27 @@ function termOf(form: WordForm): string {
   return form.concept ?? form.key;
 }
 
+// A corrected word may differ from a corpus spelling by at most this share of its letters.
+const SPELLING_SHARE = 0.4;
+
 // Halves of a run-together word must be this long, so that "helpful" is not read as "help" + "ful".
 const SPLIT_MIN = 4;
 
-/** Splits a run-together word ("backoffice", "bankme") into a known word and a known word or stop word. */
-function splitWord(surface: string, known: (f: WordForm) => boolean): WordForm[] | undefined {
+/**
+ * Splits a run-together word ("backoffice", "bankme") into a known word and a known word or stop word.
+ * With `attested`, only into a pair the corpus also writes apart (so "passbook" stays whole).
+ */
+function splitWord(surface: string, known: (f: WordForm) => boolean, attested?: (a: WordForm, b: WordForm) => boolean): WordForm[] | undefined {
   if (surface.length < SPLIT_MIN + 2 || /[\u0900-\u097f]/.test(surface)) return undefined;
   for (let i = SPLIT_MIN; i <= surface.length - 2; i++) {
     const left = analyzeWord(surface.slice(0, i));
     const right = analyzeWord(surface.slice(i));
     if (left.stop || !known(left)) continue;
-    if (right.stop) return [left];
-    if (surface.length - i >= SPLIT_MIN && known(right)) return [left, right];
+    if (right.stop) {
+      if (!attested) return [left];
+      continue;
+    }
+    if (surface.length - i >= SPLIT_MIN && known(right) && (!attested || attested(left, right))) return [left, right];
   }
   return undefined;
 }

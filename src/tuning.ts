@@ -31,7 +31,7 @@ export const TUNING = Object.freeze({
   /** Vocabulary keys considered for one unknown word before Fuse.js ranks them. */
   fuzzyCandidates: 24,
   /** Weight of a word the corpus never uses, as an inverse document frequency with this document frequency. */
-  unknownDf: 0.2,
+  unknownDf: 0.4,
   /** Query words rarer than this (entries containing them) gather candidates; commoner ones only score them. */
   candidateDf: 48,
   /** At most this many questions are scored for a question made only of common words. */

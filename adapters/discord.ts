@@ -108,11 +108,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
 
   const user = (id: string) => ({ channel: CHANNEL, userId: id });
   /** The language for texts that answer no question: the user's choice, else their Discord client's language. */
-  const langFor = (userId: string, locale?: string): AnswerLang => {
-    const choice = conversation.choiceOf(user(userId));
-    if (choice !== "auto") return choice;
-    return locale?.toLowerCase().startsWith("hi") ? "hi" : "en";
-  };
+  const langFor = (userId: string, locale?: string): AnswerLang => conversation.menuLanguage(user(userId), locale);
 
   const report = (err: unknown, what: string, context: Record<string, unknown> = {}) => {
     const level = err instanceof DiscordAPIError && (err.status === 403 || Number(err.code) === 50013) ? "warn" : "error";

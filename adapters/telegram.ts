@@ -160,10 +160,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
 
   /** The language for menus and help: the user's choice, else Telegram's language setting (Hindi or English). */
   function menuLang(from: User | undefined): AnswerLang {
-    if (!from) return "en";
-    const choice = conversation.choiceOf(userOf(from));
-    if (choice !== "auto") return choice;
-    return from.language_code?.toLowerCase().startsWith("hi") ? "hi" : "en";
+    return from ? conversation.menuLanguage(userOf(from), from.language_code) : "en";
   }
 
   /** The language for a pressed entry button: the user's saved choice wins, else the language of the button. */

@@ -126,6 +126,16 @@ export class Conversation {
     return this.preferences.get(this.userKey(user)) ?? "auto";
   }
 
+  /**
+   * The language for texts that answer no question (menus, help, errors): the user's choice, else the
+   * language their app is set to (a BCP 47 tag such as `hi-IN`), else English.
+   */
+  menuLanguage(user: { channel: string; userId: string }, appLocale?: string): AnswerLang {
+    const choice = this.choiceOf(user);
+    if (choice !== "auto") return choice;
+    return appLocale?.toLowerCase().startsWith("hi") ? "hi" : "en";
+  }
+
   /** Saves a user's language choice and returns the confirmation to show. */
   setLanguage(user: { channel: string; userId: string }, choice: LangChoice): string {
     this.preferences.set(this.userKey(user), choice);

@@ -1,4 +1,5 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
+import { editDistance } from "./distance.js";
 import { CONCEPTS, PHRASES, STOPWORDS } from "./lexicon.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
 import { loose, phoneticKey, romanize, stem, stemHindi } from "./translit.js";
@@ -59,6 +60,12 @@ export function conceptKeys(): ReadonlyMap<string, string> {
   return CONCEPT_BY_KEY;
 }
 
+/** Whether a Latin spelling is one edit from a concept word with the same key ("bnk" / "bank", not "closes" / "clash"). */
+function nearSpelling(spelling: string, key: string): boolean {
+  for (const s of CONCEPT_SPELLINGS.get(key) ?? []) if (editDistance(spelling, s) <= 1) return true;
+  return false;
+}
+
 const formCache = new Map<string, WordForm>();
 const FORM_CACHE_MAX = 50_000;
 
@@ -75,8 +82,10 @@ export function analyzeWord(surface: string): WordForm {
   // (the particle ही reads "hi", which is not a greeting).
   const concept =
     CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) ??
-    (key.length >= (devanagari ? CONCEPT_KEY_MIN : CONCEPT_KEY_MIN_LATIN) ? CONCEPT_BY_KEY.get(key) : undefined);
-  const listedStop = STOP_FORMS.has(surface) || (!devanagari && STOP_FORMS.has(loose(raw)));
+    (key.length >= (devanagari ? CONCEPT_KEY_MIN : CONCEPT_KEY_MIN_LATIN) || (key.length >= CONCEPT_KEY_MIN && nearSpelling(spelling, key))
+      ? CONCEPT_BY_KEY.get(key)
+      : undefined);
+  const listedStop = STOP_FORMS.has(surface) || (!devanagari && (STOP_FORMS.has(loose(raw)) || STOP_FORMS.has(loose(latin))));
   const stop = (listedStop && CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) === undefined) ||
     (!devanagari && surface.length === 1 && !/\d/.test(surface));
   const form: WordForm = { surface, latin, key, stop, concept: stop ? undefined : concept };

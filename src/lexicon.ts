@@ -19,7 +19,9 @@ supposed mentioned mentioning mention term word words called call calls name nam
 someone somebody anyone anybody everyone everybody person guy guys lady man woman
 friend friends cousin uncle aunt brother sister mother father mom dad son daughter husband wife
 boss manager hr colleague colleagues relative relatives neighbour neighbor
-today tomorrow yesterday week weeks month months year years day days next last first second`;
+today tomorrow yesterday week weeks month months year years day days next last first second
+across along among around behind below beside beyond through throughout toward towards upon within via per
+anywhere somewhere everywhere nowhere something anything everything nothing whatever whoever however`;
 
 /** Hinglish function words with their common spellings. */
 const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the thha ka ki ke ko kaa kii kay me mein main mai
@@ -31,7 +33,7 @@ karo kare karen karu karun karna karni karne karta karti karte kiya kiye ki liye
 jaata jaati jaate jana jaana lena leta leti lete batao bataiye bataye btao bataao
 samjhao samjhaiye please plz pls yaar bhai kripya zara thoda thodi bas ab abhi phir fir
 dost chacha chachi mama mami didi behen bhaiya papa mummy beta beti pati patni bhi waise vaise
-bola boli bole bolta bolti bolte suna suni sune pata`;
+bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aapne usne unhone sa`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -40,7 +42,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 रही रहे सकता सकती सकते कर करो करे करें करूं करूँ करना करनी करने करता करती करते किया किए किये लिए लिये होना
 होने जाता जाती जाते जाना लेना बताओ बताइए बताइये बताएं बताएँ बताये समझाइए समझाओ कृपया
 ज़रा जरा थोड़ा थोड़ी बस अब अभी फिर क्या-क्या दोस्त भाई बहन चाचा मामा दीदी भैया पापा मम्मी
-बोला बोली बोले बोलता बोलती बोलते सुना सुनी सुने पता वैसे`;
+बोला बोली बोले बोलता बोलती बोलते सुना सुनी सुने पता वैसे मैंने हमने तुमने आपने उसने उन्होंने सा सी`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -71,13 +73,17 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   SELL: "sell sells selling sale sales bechna bechne bikri बेचना बेचने बिक्री सेल्स",
   TOGETHER: "together coordination coordinate cooperation cooperate teamwork talmel taalmel तालमेल samanjasya सामंजस्य sahyog सहयोग",
   CONFLICT: "conflict conflicts disagreement disagree clash fight jhagda jhagada matbhed मतभेद झगड़ा",
-  CHOOSE: "choose choosing choice select pick prefer chunu chunna chune chunen chunoon चुनूं चुनूँ चुनना चुनें चुने",
+  CHOOSE: "choose choosing choice select pick chunu chunna chune chunen chunoon चुनूं चुनूँ चुनना चुनें चुने",
   BACKBONE: "backbone spine reedh reed रीढ़",
   TREATMENT: "treatment treat ilaj ilaaj इलाज",
   RECEPTION: "reception receptionist रिसेप्शन रिसेप्शनिस्ट",
   DOCTOR: "doctor doctors daktar डॉक्टर डाक्टर",
-  HOSPITAL: "hospital hospitals aspatal aspataal अस्पताल हॉस्पिटल",
+  BANK: "bank banks banking branch branches shakha बैंक बैंकों शाखा",
+  HOSPITAL: "hospital hospitals clinic clinics aspatal aspataal अस्पताल हॉस्पिटल क्लिनिक",
+  PRODUCT: "product products goods item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद",
   MONEY: "money cash paisa paise paisaa पैसा पैसे nakad नकद",
+  LIKE: "like likes liked love loves enjoy enjoys prefer prefers pasand पसंद",
+  SUIT: "suit suits suitable fit fits right sahi sahee सही theek thik ठीक better best behtar बेहतर",
   GIVE: "give gives giving gave given provide provides dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
   THANK: "thanks thank thx helpful useful thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद",

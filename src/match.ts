@@ -2,6 +2,7 @@
 // lookup of unknown words through Fuse.js over the vocabulary, and a confidence that says "I don't know".
 import Fuse from "fuse.js";
 import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, words, type WordForm } from "./analyze.js";
+import { editDistance } from "./distance.js";
 import { loose } from "./translit.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { CONTRASTS, HINGLISH_PARTICLES, INTENTS } from "./lexicon.js";
@@ -91,9 +92,9 @@ export class Matcher {
   readonly langVocabulary: LangVocabulary;
   /** Vocabulary keys a misspelt word can be corrected to, with the term each stands for. */
   private readonly fuzzyKeys: string[] = [];
-  private readonly fuzzyTerm: number[] = [];
   private readonly bigrams = new Map<string, number[]>();
-  private readonly keyTerm = new Map<string, number>();
+  /** The terms each correctable key stands for (a key can be a plain word and a concept spelling at once). */
+  private readonly keyTerms = new Map<string, number[]>();
   private readonly unknownWeight: number;
   /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
   private readonly contrasts: { a: number; b: number; only: readonly [Uint8Array, Uint8Array] }[] = [];
@@ -122,7 +123,6 @@ export class Matcher {
           const forms = analyzeText(text).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
           forms.forEach((f, i) => {
             vocabulary.add(termOf(f));
-            this.addSpelling(f);
             if (i > 0) pairs.add(`${termOf(forms[i - 1]!)} ${termOf(f)}`);
           });
           return { lang, text, forms };
@@ -132,8 +132,8 @@ export class Matcher {
     const splits = new Map<string, WordForm[] | undefined>();
     // The answers' words: in the article's vocabulary, so never "unknown", and weak evidence for their entry.
     const answerNames = corpus.entries.map((entry) => {
-      const names = new Set<string>();
-      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzeText(text).forms) if (!f.stop) names.add(termOf(f));
+      const names = new Map<string, string>(); // term name -> a loose spelling
+      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzeText(text).forms) if (!f.stop) names.set(termOf(f), loose(f.latin));
       return names;
     });
     const nonSmalltalkDf = new Map<number, number>();
@@ -146,7 +146,11 @@ export class Matcher {
           if (!splits.has(form.surface)) {
             splits.set(form.surface, splitWord(form.surface, (f) => vocabulary.has(termOf(f)), (a, b) => pairs.has(`${termOf(a)} ${termOf(b)}`)));
           }
-          for (const part of splits.get(form.surface) ?? [form]) qTerms.add(this.intern(termOf(part)));
+          for (const part of splits.get(form.surface) ?? [form]) {
+            const t = this.intern(termOf(part));
+            qTerms.add(t);
+            this.addSpelling(t, loose(part.latin));
+          }
         }
         if (qTerms.size === 0) continue;
         for (const t of qTerms) terms.add(t);
@@ -160,8 +164,9 @@ export class Matcher {
     const answerDf = new Map<number, number>();
     for (const names of answerNames) {
       const terms = new Set<number>();
-      for (const name of names) {
+      for (const [name, spelling] of names) {
         const t = this.intern(name);
+        this.addSpelling(t, spelling);
         terms.add(t);
         answerDf.set(t, (answerDf.get(t) ?? 0) + 1);
       }
@@ -197,11 +202,15 @@ export class Matcher {
     // Typo lookup vocabulary: corpus keys, plus concept spellings that lead to a term the corpus uses.
     const addFuzzy = (key: string, term: number) => {
       // Targets may be a letter shorter than the shortest correctable word ("grwoth" -> "grt").
-      if (key.length < this.t.fuzzyMinKeyLength - 1 || this.keyTerm.has(key)) return;
-      this.keyTerm.set(key, term);
+      if (key.length < this.t.fuzzyMinKeyLength - 1) return;
+      const terms = this.keyTerms.get(key);
+      if (terms) {
+        if (!terms.includes(term)) terms.push(term);
+        return;
+      }
+      this.keyTerms.set(key, [term]);
       const i = this.fuzzyKeys.length;
       this.fuzzyKeys.push(key);
-      this.fuzzyTerm.push(term);
       // Bucketed by key length: a correction differs by at most one letter in length.
       for (const b of new Set(BIGRAM(key))) {
         const bucket = `${b}${key.length}`;
@@ -217,11 +226,7 @@ export class Matcher {
       const t = this.termIds.get(concept);
       if (t === undefined) continue;
       addFuzzy(key, t);
-      for (const spelling of conceptSpellings().get(key) ?? []) {
-        let set = this.spellings.get(key);
-        if (!set) this.spellings.set(key, (set = new Set()));
-        set.add(spelling);
-      }
+      for (const spelling of conceptSpellings().get(key) ?? []) this.addSpelling(t, spelling);
     }
     for (const [a, b] of CONTRASTS) {
       const ta = this.termIds.get(termOf(analyzeWord(a)));
@@ -259,19 +264,19 @@ export class Matcher {
     return this.questions.length;
   }
 
-  /** Loose Latin spellings seen for each key: short keys collide, so their spelling must be close too. */
-  private readonly spellings = new Map<string, Set<string>>();
+  /** Loose Latin spellings seen for each term: keys collide, so a match must be spelt alike too. */
+  private readonly spellings = new Map<number, Set<string>>();
 
-  private addSpelling(form: WordForm): void {
-    let set = this.spellings.get(form.key);
-    if (!set) this.spellings.set(form.key, (set = new Set()));
-    if (set.size < 16) set.add(loose(form.latin));
+  private addSpelling(term: number, spelling: string): void {
+    let set = this.spellings.get(term);
+    if (!set) this.spellings.set(term, (set = new Set()));
+    if (set.size < 24) set.add(spelling);
   }
 
-  /** Whether a word is spelt like one the corpus uses under `key` (within `share` of its length, at least one edit). */
-  private spelledLike(form: WordForm, key: string, share: number): boolean {
+  /** Whether a word is spelt like one the corpus uses for `term` (within `share` of its length, at least one edit). */
+  private spelledLike(form: WordForm, term: number, share: number): boolean {
     const mine = loose(form.latin);
-    const seen = this.spellings.get(key);
+    const seen = this.spellings.get(term);
     if (!seen) return false;
     for (const s of seen) if (editDistance(mine, s) <= Math.max(1, Math.floor(share * Math.max(mine.length, s.length)))) return true;
     return false;
@@ -296,7 +301,7 @@ export class Matcher {
     if (/^[aeiou]/.test(key)) {
       for (const v of "aeiou") {
         const t = v === key[0] ? undefined : this.termIds.get(v + key.slice(1));
-        if (t !== undefined && this.spelledLike(form, v + key.slice(1), SPELLING_SHARE)) return { term: t, key: v + key.slice(1) };
+        if (t !== undefined && this.spelledLike(form, t, SPELLING_SHARE)) return { term: t, key: v + key.slice(1) };
       }
     }
     if (key.length < this.t.fuzzyMinKeyLength) return undefined;
@@ -324,9 +329,12 @@ export class Matcher {
     // Fuse.js matches the pattern anywhere in the text; accept only a real near-spelling of the whole key.
     const allowed = key.length >= 7 ? 2 : 1;
     // ...and spelt like a word the corpus uses ("vacancy" is not a typo of "vikas", though their keys are near).
-    const hit = fuse.search(key, { limit: 5 }).find((h) => editDistance(key, h.item) <= allowed && this.spelledLike(form, h.item, SPELLING_SHARE));
-    if (!hit) return undefined;
-    return { term: this.keyTerm.get(hit.item)!, key: hit.item };
+    for (const hit of fuse.search(key, { limit: 5 })) {
+      if (editDistance(key, hit.item) > allowed) continue;
+      const term = this.keyTerms.get(hit.item)!.find((t) => this.spelledLike(form, t, SPELLING_SHARE));
+      if (term !== undefined) return { term, key: hit.item };
+    }
+    return undefined;
   }
 
   /** How one query word is understood. */
@@ -334,7 +342,7 @@ export class Matcher {
     if (form.stop) return { match: { kind: "ignored" } };
     let exact = this.termIds.get(termOf(form));
     // Keys of one or two letters collide ("deal" and "delhi" are both "dl"): the spelling must agree too.
-    if (exact !== undefined && !form.concept && form.key.length <= 2 && !/^\d+$/.test(form.key) && !this.spelledLike(form, form.key, 0)) {
+    if (exact !== undefined && !form.concept && form.key.length <= 2 && !/^\d+$/.test(form.key) && !this.spelledLike(form, exact, 0)) {
       exact = undefined;
     }
     if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" } };
@@ -361,6 +369,7 @@ export class Matcher {
     const explained: ExplainedWord[] = [];
     const query = new Map<number, number>(); // term -> quality
     const unknown = new Map<string, number>(); // key -> length of the word as typed
+    const unknownForms = new Set<string>(); // keys of unknown English -ing/-ed/-ly words
     const pending = forms.slice(0, this.t.maxQueryTerms);
     while (pending.length > 0) {
       const form = pending.shift()!;
@@ -372,6 +381,7 @@ export class Matcher {
         explained.push({ word: form.surface, key: form.key, as: match.term, how: match.via ?? "exact", weight: this.idf[t]! * match.quality });
       } else if (match.kind === "unknown") {
         unknown.set(form.key, Math.max(unknown.get(form.key) ?? 0, [...form.surface].length));
+        if (/^[a-z]{4,}(?:ing|ed|ly)$/.test(form.surface)) unknownForms.add(form.key);
         explained.push({ word: form.surface, key: form.key, as: "unknown", how: "not in the corpus", weight: this.unknownWeight });
       } else {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
@@ -391,8 +401,9 @@ export class Matcher {
 
     // Greetings and thanks do not dilute a real question: entries other than small talk ignore them.
     let unknownTotal = 0;
-    // A very short unknown word is more often a typo or chat noise ("wat", "hmm") than a topic.
-    for (const length of unknown.values()) unknownTotal += length <= 3 ? this.unknownWeight / 2 : this.unknownWeight;
+    // A very short unknown word is more often a typo or chat noise ("wat", "hmm") than a topic, and an
+    // English verb form or adverb ("hunting", "nodded", "honestly") more often context than the subject.
+    for (const [key, length] of unknown) unknownTotal += length <= 3 || unknownForms.has(key) ? this.unknownWeight / 2 : this.unknownWeight;
     let total = unknownTotal;
     let content = unknownTotal;
     for (const [t] of query) {
@@ -590,8 +601,12 @@ const SPLIT_MIN = 4;
  * With `attested`, only into a pair the corpus also writes apart (so "passbook" stays whole).
  */
 function splitWord(surface: string, known: (f: WordForm) => boolean, attested?: (a: WordForm, b: WordForm) => boolean): WordForm[] | undefined {
-  if (surface.length < SPLIT_MIN + 2 || /[\u0900-\u097f]/.test(surface)) return undefined;
-  for (let i = SPLIT_MIN; i <= surface.length - 2; i++) {
+  const devanagari = /[\u0900-\u097f]/.test(surface);
+  // Devanagari words are split only before a letter, never before a vowel sign, virama or nasal mark.
+  const min = devanagari ? 3 : SPLIT_MIN;
+  if (surface.length < min + 2) return undefined;
+  for (let i = min; i <= surface.length - 2; i++) {
+    if (devanagari && /[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]/.test(surface[i]!)) continue;
     const left = analyzeWord(surface.slice(0, i));
     const right = analyzeWord(surface.slice(i));
     if (left.stop || !known(left)) continue;
@@ -599,30 +614,9 @@ function splitWord(surface: string, known: (f: WordForm) => boolean, attested?: 
       if (!attested) return [left];
       continue;
     }
-    if (surface.length - i >= SPLIT_MIN && known(right) && (!attested || attested(left, right))) return [left, right];
+    if (surface.length - i >= min && known(right) && (!attested || attested(left, right))) return [left, right];
   }
   return undefined;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
-export function editDistance(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  for (let i = 1; i <= m; i++) {
-    const cur = new Array<number>(n + 1);
-    cur[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
-      cur[j] = d;
-    }
-    prev2 = prev;
-    prev = cur;
-  }
-  return prev[n]!;
 }
 
 function round(x: number): number {

@@ -25,6 +25,7 @@ interface Row {
   engine: "career-faq-bot" | "fuse.js defaults";
   buildMs: number;
   heapMB: number;
+  rssMB: number;
   p50us: number;
   p99us: number;
   qps: number;
@@ -71,12 +72,13 @@ function bench(name: string, files: CorpusFile[], fuseSamples: number): Row[] {
   const matcher = new Matcher(corpus);
   const buildMs = performance.now() - t0;
   const heap = heapMB() - before;
+  const rss = process.memoryUsage().rss / 1024 / 1024;
   const own = questionsOf(corpus);
   // Real questions from the eval set, plus corpus questions with a typo, in a fixed shuffled order.
   const pool = [...evalQuestions, ...Array.from({ length: 1500 }, () => withTypo(own[Math.floor(rand() * own.length)]!, rand))];
   const queries = Array.from({ length: quick ? 1000 : 4000 }, () => pool[Math.floor(rand() * pool.length)]!);
   const ours = timeQueries(queries, (q) => matcher.match(q), quick ? 300 : 2000);
-  rows.push({ corpus: name, entries: corpus.entries.length, questions: own.length, engine: "career-faq-bot", buildMs, heapMB: heap, p50us: ours.p50, p99us: ours.p99, qps: ours.qps, measured: queries.length });
+  rows.push({ corpus: name, entries: corpus.entries.length, questions: own.length, engine: "career-faq-bot", buildMs, heapMB: heap, rssMB: rss, p50us: ours.p50, p99us: ours.p99, qps: ours.qps, measured: queries.length });
 
   const records = corpus.entries.flatMap((e) => QUESTION_LANGS.flatMap((l) => e.questions[l].map((text) => ({ id: e.id, text }))));
   const fBefore = heapMB();
@@ -84,9 +86,10 @@ function bench(name: string, files: CorpusFile[], fuseSamples: number): Row[] {
   const fuse = new Fuse(records, { keys: ["text"] });
   const fuseBuild = performance.now() - f0;
   const fuseHeap = heapMB() - fBefore;
+  const fuseRss = process.memoryUsage().rss / 1024 / 1024;
   const fuseQueries = queries.slice(0, fuseSamples);
   const base = timeQueries(fuseQueries, (q) => fuse.search(q)[0]?.item.id ?? null, Math.min(5, fuseSamples));
-  rows.push({ corpus: name, entries: corpus.entries.length, questions: own.length, engine: "fuse.js defaults", buildMs: fuseBuild, heapMB: fuseHeap, p50us: base.p50, p99us: base.p99, qps: base.qps, measured: fuseQueries.length });
+  rows.push({ corpus: name, entries: corpus.entries.length, questions: own.length, engine: "fuse.js defaults", buildMs: fuseBuild, heapMB: fuseHeap, rssMB: fuseRss, p50us: base.p50, p99us: base.p99, qps: base.qps, measured: fuseQueries.length });
   return rows;
 }
 
@@ -99,10 +102,11 @@ const rows = [
 if (args.values.json) {
   process.stdout.write(`${JSON.stringify({ node: process.version, gcExposed: Boolean(gc), rows })}\n`);
 } else {
-  const head = ["corpus", "entries", "questions", "engine", "build ms", "heap MB", "p50 µs", "p99 µs", "q/s", "measured"];
-  const fmt = (r: Row) => [r.corpus, String(r.entries), String(r.questions), r.engine, r.buildMs.toFixed(1), r.heapMB.toFixed(1), r.p50us.toFixed(1), r.p99us.toFixed(1), r.qps.toFixed(0), String(r.measured)];
+  const head = ["corpus", "entries", "questions", "engine", "build ms", "heap MB", "rss MB", "p50 µs", "p99 µs", "q/s", "measured"];
+  const fmt = (r: Row) => [r.corpus, String(r.entries), String(r.questions), r.engine, r.buildMs.toFixed(1), r.heapMB.toFixed(1), r.rssMB.toFixed(0), r.p50us.toFixed(1), r.p99us.toFixed(1), r.qps.toFixed(0), String(r.measured)];
   const table = [head, ...rows.map(fmt)];
   const widths = head.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   for (const r of table) process.stdout.write(`${r.map((c, i) => (i < 4 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ")}\n`);
+  process.stdout.write("build ms: load, validate and index (ours) or index (Fuse.js); heap MB: growth of the JS heap; rss MB: process size after building\n");
   if (!gc) process.stdout.write("(heap figures are rough: run with node --expose-gc for exact ones)\n");
 }

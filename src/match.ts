@@ -56,7 +56,9 @@ interface IndexedQuestion {
   readonly entry: number;
   readonly lang: QuestionLang;
   readonly text: string;
-  readonly terms: ReadonlySet<number>;
+  /** Its terms are `termData[start..end)`, sorted: one shared array costs far less than a Set per question. */
+  readonly start: number;
+  readonly end: number;
   /** Sum of the weights of its terms. */
   readonly weight: number;
 }
@@ -80,7 +82,9 @@ export class Matcher {
   private readonly termNames: string[] = [];
   private readonly df: number[] = [];
   private readonly idf: number[] = [];
-  private readonly postings: number[][] = [];
+  private readonly postings: Int32Array[] = [];
+  /** The sorted terms of every question, back to back (see IndexedQuestion.start/end). */
+  private readonly termData: Int32Array;
   private readonly questions: IndexedQuestion[] = [];
   private readonly entryTerms: Set<number>[] = [];
   /** Terms of each entry's answers. */
@@ -115,21 +119,38 @@ export class Matcher {
     const n = corpus.entries.length;
     // First pass: the vocabulary, so that run-together words ("frontoffice") can be split like a query's.
     const vocabulary = new Set<string>();
-    // Word pairs written apart somewhere ("front office"): only those are split when written together.
-    const pairs = new Set<string>();
     const analysed = corpus.entries.map((entry) =>
       QUESTION_LANGS.flatMap((lang) =>
         entry.questions[lang].map((text) => {
           const forms = analyzeText(text).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
-          forms.forEach((f, i) => {
-            vocabulary.add(termOf(f));
-            if (i > 0) pairs.add(`${termOf(forms[i - 1]!)} ${termOf(f)}`);
-          });
+          for (const f of forms) vocabulary.add(termOf(f));
           return { lang, text, forms };
         }),
       ),
     );
-    const splits = new Map<string, WordForm[] | undefined>();
+    // A run-together word is split only into a pair the corpus also writes apart ("frontoffice" and
+    // "front office"), so "passbook" stays whole. First the splits that are possible, then which are attested.
+    const possible = new Map<string, WordForm[]>();
+    for (const { forms } of analysed.flat()) {
+      for (const f of forms) {
+        if (possible.has(f.surface)) continue;
+        const parts = splitWord(f.surface, (p) => vocabulary.has(termOf(p)));
+        if (parts?.length === 2) possible.set(f.surface, parts);
+      }
+    }
+    const wanted = new Set([...possible.values()].map(([a, b]) => `${termOf(a!)} ${termOf(b!)}`));
+    const attested = new Set<string>();
+    if (wanted.size > 0) {
+      for (const { forms } of analysed.flat()) {
+        for (let i = 1; i < forms.length; i++) {
+          const pair = `${termOf(forms[i - 1]!)} ${termOf(forms[i]!)}`;
+          if (wanted.has(pair)) attested.add(pair);
+        }
+      }
+    }
+    const splits = new Map<string, WordForm[]>();
+    const termList: number[] = [];
+    for (const [surface, [a, b]] of possible) if (attested.has(`${termOf(a!)} ${termOf(b!)}`)) splits.set(surface, [a!, b!]);
     // The answers' words: in the article's vocabulary, so never "unknown", and weak evidence for their entry.
     const answerNames = corpus.entries.map((entry) => {
       const names = new Map<string, string>(); // term name -> a loose spelling
@@ -143,9 +164,6 @@ export class Matcher {
       for (const { lang, text, forms } of questions) {
         const qTerms = new Set<number>();
         for (const form of forms) {
-          if (!splits.has(form.surface)) {
-            splits.set(form.surface, splitWord(form.surface, (f) => vocabulary.has(termOf(f)), (a, b) => pairs.has(`${termOf(a)} ${termOf(b)}`)));
-          }
           for (const part of splits.get(form.surface) ?? [form]) {
             const t = this.intern(termOf(part));
             qTerms.add(t);
@@ -154,13 +172,16 @@ export class Matcher {
         }
         if (qTerms.size === 0) continue;
         for (const t of qTerms) terms.add(t);
-        this.questions.push({ entry: e, lang, text, terms: qTerms, weight: 0 });
+        const start = termList.length;
+        termList.push(...[...qTerms].sort((a, b) => a - b));
+        this.questions.push({ entry: e, lang, text, start, end: termList.length, weight: 0 });
       }
       for (const t of terms) {
         this.df[t] = (this.df[t] ?? 0) + 1;
         if (!corpus.entries[e]!.smalltalk) nonSmalltalkDf.set(t, (nonSmalltalkDf.get(t) ?? 0) + 1);
       }
     });
+    this.termData = Int32Array.from(termList);
     const answerDf = new Map<number, number>();
     for (const names of answerNames) {
       const terms = new Set<number>();
@@ -175,19 +196,23 @@ export class Matcher {
     for (let t = 0; t < this.termNames.length; t++) {
       this.df[t] ??= 0;
       this.idf[t] = Math.log(1 + n / (this.df[t] || answerDf.get(t) || 1));
-      this.postings[t] = [];
     }
+    const postings: number[][] = this.termNames.map(() => []);
     this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf);
     this.questions.forEach((q, i) => {
       let w = 0;
-      for (const t of q.terms) {
+      for (let k = q.start; k < q.end; k++) {
+        const t = this.termData[k]!;
         w += this.idf[t]!;
-        this.postings[t]!.push(i);
+        postings[t]!.push(i);
       }
       (q as { weight: number }).weight = w;
     });
     // Lightest questions first, so a walk over a common word's questions can stop early (see score()).
-    for (const list of this.postings) list.sort((a, b) => this.questions[a]!.weight - this.questions[b]!.weight);
+    for (const list of postings) {
+      list.sort((a, b) => this.questions[a]!.weight - this.questions[b]!.weight);
+      this.postings.push(Int32Array.from(list));
+    }
     this.langVocabulary = langVocabulary(this.questions);
     this.matchedAcc = new Float64Array(this.questions.length);
     this.plainAcc = new Float64Array(this.questions.length);
@@ -236,13 +261,27 @@ export class Matcher {
       const aAlone = new Uint8Array(n);
       const bAlone = new Uint8Array(n);
       for (const q of this.questions) {
-        const hasA = q.terms.has(ta);
-        if (hasA !== q.terms.has(tb)) (hasA ? aAlone : bAlone)[q.entry] = 1;
+        const hasA = this.has(q, ta);
+        if (hasA !== this.has(q, tb)) (hasA ? aAlone : bAlone)[q.entry] = 1;
       }
       const onlyA = aAlone.map((a, e) => (a && !bAlone[e] ? 1 : 0));
       const onlyB = bAlone.map((b, e) => (b && !aAlone[e] ? 1 : 0));
       this.contrasts.push({ a: ta, b: tb, only: [onlyA, onlyB] });
     }
+  }
+
+  /** Whether a question uses a term: a binary search in its slice of `termData`. */
+  private has(q: IndexedQuestion, term: number): boolean {
+    let lo = q.start;
+    let hi = q.end - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = this.termData[mid]!;
+      if (v === term) return true;
+      if (v < term) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 
   private intern(name: string): number {
@@ -474,7 +513,7 @@ export class Matcher {
         if (this.df[t]! <= rareDf) continue;
         const w = this.idf[t]!;
         for (const q of touched) {
-          if (this.questions[q]!.terms.has(t)) {
+          if (this.has(this.questions[q]!, t)) {
             matched[q]! += w * quality;
             plain[q]! += w;
           }
@@ -500,7 +539,7 @@ export class Matcher {
         let m = 0;
         let p = 0;
         for (const [t, quality] of terms) {
-          if (question.terms.has(t)) {
+          if (this.has(question, t)) {
             m += this.idf[t]! * quality;
             p += this.idf[t]!;
           }
@@ -524,9 +563,9 @@ export class Matcher {
       // Query words the best question lacks but the entry's answer uses count for a little.
       if (this.t.answerQuality > 0) {
         let credit = 0;
-        const terms = this.questions[q]!.terms;
+        const question = this.questions[q]!;
         for (const [t, quality] of query) {
-          if (!terms.has(t) && !contrastTerms.has(t) && this.answerTerms[e]!.has(t)) credit += this.idf[t]! * quality * this.t.answerQuality;
+          if (!this.has(question, t) && !contrastTerms.has(t) && this.answerTerms[e]!.has(t)) credit += this.idf[t]! * quality * this.t.answerQuality;
         }
         if (credit > 0) {
           recall += credit / (smalltalk[e] ? total : content);
@@ -596,11 +635,8 @@ const SPELLING_SHARE = 0.4;
 // Halves of a run-together word must be this long, so that "helpful" is not read as "help" + "ful".
 const SPLIT_MIN = 4;
 
-/**
- * Splits a run-together word ("backoffice", "bankme") into a known word and a known word or stop word.
- * With `attested`, only into a pair the corpus also writes apart (so "passbook" stays whole).
- */
-function splitWord(surface: string, known: (f: WordForm) => boolean, attested?: (a: WordForm, b: WordForm) => boolean): WordForm[] | undefined {
+/** Splits a run-together word ("backoffice", "bankme") into a known word and a known word or stop word. */
+function splitWord(surface: string, known: (f: WordForm) => boolean): WordForm[] | undefined {
   const devanagari = /[\u0900-\u097f]/.test(surface);
   // Devanagari words are split only before a letter, never before a vowel sign, virama or nasal mark.
   const min = devanagari ? 3 : SPLIT_MIN;
@@ -610,11 +646,8 @@ function splitWord(surface: string, known: (f: WordForm) => boolean, attested?: 
     const left = analyzeWord(surface.slice(0, i));
     const right = analyzeWord(surface.slice(i));
     if (left.stop || !known(left)) continue;
-    if (right.stop) {
-      if (!attested) return [left];
-      continue;
-    }
-    if (surface.length - i >= min && known(right) && (!attested || attested(left, right))) return [left, right];
+    if (right.stop) return [left];
+    if (surface.length - i >= min && known(right)) return [left, right];
   }
   return undefined;
 }

@@ -103,7 +103,8 @@ export function createTerminalAdapter(options: TerminalOptions, deps: AdapterDep
       rl.on("close", () => resolveDone());
     },
     async stop() {
-      rl?.close();
+      if (rl) rl.close();
+      else resolveDone(); // never started: nothing to wait for
       await done;
     },
   };

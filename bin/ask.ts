@@ -22,7 +22,7 @@ if (args.values.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);
 }
-const config = configFromEnv();
+const config = configFromEnv({ channels: false });
 const matcher = new Matcher(corpusOrExit(args.values.faq ?? config.faqDir));
 
 function answer(question: string): string {

@@ -4,11 +4,14 @@ import { ConfigError, loadConfig, type Config } from "../src/config.js";
 import { CorpusError, loadCorpus } from "../src/corpus.js";
 import type { Corpus } from "../src/types.js";
 
-/** Reads `.env` (never overriding the real environment) and the settings; exits 2 with one line on error. */
-export function configFromEnv(): Config {
+/**
+ * Reads `.env` (never overriding the real environment) and the settings; exits 2 with one line on error.
+ * The command-line tools pass `channels: false`: a bad channel setting must not stop `ask` or `report`.
+ */
+export function configFromEnv(options: { channels?: boolean } = {}): Config {
   loadDotenv({ quiet: true });
   try {
-    return loadConfig(process.env);
+    return loadConfig(process.env, options);
   } catch (err) {
     if (err instanceof ConfigError) fail(err.message);
     throw err;

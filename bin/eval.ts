@@ -7,12 +7,12 @@ import { configFromEnv, corpusOrExit, fail } from "./env.js";
 import { evaluate, formatReport, parseEvalSet } from "../src/evaluate.js";
 
 const parse = () =>
-  parseArgs({ allowPositionals: true, options: { faq: { type: "string" }, json: { type: "boolean" }, misses: { type: "boolean" } } });
+  parseArgs({ allowPositionals: true, options: { faq: { type: "string" }, json: { type: "boolean" }, summary: { type: "boolean" } } });
 let args: ReturnType<typeof parse>;
 try {
   args = parse();
 } catch (err) {
-  fail(`${(err as Error).message}\nusage: npm run eval -- [--json] [--misses] [--faq DIR] [FILE.jsonl]`);
+  fail(`${(err as Error).message}\nusage: npm run eval -- [--json] [--summary] [--faq DIR] [FILE.jsonl]`);
 }
 const file = args.positionals[0] ?? "test/fixtures/eval.jsonl";
 let text: string;
@@ -21,7 +21,7 @@ try {
 } catch {
   fail(`cannot read eval set ${file}`);
 }
-const config = configFromEnv();
+const config = configFromEnv({ channels: false });
 const matcher = new Matcher(corpusOrExit(args.values.faq ?? config.faqDir));
 let cases;
 try {
@@ -30,4 +30,4 @@ try {
   fail(`${file}: ${(err as Error).message}`);
 }
 const report = evaluate(cases, (q) => ask(matcher, q).result);
-process.stdout.write(args.values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, args.values.misses ?? true)}\n`);
+process.stdout.write(args.values.json ? `${JSON.stringify(report)}\n` : `${formatReport(report, !args.values.summary)}\n`);

@@ -15,7 +15,7 @@ try {
 }
 const command = args.positionals[0];
 if (command !== "lint" && command !== "export") fail(usage);
-const dir = args.values.faq ?? configFromEnv().faqDir;
+const dir = args.values.faq ?? configFromEnv({ channels: false }).faqDir;
 
 let result;
 try {

@@ -16,7 +16,7 @@ try {
 }
 const days = args.values.days === undefined ? 30 : Number(args.values.days);
 if (!Number.isInteger(days) || days < 1) fail(`--days must be a whole number of days, 1 or more\n${usage}`);
-const config = configFromEnv();
+const config = configFromEnv({ channels: false });
 const path = join(config.dataDir, "bot.db");
 
 const empty: Report = { days, questions: 0, answered: 0, answerRate: 0, byDay: {}, byLanguage: {}, byChannel: {}, unanswered: [], feedback: [], choices: [] };

@@ -11,12 +11,17 @@ import { createRecorder } from "../src/recorder.js";
 import { loadOrCreateSalt } from "../src/store/salt.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import { watchCorpus } from "../src/watch.js";
-import { configFromEnv, corpusOrExit } from "./env.js";
+import { configFromEnv, corpusOrExit, fail } from "./env.js";
 
 const DAY_MS = 86_400_000;
 
 const config = configFromEnv();
-const salt = loadOrCreateSalt(config.dataDir, config.dataSalt);
+let salt: string;
+try {
+  salt = loadOrCreateSalt(config.dataDir, config.dataSalt);
+} catch (err) {
+  fail(`DATA_DIR "${config.dataDir}" cannot be used (${(err as Error).message}): point it at a writable folder`);
+}
 const secrets = [config.discord?.token, config.telegram?.token, config.telegram?.webhook?.secret, salt].filter((s): s is string => !!s);
 const logger = createLogger(config.logLevel, 2, secrets);
 

@@ -69,19 +69,28 @@ function boolean(name: string, value: string | undefined, fallback: boolean): bo
   throw new ConfigError(`${name} must be true or false, not "${value}"`);
 }
 
-/** Builds the configuration from `env` (usually `process.env`); throws ConfigError on an invalid setting. */
-export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+/**
+ * Builds the configuration from `env` (usually `process.env`); throws ConfigError on an invalid setting.
+ * With `channels: false` (the command-line tools) the channel settings are neither read nor checked.
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>, options: { channels?: boolean } = {}): Config {
+  const channels = options.channels ?? true;
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || "info") as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, not "${env.LOG_LEVEL}"`);
   }
-  const discordToken = token("DISCORD_TOKEN", env.DISCORD_TOKEN);
-  const telegramToken = token("TELEGRAM_BOT_TOKEN", env.TELEGRAM_BOT_TOKEN);
-  const guildId = env.DISCORD_GUILD_ID?.trim() || undefined;
+  const discordToken = channels ? token("DISCORD_TOKEN", env.DISCORD_TOKEN) : undefined;
+  const telegramToken = channels ? token("TELEGRAM_BOT_TOKEN", env.TELEGRAM_BOT_TOKEN) : undefined;
+  const guildId = (channels && env.DISCORD_GUILD_ID?.trim()) || undefined;
   if (guildId !== undefined && !/^\d{5,25}$/.test(guildId)) {
     throw new ConfigError(`DISCORD_GUILD_ID must be a server id (digits only), not "${guildId}"`);
   }
-  const webhookUrl = url("TELEGRAM_WEBHOOK_URL", env.TELEGRAM_WEBHOOK_URL);
+  const webhookUrl = telegramToken ? url("TELEGRAM_WEBHOOK_URL", env.TELEGRAM_WEBHOOK_URL) : undefined;
+  // Telegram's servers call webhooks over HTTPS only (an http address would fail later, at setWebhook);
+  // a self-hosted Bot API server (TELEGRAM_API_ROOT) may call plain http.
+  if (webhookUrl && !webhookUrl.startsWith("https:") && !env.TELEGRAM_API_ROOT?.trim()) {
+    throw new ConfigError("TELEGRAM_WEBHOOK_URL must be an https:// address: Telegram only calls webhooks over HTTPS");
+  }
   let webhook: NonNullable<Config["telegram"]>["webhook"];
   if (webhookUrl) {
     const secret = env.TELEGRAM_WEBHOOK_SECRET?.trim() ?? "";

@@ -142,26 +142,34 @@ export class Conversation {
     return message(choice === "en" ? "langEn" : choice === "hi" ? "langHi" : "langAuto", choice === "auto" ? "en" : choice);
   }
 
+  /** The choice in force for one message: the one it carries, else the user's saved one. */
+  private choiceFor(user: { channel: string; userId: string; lang?: LangChoice }): LangChoice {
+    return user.lang && user.lang !== "auto" ? user.lang : this.choiceOf(user);
+  }
+
   /** The answer language for a text from this user, honouring an explicit or saved choice. */
   answerLangFor(user: { channel: string; userId: string; lang?: LangChoice }, text = ""): AnswerLang {
-    const choice = user.lang && user.lang !== "auto" ? user.lang : this.choiceOf(user);
-    return answerLangFor(detectLang(cleanText(text), this.matcher().langVocabulary), choice);
+    return answerLangFor(detectLang(cleanText(text), this.matcher().langVocabulary), this.choiceFor(user));
   }
 
   /** Answers one message. */
   reply(msg: IncomingMessage): Reply {
-    const choice = msg.lang && msg.lang !== "auto" ? msg.lang : this.choiceOf(msg);
+    const choice = this.choiceFor(msg);
     const matcher = this.matcher();
-    const result = matcher.match(msg.text);
-    const answerLang = answerLangFor(result.lang, choice);
-    if (result.clean === "") {
-      return { kind: "none", reason: "empty", lang: result.lang, answerLang, confidence: 0, text: message("empty", answerLang), suggestions: [] };
+    const clean = cleanText(msg.text);
+    if (clean === "") {
+      const answerLang = answerLangFor("en", choice);
+      return { kind: "none", reason: "empty", lang: "en", answerLang, confidence: 0, text: message("empty", answerLang), suggestions: [] };
     }
+    // The limit is checked before matching, so a flood costs no more than counting.
     const pace = this.rateLimiter?.check(this.userKey(msg)) ?? "ok";
     if (pace !== "ok") {
+      const lang = detectLang(clean, matcher.langVocabulary);
       const text = pace === "notify" ? bilingual("rateLimited") : "";
-      return { kind: "none", reason: "rate-limited", lang: result.lang, answerLang, confidence: 0, text, suggestions: [], silent: pace === "silent" };
+      return { kind: "none", reason: "rate-limited", lang, answerLang: answerLangFor(lang, choice), confidence: 0, text, suggestions: [], silent: pace === "silent" };
     }
+    const result = matcher.match(msg.text);
+    const answerLang = answerLangFor(result.lang, choice);
     let reply: Reply;
     const nearest = result.candidates[0]?.id;
     if (result.id) {
@@ -185,7 +193,7 @@ export class Conversation {
   ): Reply {
     const matcher = this.matcher();
     const entry = matcher.corpus.byId.get(id);
-    const choice = user.lang && user.lang !== "auto" ? user.lang : this.choiceOf(user);
+    const choice = this.choiceFor(user);
     const answerLang: AnswerLang = choice === "auto" ? "en" : choice;
     if (!entry) {
       return { kind: "none", reason: "unknown", lang: "en", answerLang, confidence: 0, text: message("unknownTopic", answerLang), suggestions: this.topics(answerLang) };

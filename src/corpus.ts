@@ -130,10 +130,18 @@ export function readCorpusFiles(dir: string): CorpusFile[] {
     if (err instanceof CorpusError) throw err;
     throw new CorpusError([{ file: dir, entry: "-", problem: "cannot read the corpus folder (set FAQ_DIR or --faq to a folder of YAML files)" }]);
   }
-  return names
-    .filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith("."))
-    .sort()
-    .map((n) => ({ file: join(dir, n), text: readFileSync(join(dir, n), "utf8") }));
+  const files: CorpusFile[] = [];
+  const problems: Problem[] = [];
+  for (const name of names.filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith(".")).sort()) {
+    const file = join(dir, name);
+    try {
+      files.push({ file, text: readFileSync(file, "utf8") });
+    } catch (err) {
+      problems.push({ file, entry: "-", problem: `cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` });
+    }
+  }
+  if (problems.length > 0) throw new CorpusError(problems);
+  return files;
 }
 
 /** Loads and validates a corpus folder; throws CorpusError listing every problem. */

@@ -80,7 +80,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   DOCTOR: "doctor doctors daktar डॉक्टर डाक्टर",
   BANK: "bank banks banking branch branches shakha बैंक बैंकों शाखा",
   HOSPITAL: "hospital hospitals clinic clinics aspatal aspataal अस्पताल हॉस्पिटल क्लिनिक",
-  PRODUCT: "product products goods item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद",
+  PRODUCT: "product products item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद",
   MONEY: "money cash paisa paise paisaa पैसा पैसे nakad नकद",
   LIKE: "like likes liked love loves enjoy enjoys prefer prefers pasand पसंद",
   SUIT: "suit suits suitable fit fits right sahi sahee सही theek thik ठीक better best behtar बेहतर",

@@ -464,8 +464,9 @@ export class Matcher {
     if (best.score >= this.t.answerThreshold && best.coverage >= this.t.minCoverage && !ambiguous) {
       return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained };
     }
+    // "Did you mean" offers topics of the article, never small talk.
     const suggestions = out
-      .filter((c) => c.score >= this.t.suggestThreshold)
+      .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
     return none(out, suggestions);
@@ -573,13 +574,7 @@ export class Matcher {
           f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
         }
       }
-      let score = f;
-      if (this.t.entryPoolShare > 0) {
-        let pooled = 0;
-        for (const [t, quality] of query) if (this.entryTerms[e]!.has(t)) pooled += this.idf[t]! * quality;
-        score = Math.min(1, f + this.t.entryPoolShare * Math.max(0, pooled / (smalltalk[e] ? total : content) - recall));
-      }
-      out.push({ entry: e, q, score, recall });
+      out.push({ entry: e, q, score: f, recall });
     }
     out.sort((a, b) => b.score - a.score || a.entry - b.entry);
     return out;

@@ -16,8 +16,6 @@ export const TUNING = Object.freeze({
   ambiguityMargin: 0.03,
   /** F-beta over query coverage (recall) and question coverage (precision): beta > 1 favours covering the query. */
   beta: 1.3,
-  /** Weight of an entry's pooled vocabulary (all its questions) against its single best question. */
-  entryPoolShare: 0,
   /** How much a query word found only in an entry's answer (not its questions) counts for that entry. */
   answerQuality: 0.5,
   /** How much a typo-corrected word counts compared to an exact one. */
@@ -34,9 +32,10 @@ export const TUNING = Object.freeze({
   unknownDf: 0.4,
   /** Query words rarer than this (entries containing them) gather candidates; commoner ones only score them. */
   candidateDf: 48,
+  /** ...or rarer than this share of all entries, whichever is larger, so big corpora gather enough candidates. */
+  candidateDfShare: 0.02,
   /** At most this many questions are scored for a question made only of common words. */
   maxWalk: 300,
-  candidateDfShare: 0.02,
 });
 
 export type Tuning = { -readonly [K in keyof typeof TUNING]: (typeof TUNING)[K] };

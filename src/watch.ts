@@ -33,7 +33,11 @@ export function watchCorpus(dir: string, options: WatchOptions): CorpusWatcher {
     if (timer) clearTimeout(timer);
     timer = setTimeout(reload, options.debounceMs ?? 150);
   });
-  watcher.on("error", (err) => options.onProblems([{ file: dir, entry: "-", problem: `watching stopped: ${err.message}` }]));
+  // The folder was removed or replaced: say so once and stop, rather than watch nothing in silence.
+  watcher.on("error", (err) => {
+    watcher.close();
+    options.onProblems([{ file: dir, entry: "-", problem: `watching stopped (${err.message}); restart the bot to pick up changes` }]);
+  });
   return {
     close() {
       if (timer) clearTimeout(timer);

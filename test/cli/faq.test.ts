@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus.js";
 import { run } from "../helpers/run.js";
@@ -34,6 +36,15 @@ describe("npm run faq", () => {
     expect(doc.entries.map((e) => e.id)).toEqual(corpus.entries.map((e) => e.id));
     expect(doc.entries[0]!.questions["hi-Latn"]!.length).toBeGreaterThan(0);
     expect(doc.entries[0]!.answer.hi).toBe(corpus.entries[0]!.answer.hi);
+  });
+
+  it("reports a corpus file that cannot be read as a problem, not a crash", async () => {
+    const dir = corpusDir({ "good.yaml": { entries: [entry("fine")] } });
+    mkdirSync(join(dir, "notes.yaml"));
+    const r = await run("faq", ["lint", "--faq", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/notes\.yaml: -: cannot be read \(EISDIR\)/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("rejects an unknown command with usage and exit 2", async () => {

@@ -93,6 +93,21 @@ describe("npm start as a service", () => {
   });
 });
 
+describe("npm start with a bad setup", () => {
+  it("stops with one line and exit code 2 when DATA_DIR cannot be used", async () => {
+    const bot = start({ DATA_DIR: "/dev/null/data" });
+    const { code } = await bot.exit;
+    expect(code).toBe(2);
+    expect(bot.err().trim().split("\n")).toEqual([expect.stringMatching(/^DATA_DIR "\/dev\/null\/data" cannot be used .*writable folder$/)]);
+  });
+
+  it("stops with one line and exit code 2 on an invalid setting", async () => {
+    const bot = start({ DATA_DIR: dataDir(), RATE_LIMIT: "lots" });
+    expect((await bot.exit).code).toBe(2);
+    expect(bot.err().trim()).toBe('RATE_LIMIT must be a whole number from 0 to 10000, not "lots"');
+  });
+});
+
 describe("the learning loop from the terminal", () => {
   it("records both questions and reports the unanswered one with its nearest entry, storing no raw user id", async () => {
     const dir = dataDir();

@@ -106,3 +106,29 @@ export function analyzeText(raw: string): { clean: string; forms: WordForm[] } {
   const clean = cleanText(raw);
   return { clean, forms: words(clean).map(analyzeWord) };
 }
+
+/** The matcher's name for a word: its concept, else its phonetic key. */
+export function termName(form: WordForm): string {
+  return form.concept ?? form.key;
+}
+
+// Halves of a run-together word must be this long, so that "helpful" is not read as "help" + "ful".
+const SPLIT_MIN = 4;
+const SPLIT_MIN_DEVANAGARI = 3;
+
+/** Splits a run-together word ("backoffice", "bankme", "फ्रंटऑफिस") into a known word and a known or stop word. */
+export function splitRunTogether(surface: string, known: (f: WordForm) => boolean): WordForm[] | undefined {
+  const devanagari = hasDevanagari(surface);
+  const min = devanagari ? SPLIT_MIN_DEVANAGARI : SPLIT_MIN;
+  if (surface.length < min + 2) return undefined;
+  for (let i = min; i <= surface.length - 2; i++) {
+    // Devanagari words are split only before a letter, never before a vowel sign, virama or nasal mark.
+    if (devanagari && /[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]/.test(surface[i]!)) continue;
+    const left = analyzeWord(surface.slice(0, i));
+    const right = analyzeWord(surface.slice(i));
+    if (left.stop || !known(left)) continue;
+    if (right.stop) return [left];
+    if (surface.length - i >= min && known(right)) return [left, right];
+  }
+  return undefined;
+}

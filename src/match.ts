@@ -1,8 +1,7 @@
-// Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, typo
-// lookup of unknown words through Fuse.js over the vocabulary, and a confidence that says "I don't know".
-import Fuse from "fuse.js";
-import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, words, type WordForm } from "./analyze.js";
-import { editDistance } from "./distance.js";
+// Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
+// how much of the question a corpus question covers, with a confidence that says "I don't know".
+import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, words, type WordForm } from "./analyze.js";
+import { Spelling } from "./spelling.js";
 import { loose } from "./translit.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { CONTRASTS, HINGLISH_PARTICLES, INTENTS } from "./lexicon.js";
@@ -68,13 +67,6 @@ interface QueryTerm {
   quality: number;
 }
 
-const BIGRAM = (key: string): string[] => {
-  const s = `^${key}$`;
-  const out: string[] = [];
-  for (let i = 0; i + 2 <= s.length; i++) out.push(s.slice(i, i + 2));
-  return out;
-};
-
 /** An index over one corpus. Building it is the only costly step; matching does no I/O. */
 export class Matcher {
   readonly corpus: Corpus;
@@ -94,11 +86,6 @@ export class Matcher {
   private readonly smalltalk: readonly boolean[];
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
-  /** Vocabulary keys a misspelt word can be corrected to, with the term each stands for. */
-  private readonly fuzzyKeys: string[] = [];
-  private readonly bigrams = new Map<string, number[]>();
-  /** The terms each correctable key stands for (a key can be a plain word and a concept spelling at once). */
-  private readonly keyTerms = new Map<string, number[]>();
   private readonly unknownWeight: number;
   /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
   private readonly contrasts: { a: number; b: number; only: readonly [Uint8Array, Uint8Array] }[] = [];
@@ -111,10 +98,13 @@ export class Matcher {
   private readonly bestPrecision: Float64Array;
 
   private readonly t: Tuning;
+  /** What a misspelt or oddly spelt word may stand for. */
+  private readonly spelling: Spelling;
 
   constructor(corpus: Corpus, tuning: Partial<Tuning> = {}) {
     this.corpus = corpus;
     this.t = { ...TUNING, ...tuning };
+    this.spelling = new Spelling(this.t, (key) => this.termIds.get(key));
     this.smalltalk = corpus.entries.map((e) => e.smalltalk);
     const n = corpus.entries.length;
     // First pass: the vocabulary, so that run-together words ("frontoffice") can be split like a query's.
@@ -123,7 +113,7 @@ export class Matcher {
       QUESTION_LANGS.flatMap((lang) =>
         entry.questions[lang].map((text) => {
           const forms = analyzeText(text).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
-          for (const f of forms) vocabulary.add(termOf(f));
+          for (const f of forms) vocabulary.add(termName(f));
           return { lang, text, forms };
         }),
       ),
@@ -134,27 +124,27 @@ export class Matcher {
     for (const { forms } of analysed.flat()) {
       for (const f of forms) {
         if (possible.has(f.surface)) continue;
-        const parts = splitWord(f.surface, (p) => vocabulary.has(termOf(p)));
+        const parts = splitRunTogether(f.surface, (p) => vocabulary.has(termName(p)));
         if (parts?.length === 2) possible.set(f.surface, parts);
       }
     }
-    const wanted = new Set([...possible.values()].map(([a, b]) => `${termOf(a!)} ${termOf(b!)}`));
+    const wanted = new Set([...possible.values()].map(([a, b]) => `${termName(a!)} ${termName(b!)}`));
     const attested = new Set<string>();
     if (wanted.size > 0) {
       for (const { forms } of analysed.flat()) {
         for (let i = 1; i < forms.length; i++) {
-          const pair = `${termOf(forms[i - 1]!)} ${termOf(forms[i]!)}`;
+          const pair = `${termName(forms[i - 1]!)} ${termName(forms[i]!)}`;
           if (wanted.has(pair)) attested.add(pair);
         }
       }
     }
     const splits = new Map<string, WordForm[]>();
     const termList: number[] = [];
-    for (const [surface, [a, b]] of possible) if (attested.has(`${termOf(a!)} ${termOf(b!)}`)) splits.set(surface, [a!, b!]);
+    for (const [surface, [a, b]] of possible) if (attested.has(`${termName(a!)} ${termName(b!)}`)) splits.set(surface, [a!, b!]);
     // The answers' words: in the article's vocabulary, so never "unknown", and weak evidence for their entry.
     const answerNames = corpus.entries.map((entry) => {
       const names = new Map<string, string>(); // term name -> a loose spelling
-      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzeText(text).forms) if (!f.stop) names.set(termOf(f), loose(f.latin));
+      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzeText(text).forms) if (!f.stop) names.set(termName(f), loose(f.latin));
       return names;
     });
     const nonSmalltalkDf = new Map<number, number>();
@@ -165,9 +155,9 @@ export class Matcher {
         const qTerms = new Set<number>();
         for (const form of forms) {
           for (const part of splits.get(form.surface) ?? [form]) {
-            const t = this.intern(termOf(part));
+            const t = this.intern(termName(part));
             qTerms.add(t);
-            this.addSpelling(t, loose(part.latin));
+            this.spelling.add(t, loose(part.latin));
           }
         }
         if (qTerms.size === 0) continue;
@@ -187,7 +177,7 @@ export class Matcher {
       const terms = new Set<number>();
       for (const [name, spelling] of names) {
         const t = this.intern(name);
-        this.addSpelling(t, spelling);
+        this.spelling.add(t, spelling);
         terms.add(t);
         answerDf.set(t, (answerDf.get(t) ?? 0) + 1);
       }
@@ -225,37 +215,18 @@ export class Matcher {
     for (let t = 0; t < this.termNames.length; t++) if (this.df[t]! > 0 && !nonSmalltalkDf.has(t)) this.courtesy.add(t);
 
     // Typo lookup vocabulary: corpus keys, plus concept spellings that lead to a term the corpus uses.
-    const addFuzzy = (key: string, term: number) => {
-      // Targets may be a letter shorter than the shortest correctable word ("grwoth" -> "grt").
-      if (key.length < this.t.fuzzyMinKeyLength - 1) return;
-      const terms = this.keyTerms.get(key);
-      if (terms) {
-        if (!terms.includes(term)) terms.push(term);
-        return;
-      }
-      this.keyTerms.set(key, [term]);
-      const i = this.fuzzyKeys.length;
-      this.fuzzyKeys.push(key);
-      // Bucketed by key length: a correction differs by at most one letter in length.
-      for (const b of new Set(BIGRAM(key))) {
-        const bucket = `${b}${key.length}`;
-        let list = this.bigrams.get(bucket);
-        if (!list) this.bigrams.set(bucket, (list = []));
-        list.push(i);
-      }
-    };
     this.termNames.forEach((name, t) => {
-      if (!name.startsWith("#")) addFuzzy(name, t);
+      if (!name.startsWith("#")) this.spelling.addKey(name, t);
     });
     for (const [key, concept] of conceptKeys()) {
       const t = this.termIds.get(concept);
       if (t === undefined) continue;
-      addFuzzy(key, t);
-      for (const spelling of conceptSpellings().get(key) ?? []) this.addSpelling(t, spelling);
+      this.spelling.addKey(key, t);
+      for (const spelt of conceptSpellings().get(key) ?? []) this.spelling.add(t, spelt);
     }
     for (const [a, b] of CONTRASTS) {
-      const ta = this.termIds.get(termOf(analyzeWord(a)));
-      const tb = this.termIds.get(termOf(analyzeWord(b)));
+      const ta = this.termIds.get(termName(analyzeWord(a)));
+      const tb = this.termIds.get(termName(analyzeWord(b)));
       if (ta === undefined || tb === undefined) continue;
       // An entry is about one side when some of its questions name that side alone and none the other alone.
       const aAlone = new Uint8Array(n);
@@ -303,96 +274,23 @@ export class Matcher {
     return this.questions.length;
   }
 
-  /** Loose Latin spellings seen for each term: keys collide, so a match must be spelt alike too. */
-  private readonly spellings = new Map<number, Set<string>>();
-
-  private addSpelling(term: number, spelling: string): void {
-    let set = this.spellings.get(term);
-    if (!set) this.spellings.set(term, (set = new Set()));
-    if (set.size < 24) set.add(spelling);
-  }
-
-  /** Whether a word is spelt like one the corpus uses for `term` (within `share` of its length, at least one edit). */
-  private spelledLike(form: WordForm, term: number, share: number): boolean {
-    const mine = loose(form.latin);
-    const seen = this.spellings.get(term);
-    if (!seen) return false;
-    for (const s of seen) if (editDistance(mine, s) <= Math.max(1, Math.floor(share * Math.max(mine.length, s.length)))) return true;
-    return false;
-  }
-
-  private readonly corrections = new Map<string, { term: number; key: string } | undefined>();
-
-  /** Finds the closest vocabulary key to a misspelt one (memoised: the vocabulary never changes). */
-  private correct(form: WordForm): { term: number; key: string } | undefined {
-    const memo = `${form.key} ${form.latin}`;
-    if (this.corrections.has(memo)) return this.corrections.get(memo);
-    const found = this.findCorrection(form);
-    if (this.corrections.size >= 20_000) this.corrections.clear();
-    this.corrections.set(memo, found);
-    return found;
-  }
-
-  /** Bigram candidates of the same length give or take a letter, ranked by Fuse.js, verified by edit distance. */
-  private findCorrection(form: WordForm): { term: number; key: string } | undefined {
-    const key = form.key;
-    // The first vowel is the one part of a key left in; spellings disagree on it (आफिस / ऑफिस / office).
-    if (/^[aeiou]/.test(key)) {
-      for (const v of "aeiou") {
-        const t = v === key[0] ? undefined : this.termIds.get(v + key.slice(1));
-        if (t !== undefined && this.spelledLike(form, t, SPELLING_SHARE)) return { term: t, key: v + key.slice(1) };
-      }
-    }
-    if (key.length < this.t.fuzzyMinKeyLength) return undefined;
-    const grams = new Set(BIGRAM(key));
-    const shared = new Map<number, number>();
-    for (const g of grams) {
-      for (let len = key.length - 1; len <= key.length + 1; len++) {
-        for (const i of this.bigrams.get(`${g}${len}`) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-      }
-    }
-    // A single edit changes at most two bigrams (three for a transposition).
-    const need = Math.max(1, grams.size - 3);
-    const pool: string[] = [];
-    const sorted = [...shared].filter(([, c]) => c >= need);
-    sorted.sort((a, b) => b[1] - a[1]);
-    for (const [i] of sorted.slice(0, this.t.fuzzyCandidates)) pool.push(this.fuzzyKeys[i]!);
-    if (pool.length === 0) return undefined;
-    const fuse = new Fuse(pool, {
-      includeScore: true,
-      threshold: this.t.fuzzyThreshold,
-      ignoreLocation: true,
-      isCaseSensitive: true,
-      shouldSort: true,
-    });
-    // Fuse.js matches the pattern anywhere in the text; accept only a real near-spelling of the whole key.
-    const allowed = key.length >= 7 ? 2 : 1;
-    // ...and spelt like a word the corpus uses ("vacancy" is not a typo of "vikas", though their keys are near).
-    for (const hit of fuse.search(key, { limit: 5 })) {
-      if (editDistance(key, hit.item) > allowed) continue;
-      const term = this.keyTerms.get(hit.item)!.find((t) => this.spelledLike(form, t, SPELLING_SHARE));
-      if (term !== undefined) return { term, key: hit.item };
-    }
-    return undefined;
-  }
-
   /** How one query word is understood. */
   private understand(form: WordForm): { match: WordMatch; extra?: WordForm } {
     if (form.stop) return { match: { kind: "ignored" } };
-    let exact = this.termIds.get(termOf(form));
+    let exact = this.termIds.get(termName(form));
     // Keys of one or two letters collide ("deal" and "delhi" are both "dl"): the spelling must agree too.
-    if (exact !== undefined && !form.concept && form.key.length <= 2 && !/^\d+$/.test(form.key) && !this.spelledLike(form, exact, 0)) {
+    if (exact !== undefined && !form.concept && form.key.length <= 2 && !/^\d+$/.test(form.key) && !this.spelling.alike(form, exact, 0)) {
       exact = undefined;
     }
     if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" } };
-    const parts = splitWord(form.surface, (f) => this.termIds.has(termOf(f)));
+    const parts = splitRunTogether(form.surface, (f) => this.termIds.has(termName(f)));
     if (parts && parts[0]) {
       return {
-        match: { kind: "term", term: termOf(parts[0]), quality: this.t.splitQuality, via: `split ${form.surface}` },
+        match: { kind: "term", term: termName(parts[0]), quality: this.t.splitQuality, via: `split ${form.surface}` },
         extra: parts[1],
       };
     }
-    const fixed = this.correct(form);
+    const fixed = this.spelling.correct(form);
     if (fixed) {
       return { match: { kind: "term", term: this.termNames[fixed.term]!, quality: this.t.fuzzyQuality, via: `typo of ${fixed.key}` } };
     }
@@ -618,33 +516,6 @@ export class Matcher {
         return { id: c.id, question, score: c.score };
       });
   }
-}
-
-function termOf(form: WordForm): string {
-  return form.concept ?? form.key;
-}
-
-// A corrected word may differ from a corpus spelling by at most this share of its letters.
-const SPELLING_SHARE = 0.4;
-
-// Halves of a run-together word must be this long, so that "helpful" is not read as "help" + "ful".
-const SPLIT_MIN = 4;
-
-/** Splits a run-together word ("backoffice", "bankme") into a known word and a known word or stop word. */
-function splitWord(surface: string, known: (f: WordForm) => boolean): WordForm[] | undefined {
-  const devanagari = /[\u0900-\u097f]/.test(surface);
-  // Devanagari words are split only before a letter, never before a vowel sign, virama or nasal mark.
-  const min = devanagari ? 3 : SPLIT_MIN;
-  if (surface.length < min + 2) return undefined;
-  for (let i = min; i <= surface.length - 2; i++) {
-    if (devanagari && /[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]/.test(surface[i]!)) continue;
-    const left = analyzeWord(surface.slice(0, i));
-    const right = analyzeWord(surface.slice(i));
-    if (left.stop || !known(left)) continue;
-    if (right.stop) return [left];
-    if (surface.length - i >= min && known(right)) return [left, right];
-  }
-  return undefined;
 }
 
 function round(x: number): number {

@@ -21,8 +21,9 @@ export interface WordForm {
 const STOP_FORMS = new Set<string>();
 for (const w of STOPWORDS) {
   for (const t of tokenize(w)) {
+    // Devanagari stop words are matched as written: their romanisations collide with English ("उसे" / "use").
+    STOP_FORMS.add(hasDevanagari(t) ? t : loose(t));
     STOP_FORMS.add(t);
-    STOP_FORMS.add(loose(hasDevanagari(t) ? romanize(t) : t));
   }
 }
 // Keys shorter than this collide too often (kya, kyu, ki and kab share "k"), so concepts match them by spelling.

@@ -21,7 +21,9 @@ friend friends cousin uncle aunt brother sister mother father mom dad son daught
 boss manager hr colleague colleagues relative relatives neighbour neighbor
 today tomorrow yesterday week weeks month months year years day days next last first second
 across along among around behind below beside beyond through throughout toward towards upon within via per
-anywhere somewhere everywhere nowhere something anything everything nothing whatever whoever however`;
+anywhere somewhere everywhere nowhere something anything everything nothing whatever whoever however
+myself ourselves yourself yourselves himself herself itself themselves theirs hers ours against further once
+above up down out off few now seem seems seemed nobody noone`;
 
 /** Hinglish function words with their common spellings. */
 const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the thha ka ki ke ko kaa kii kay me mein main mai
@@ -33,7 +35,8 @@ karo kare karen karu karun karna karni karne karta karti karte kiya kiye ki liye
 jaata jaati jaate jana jaana lena leta leti lete batao bataiye bataye btao bataao
 samjhao samjhaiye please plz pls yaar bhai kripya zara thoda thodi bas ab abhi phir fir
 dost chacha chachi mama mami didi behen bhaiya papa mummy beta beti pati patni bhi waise vaise
-bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aapne usne unhone sa`;
+bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aapne usne unhone sa
+unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -42,7 +45,8 @@ const HI_STOP = `है हैं हो होता होती होते 
 रही रहे सकता सकती सकते कर करो करे करें करूं करूँ करना करनी करने करता करती करते किया किए किये लिए लिये होना
 होने जाता जाती जाते जाना लेना बताओ बताइए बताइये बताएं बताएँ बताये समझाइए समझाओ कृपया
 ज़रा जरा थोड़ा थोड़ी बस अब अभी फिर क्या-क्या दोस्त भाई बहन चाचा मामा दीदी भैया पापा मम्मी
-बोला बोली बोले बोलता बोलती बोलते सुना सुनी सुने पता वैसे मैंने हमने तुमने आपने उसने उन्होंने सा सी`;
+बोला बोली बोले बोलता बोलती बोलते सुना सुनी सुने पता वैसे मैंने हमने तुमने आपने उसने उन्होंने सा सी
+उनको उसको इनको इसको तुमको हमको आपको उन्हें इन्हें इसे उसे इससे उससे इनसे उनसे`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),

@@ -67,6 +67,7 @@ export function stem(w: string): string {
 const HINDI_ENDINGS: readonly [string, string][] = [
   ["ियों", "ी"],
   ["ियां", "ी"],
+  ["ाएं", "ा"],
   ["ाओं", "ा"],
   ["ों", ""],
   ["ें", ""],

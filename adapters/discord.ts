@@ -39,6 +39,11 @@ export interface DiscordAdapterOptions {
   readonly restRetries?: number;
   /** REST request timeout in ms (discord.js default: 15 s). */
   readonly restTimeoutMs?: number;
+  /**
+   * Extra ms discord.js adds to every rate-limit wait (its `offset`, default 50). discord.js waits out a 429's
+   * retry_after itself, on its own timer; tests use 0 so that a retry_after of 0 is retried without any wait.
+   */
+  readonly restOffsetMs?: number;
   /** How long start() waits for the gateway to become ready (default 30 s). */
   readonly readyTimeoutMs?: number;
   /** How long stop() lets replies in flight finish before disconnecting (default 2 s). */
@@ -56,6 +61,16 @@ const CHANNEL = "discord";
 export function restApiRoot(apiRoot: string | undefined): string | undefined {
   if (!apiRoot) return undefined;
   return apiRoot.trim().replace(/\/+$/, "").replace(/\/v\d+$/, "");
+}
+
+/** What is safe to log about an API root: its origin (scheme, host, port), never credentials, path or query. */
+export function apiOrigin(apiRoot: string): string {
+  try {
+    const { origin } = new URL(apiRoot);
+    return origin === "null" ? "custom" : origin;
+  } catch {
+    return "invalid";
+  }
 }
 
 /** What is safe to log about an error: never the request URL (interaction tokens), headers or body. */
@@ -309,6 +324,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
           ...(api ? { api } : {}),
           ...(options.restRetries !== undefined ? { retries: options.restRetries } : {}),
           ...(options.restTimeoutMs !== undefined ? { timeout: options.restTimeoutMs } : {}),
+          ...(options.restOffsetMs !== undefined ? { offset: options.restOffsetMs } : {}),
         },
       });
       client = c;
@@ -321,7 +337,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
         await Promise.race([login, ready]); // ready rejects on a stop() or the ready timeout, even mid-login
         await login;
         const readyClient = await ready;
-        logger.info({ bot: readyClient.user.id, guilds: readyClient.guilds.cache.size, api: api ?? "default" }, "discord: connected");
+        logger.info({ bot: readyClient.user.id, guilds: readyClient.guilds.cache.size, api: api ? apiOrigin(api) : "default" }, "discord: connected");
         await registerCommands(readyClient);
       } catch (err) {
         await c.destroy().catch(() => undefined);

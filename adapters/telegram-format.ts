@@ -74,14 +74,19 @@ export function escapeHtml(text: string): string {
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
 
-/** The text a user sees for an HTML message: tags dropped, entities decoded. */
+/** A numeric character reference's code point, when it names a Unicode scalar value (not a surrogate, not past U+10FFFF). */
+function scalarOf(code: number): number | undefined {
+  return Number.isSafeInteger(code) && code >= 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? code : undefined;
+}
+
+/** The text a user sees for an HTML message: tags dropped, entities decoded. Never throws: an invalid entity stays as text. */
 export function visibleText(html: string): string {
   return html
     .replace(/<[^>]*>/g, "")
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
       if (name[0] === "#") {
-        const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+        const code = scalarOf(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+        return code === undefined ? whole : String.fromCodePoint(code);
       }
       return ENTITIES[name.toLowerCase()] ?? whole;
     });

@@ -41,6 +41,12 @@ export interface TelegramOptions {
   readonly pollTimeout?: number;
   /** Host the webhook server listens on (default all interfaces). */
   readonly webhookHost?: string;
+  /**
+   * How the adapter waits `ms` before trying again (after a 429's retry_after, or a failed poll); it must resolve
+   * early when `signal` aborts (the adapter stopping). Default: a real timer. Tests inject one to observe the
+   * requested delay without sleeping.
+   */
+  readonly pause?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface TelegramAdapter extends Adapter {
@@ -66,6 +72,26 @@ function commandList(lang: AnswerLang): BotCommand[] {
 /** telegraf resolves API paths relative to apiRoot: a root with a path needs its trailing slash. */
 export function normaliseApiRoot(apiRoot: string): string {
   return apiRoot.endsWith("/") ? apiRoot : `${apiRoot}/`;
+}
+
+/** Waits `ms` on a real timer, or less if `signal` aborts. */
+export function timerPause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** The forum topic an update belongs to: its message's, or that of the message a pressed button sits under. */
+function topicOf(ctx: Context): number | undefined {
+  const msg = ctx.msg as Partial<Message.TextMessage> | undefined;
+  return msg?.is_topic_message && msg.message_thread_id ? msg.message_thread_id : undefined;
 }
 
 const isTelegramError = (err: unknown, code?: number): err is TelegramError =>
@@ -109,16 +135,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
   // ---- sending ------------------------------------------------------------------------------------------------
 
   /** Waits `ms`, or less if the adapter stops. */
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        stopping.signal.removeEventListener("abort", done);
-        resolve();
-      }
-      stopping.signal.addEventListener("abort", done, { once: true });
-    });
+  const pause = (ms: number) => (options.pause ?? timerPause)(ms, stopping.signal);
 
   /** Runs an API call, trying again after retry_after seconds when Telegram answers 429 (a bounded number of times). */
   async function api<T>(what: string, call: () => Promise<T>): Promise<T> {
@@ -135,10 +152,14 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     }
   }
 
-  /** Sends messages to a chat in order; in groups as a reply to the question, in a forum topic to that topic. */
+  /**
+   * Sends messages to a chat in order; in groups as a reply to the question; in a forum topic to the topic the
+   * update came from (the question's, or that of the message whose button was pressed), not the General topic.
+   */
   async function sendAll(ctx: Context, messages: readonly OutgoingMessage[], replyTo?: Message): Promise<void> {
     const chatId = ctx.chat?.id;
     if (chatId === undefined) return;
+    const thread = topicOf(ctx);
     for (const [i, m] of messages.entries()) {
       await api("sendMessage", () =>
         ctx.telegram.sendMessage(chatId, m.text, {
@@ -146,9 +167,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
           link_preview_options: { is_disabled: true },
           ...(m.reply_markup ? { reply_markup: { inline_keyboard: m.reply_markup.inline_keyboard.map((row) => [...row]) } } : {}),
           ...(replyTo && i === 0 ? { reply_parameters: { message_id: replyTo.message_id, allow_sending_without_reply: true } } : {}),
-          ...(replyTo && "is_topic_message" in replyTo && replyTo.is_topic_message && replyTo.message_thread_id
-            ? { message_thread_id: replyTo.message_thread_id }
-            : {}),
+          ...(thread ? { message_thread_id: thread } : {}),
         }),
       );
     }
@@ -327,7 +346,14 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     const lang = menuLang(ctx.from);
     try {
       if (ctx.callbackQuery) await ctx.answerCbQuery(message("error", lang));
-      else if (ctx.chat) await ctx.telegram.sendMessage(ctx.chat.id, formatText(message("error", lang))[0]!.text, { parse_mode: "HTML" });
+      else if (ctx.chat) {
+        // In the forum topic the question came from, like every other answer.
+        const thread = topicOf(ctx);
+        await ctx.telegram.sendMessage(ctx.chat.id, formatText(message("error", lang))[0]!.text, {
+          parse_mode: "HTML",
+          ...(thread ? { message_thread_id: thread } : {}),
+        });
+      }
     } catch (again) {
       logger.warn({ ...where, err: describe(again) }, "telegram: could not tell the user about the error");
     }
@@ -457,7 +483,8 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
         await api("setWebhook", () =>
           bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...UPDATES], drop_pending_updates: false }),
         );
-        logger.info({ bot: bot.botInfo.username, port: webhookPortOf(server), path: webhook.path }, "telegram: receiving updates by webhook");
+        // Only the port: the path (like the URL) may carry a secret of its own.
+        logger.info({ bot: bot.botInfo.username, port: webhookPortOf(server), customPath: webhook.path !== "/" }, "telegram: receiving updates by webhook");
         return;
       }
       await api("deleteWebhook", () => bot.telegram.deleteWebhook({ drop_pending_updates: false }));

@@ -72,6 +72,27 @@ describe("escapeHtml and visibleText", () => {
       }),
     );
   });
+
+  it("decodes numeric entities and leaves invalid ones as text instead of throwing", () => {
+    expect(visibleText("&#2309;&#x906; &#x1F44D;")).toBe("अआ 👍");
+    for (const bad of ["&#99999999;", "&#x110000;", "&#xFFFFFFFFFF;", `&#${"9".repeat(400)};`, "&#xD800;", "&#56320;"]) {
+      expect(() => visibleText(bad), bad).not.toThrow();
+      expect(visibleText(`a ${bad} b`), bad).toBe(`a ${bad} b`);
+    }
+  });
+
+  it("never throws on any input, entity-like or not", () => {
+    const piece = fc.oneof(
+      fc.constantFrom("&", "#", "x", "X", ";", "<", ">", "&amp;", "&#", "&#x", "b>", "</"),
+      fc.stringMatching(/^[0-9a-fA-F]{1,12}$/),
+      fc.string({ unit: "grapheme", maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        expect(() => visibleText(pieces.join(""))).not.toThrow();
+      }),
+    );
+  });
 });
 
 describe("callback data", () => {

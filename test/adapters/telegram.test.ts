@@ -1,5 +1,6 @@
 // The Telegram channel end to end: the real telegraf client, built by createTelegramAdapter, against the loopback
-// fake Bot API. Every wait is on an event (an API call, or the adapter saying an update is handled); nothing sleeps.
+// fake Bot API. Every wait is on an event (an API call, or the adapter saying an update is handled); nothing sleeps,
+// and no assertion is about time: the adapter's waits (429 retry_after, failed polls) go through an injected pause.
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +19,7 @@ import {
   botMessage,
   callbackUpdate,
   FakeBotApi,
+  forumChat,
   groupChat,
   inlineUpdate,
   textUpdate,
@@ -51,6 +53,8 @@ interface Rig {
   readonly feedback: Feedback[];
   readonly chose: Parameters<NonNullable<ConversationEvents["chose"]>>[0][];
   readonly logs: string[];
+  /** Every wait the adapter asked for, in ms (the rig's pause records it and resolves at once). */
+  readonly pauses: number[];
   /** Resolves when the adapter has handled the update with this id. */
   handled(updateId: number): Promise<void>;
   /** Queues an update, waits until it is handled, returns the sendMessage calls made to `chatId` meanwhile. */
@@ -83,10 +87,13 @@ async function rig(setup: RigOptions = {}): Promise<Rig> {
   const logger = createLogger("trace", sink);
   const done = new Map<number, () => void>();
   const finished = new Set<number>();
+  const pauses: number[] = [];
   const adapter = createTelegramAdapter(
     { token: TOKEN, apiRoot: fake.url, ...setup.settings?.(fake) },
     { conversation, logger },
     {
+      // Never a real wait: the requested delay is recorded and the adapter carries on at once.
+      pause: async (ms) => void pauses.push(ms),
       ...setup.options,
       onHandled: (u) => {
         finished.add(u.update_id);
@@ -104,6 +111,7 @@ async function rig(setup: RigOptions = {}): Promise<Rig> {
     feedback,
     chose,
     logs,
+    pauses,
     handled,
     async send(update, chatId) {
       const since = fake.calls.length;
@@ -141,6 +149,43 @@ afterEach(async () => {
 const ask = async (r: Rig, text: string, from: User = alice) => r.send(textUpdate({ from, text }));
 const joined = (calls: ApiCall[]) => calls.map(seen).join("\n");
 
+/**
+ * Proves that updates sent before were ignored, not merely still in progress: sends an update that must be answered
+ * and waits for it to be handled. Updates are handled in order, so by then any answer to an earlier one would have
+ * been sent. Expects exactly one message since call index `since`: the answer to this update.
+ */
+async function expectOnlyAnswerTo(r: Rig, since: number, update: ReturnType<typeof textUpdate>, id: string): Promise<void> {
+  await r.send(update);
+  const sent = r.fake.callsOf("sendMessage", { since });
+  expect(sent.map((c) => [c.body.chat_id, seen(c).includes(answerOf(id, "en"))])).toEqual([[update.message.chat.id, true]]);
+  if (update.message.chat.type !== "private") expect(sent[0]!.body.reply_parameters.message_id).toBe(update.message.message_id);
+}
+
+/** A pause the test ends: records each requested delay, and resolves when released (or when the adapter stops). */
+function heldPause() {
+  const requested: number[] = [];
+  const releases: (() => void)[] = [];
+  let notify: (() => void) | undefined;
+  return {
+    requested,
+    pause(ms: number, signal: AbortSignal): Promise<void> {
+      requested.push(ms);
+      notify?.();
+      return new Promise<void>((resolve) => {
+        releases.push(resolve);
+        signal.addEventListener("abort", () => resolve(), { once: true });
+      });
+    },
+    /** Resolves once the adapter has asked for a wait (at once if it already has). */
+    asked(): Promise<void> {
+      return requested.length > 0 ? Promise.resolve() : new Promise<void>((resolve) => (notify = resolve));
+    },
+    release(): void {
+      for (const resolve of releases.splice(0)) resolve();
+    },
+  };
+}
+
 describe("telegram: start-up", () => {
   it("registers the commands, in English and with Hindi descriptions for language_code hi, then polls", async () => {
     const r = await use();
@@ -166,17 +211,21 @@ describe("telegram: start-up", () => {
     expect(joined(sent)).toContain(answerOf("back-office", "en"));
   });
 
-  it("stop() resolves promptly while a long poll is pending, and can be called twice", async () => {
-    const r = await use();
-    await r.fake.waitFor("getUpdates", (c) => Number(c.body.timeout) > 0, { since: 0 });
-    const t0 = Date.now();
+  it("stop() ends a pending long poll, stops polling, and can be called twice", async () => {
+    // A 50 s long poll (the default) and a stop timeout longer than the test's own: stop() can only finish within
+    // the test's timeout by aborting the pending poll, and it resolves only once the polling loop has ended.
+    const r = await use({ options: { stopTimeoutMs: 600_000 } });
+    const pending = await r.fake.waitFor("getUpdates", (c) => Number(c.body.timeout) > 0, { since: 0 });
+    expect(pending.body.timeout).toBe(50);
     await r.adapter.stop();
     await r.adapter.stop();
-    expect(Date.now() - t0).toBeLessThan(1500);
+    // The loop says so on its way out: no getUpdates can follow.
+    expect(r.logs.filter((l) => l.includes("telegram: polling stopped"))).toHaveLength(1);
     const polls = r.fake.callsOf("getUpdates").length;
-    r.fake.pushUpdate(textUpdate({ from: alice, text: "What is the back office?" }));
+    const id = r.fake.pushUpdate(textUpdate({ from: alice, text: "What is the back office?" }));
     await r.stop();
     expect(r.fake.callsOf("getUpdates").length).toBe(polls);
+    expect(r.fake.pending.map((u) => u.update_id)).toContain(id);
     expect(r.fake.callsOf("sendMessage")).toHaveLength(0);
   });
 });
@@ -289,7 +338,9 @@ describe("telegram: questions in a private chat", () => {
 
   it("never answers another bot", async () => {
     const r = await use();
-    expect(await ask(r, "What is the back office?", otherBot)).toEqual([]);
+    const since = r.fake.calls.length;
+    expect(await ask(r, "What is the front office?", otherBot)).toEqual([]);
+    await expectOnlyAnswerTo(r, since, textUpdate({ from: alice, text: "What is the back office?" }), "back-office");
   });
 });
 
@@ -424,44 +475,127 @@ describe("telegram: groups", () => {
     const r = await use();
     expect(joined(await inGroup(r, "/ask what is front office?"))).toContain(answerOf("front-office", "en"));
     expect(joined(await inGroup(r, "/ask@career_faq_bot what is back office?"))).toContain(answerOf("back-office", "en"));
-    expect(await inGroup(r, "/ask@other_bot what is back office?")).toEqual([]);
+    const since = r.fake.calls.length;
+    expect(await inGroup(r, "/ask@other_bot what is front office?")).toEqual([]);
+    await expectOnlyAnswerTo(r, since, textUpdate({ from: alice, text: "/ask@career_faq_bot what is back office?", chat: group }), "back-office");
   });
 
   it("ignores messages not addressed to it, and other bots even when they mention it", async () => {
     const r = await use();
+    const since = r.fake.calls.length;
     expect(await inGroup(r, "what is front office?")).toEqual([]);
     expect(await inGroup(r, "@someone_else what is front office?")).toEqual([]);
     const notMine = botMessage(r.fake, { message_id: 1, chat: group, text: "x" });
     expect(await inGroup(r, "what is front office?", alice, { reply_to_message: { ...notMine, from: otherBot } })).toEqual([]);
     expect(await inGroup(r, "@career_faq_bot what is front office?", otherBot)).toEqual([]);
+    const mine = botMessage(r.fake, { message_id: 2, chat: group, text: "y" });
+    expect(await inGroup(r, "what is front office?", otherBot, { reply_to_message: mine })).toEqual([]);
+    await expectOnlyAnswerTo(r, since, textUpdate({ from: alice, text: "@career_faq_bot what is back office?", chat: group }), "back-office");
+  });
+});
+
+describe("telegram: forum topics", () => {
+  const forum = forumChat(-100_400_500);
+  const inTopic = (r: Rig, text: string, topic: number) => r.send(textUpdate({ from: alice, text, chat: forum, message_thread_id: topic }));
+
+  it("answers a question in the topic it was asked in", async () => {
+    const r = await use();
+    const sent = await inTopic(r, "@career_faq_bot what is front office?", 77);
+    expect(joined(sent)).toContain(answerOf("front-office", "en"));
+    expect(sent.map((c) => c.body.message_thread_id)).toEqual(sent.map(() => 77));
   });
 
-  it("answers in a forum topic's thread", async () => {
+  it("answers a button pressed in a topic in that topic, not in General", async () => {
     const r = await use();
-    const sent = await inGroup(r, "@career_faq_bot what is front office?", alice, { message_thread_id: 77 });
-    expect(sent[0]!.body.message_thread_id).toBe(77);
+    const [answer] = await inTopic(r, "@career_faq_bot what is back office?", 78);
+    expect(answer!.body.message_thread_id).toBe(78);
+    const stored = r.fake.lastMessageTo(forum.id)!;
+    expect(stored.message_thread_id).toBe(78);
+    const related = buttonsOf(answer).find((b) => b.callback_data.startsWith("a:r:"))!;
+    const sent = await r.send(callbackUpdate({ from: bob, message: stored, data: related.callback_data }));
+    expect(joined(sent)).toContain(answerOf(related.callback_data.split(":")[3]!, "en"));
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.map((c) => c.body.message_thread_id)).toEqual(sent.map(() => 78));
+    // A topic button from /topics too.
+    await inTopic(r, "/topics", 79);
+    const topics = r.fake.lastMessageTo(forum.id)!;
+    expect(topics.message_thread_id).toBe(79);
+    const pressed = await r.send(callbackUpdate({ from: bob, message: topics, data: "a:t:en:which-job" }));
+    expect(joined(pressed)).toContain(answerOf("which-job", "en"));
+    expect(pressed.map((c) => c.body.message_thread_id)).toEqual(pressed.map(() => 79));
+  });
+
+  it("tells about an error in the topic the question came from", async () => {
+    const r = await use({
+      conversation: (events) =>
+        new (class extends Conversation {
+          override reply(): Reply {
+            throw new Error("the matcher exploded");
+          }
+        })({ matcher: () => matcher, events }),
+    });
+    const sent = await inTopic(r, "@career_faq_bot what is front office?", 80);
+    expect(sent.map((c) => [seen(c), c.body.message_thread_id])).toEqual([[message("error", "en"), 80]]);
+  });
+
+  it("does not send a thread id in a group without topics, even for a reply thread", async () => {
+    const r = await use();
+    const update = textUpdate({ from: alice, text: "@career_faq_bot what is front office?", chat: group });
+    // A reply thread in an ordinary group has a message_thread_id but is no topic.
+    const sent = await r.send({ message: { ...update.message, message_thread_id: 5 } } as typeof update);
+    expect(joined(sent)).toContain(answerOf("front-office", "en"));
+    expect(sent.map((c) => c.body.message_thread_id)).toEqual(sent.map(() => undefined));
   });
 });
 
 describe("telegram: errors", () => {
-  it("retries after retry_after when Telegram answers 429, then delivers", async () => {
-    const r = await use();
-    r.fake.fail("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 }, { when: (b) => b.chat_id === alice.id });
-    const t0 = Date.now();
-    const sent = await ask(r, "What is the back office?");
-    expect(sent.map((c) => c.status)).toEqual([429, 200]);
-    expect(Date.now() - t0).toBeGreaterThanOrEqual(900);
-    expect(seen(sent[1]!)).toContain(answerOf("back-office", "en"));
-    expect(r.logs.some((l) => l.includes('"level":40') && l.includes("429"))).toBe(true);
+  it("waits the retry_after Telegram asks for after a 429, then delivers, without holding up other chats", async () => {
+    const held = heldPause();
+    const r = await use({ options: { pause: held.pause } });
+    r.fake.fail("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 7", retry_after: 7 }, { when: (b) => b.chat_id === alice.id });
+    const since = r.fake.calls.length;
+    // One batch: Alice's question (to be rate limited) and Bob's.
+    const [toAlice, toBob] = r.fake.pushUpdates([
+      textUpdate({ from: alice, text: "What is the back office?" }),
+      textUpdate({ from: bob, text: "What is the front office?" }),
+    ]);
+    const limited = await r.fake.waitFor("sendMessage", (c) => c.status === 429, { since });
+    await held.asked();
+    expect(held.requested).toEqual([7000]);
+    // While Alice's answer waits, Bob is answered.
+    await r.handled(toBob!);
+    const bobs = r.fake.callsOf("sendMessage", { chatId: bob.id, since });
+    expect(bobs.map((c) => c.status)).toEqual([200]);
+    expect(seen(bobs[0]!)).toContain(answerOf("front-office", "en"));
+    expect(r.fake.callsOf("sendMessage", { chatId: alice.id, since }).map((c) => c.status)).toEqual([429]);
+    held.release();
+    await r.handled(toAlice!);
+    const alices = r.fake.callsOf("sendMessage", { chatId: alice.id, since });
+    expect(alices.map((c) => c.status)).toEqual([429, 200]);
+    expect(seen(alices[1]!)).toContain(answerOf("back-office", "en"));
+    expect(alices[1]!.body.text).toBe(limited.body.text);
+    expect(limited.index).toBeLessThan(bobs[0]!.index);
+    expect(bobs[0]!.index).toBeLessThan(alices[1]!.index);
+    expect(held.requested).toEqual([7000]);
+    expect(r.logs.some((l) => l.includes('"level":40') && l.includes("429") && l.includes('"retryAfter":7'))).toBe(true);
   });
 
   it("gives up after a bounded number of 429s, or at once on a very long retry_after, without crashing", async () => {
     const r = await use({ options: { maxRetries: 2, maxRetryAfter: 30 } });
-    r.fake.fail("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 0", retry_after: 0 }, { when: (b) => b.chat_id === alice.id, times: 10 });
+    r.fake.fail("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 2", retry_after: 2 }, { when: (b) => b.chat_id === alice.id, times: 10 });
     expect((await ask(r, "What is the back office?", alice)).map((c) => c.status)).toEqual([429, 429, 429]);
+    expect(r.pauses).toEqual([2000, 2000]);
     r.fake.fail("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 3600", retry_after: 3600 }, { when: (b) => b.chat_id === bob.id });
     expect((await ask(r, "What is the back office?", bob)).map((c) => c.status)).toEqual([429]);
+    expect(r.pauses).toEqual([2000, 2000]);
     expect(joined(await ask(r, "What is the back office?", hindiUser))).toContain(answerOf("back-office", "en"));
+  });
+
+  it("a 429 without retry_after waits one second before trying again", async () => {
+    const r = await use();
+    r.fake.fail("sendMessage", { error_code: 429, description: "Too Many Requests" }, { when: (b) => b.chat_id === alice.id });
+    expect((await ask(r, "What is the back office?")).map((c) => c.status)).toEqual([429, 200]);
+    expect(r.pauses).toEqual([1000]);
   });
 
   it("drops a reply to a user who blocked the bot, logs it, and answers the next user", async () => {
@@ -501,6 +635,10 @@ describe("telegram: errors", () => {
     const r = await use();
     r.fake.fail("sendMessage", "network");
     r.fake.fail("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    r.fake.fail("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", retry_after: 1 });
+    r.fake.fail("sendMessage", { error_code: 400, description: "Bad Request: chat not found" });
+    await ask(r, "What is the back office?");
+    await ask(r, "What is the back office?");
     await ask(r, "What is the back office?");
     await ask(r, "What is the back office?");
     await r.stop();
@@ -565,7 +703,8 @@ describe("telegram: long answers", () => {
 });
 
 describe("telegram: webhook mode", () => {
-  const webhook = { url: "https://bot.example.test/tg/hook", port: 0, secret: "hook_secret-1", path: "/tg/hook" };
+  // The path is as secret as the URL: Telegram alone should know it.
+  const webhook = { url: "https://bot.example.test/tg/hook-9f2c61d7", port: 0, secret: "hook_secret-1", path: "/tg/hook-9f2c61d7" };
 
   async function post(r: Rig, update: unknown, headers: Record<string, string>, path = webhook.path, method = "POST") {
     const res = await fetch(`http://127.0.0.1:${r.adapter.webhookPort()}${path}`, {
@@ -584,6 +723,10 @@ describe("telegram: webhook mode", () => {
     expect(set.body.secret_token).toBe(webhook.secret);
     expect(r.fake.callsOf("getUpdates")).toHaveLength(0);
     expect(r.adapter.webhookPort()).toBeGreaterThan(0);
+    // Logged: the port, whether a path is set; never the path, the URL or the secret.
+    const started = JSON.parse(r.logs.find((l) => l.includes("receiving updates by webhook"))!);
+    expect(started).toMatchObject({ port: r.adapter.webhookPort(), customPath: true });
+    for (const leak of ["9f2c61d7", webhook.url, webhook.secret]) expect(r.logs.join("")).not.toContain(leak);
   });
 
   it("processes an update with the right secret and refuses the rest", async () => {
@@ -604,13 +747,13 @@ describe("telegram: webhook mode", () => {
     expect(r.logs.some((l) => l.includes(webhook.secret))).toBe(false);
   });
 
-  it("stop() closes the webhook server promptly", async () => {
-    const r = await use({ settings: () => ({ webhook }), options: { webhookHost: "127.0.0.1" } });
+  it("stop() closes the webhook server, and can be called twice", async () => {
+    // A stop timeout longer than the test's own: stop() resolves in time only by closing the server.
+    const r = await use({ settings: () => ({ webhook }), options: { webhookHost: "127.0.0.1", stopTimeoutMs: 600_000 } });
     const port = r.adapter.webhookPort();
-    const t0 = Date.now();
+    expect(await post(r, r.fake.makeUpdate(textUpdate({ from: alice, text: "What is the back office?" })), { "x-telegram-bot-api-secret-token": webhook.secret })).toBe(200);
     await r.adapter.stop();
     await r.adapter.stop();
-    expect(Date.now() - t0).toBeLessThan(1500);
     await expect(fetch(`http://127.0.0.1:${port}${webhook.path}`, { method: "POST", body: "{}" })).rejects.toThrow();
   });
 });

@@ -115,11 +115,14 @@ export class FakeDiscord {
   private readonly users = new Map<string, FakeUser>();
   private readonly dmChannels = new Map<string, string>();
   private readonly failures: { method?: string; path: RegExp; failure: Failure }[] = [];
+  private readonly holds: { method?: string; path: RegExp; arrived: () => void; released: Promise<void>; release: () => void }[] = [];
+  private readonly held = new Set<() => void>();
   private readonly sessions = new Map<string, { seq: number; ws: WebSocket | undefined }>();
   private readonly sockets = new Set<WebSocket>();
   private readonly acknowledged = new Set<string>();
   private readonly callWaiters = new Set<{ test: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }>();
   private readonly gatewayWaiters = new Set<{ test: (p: GatewayPayload) => boolean; resolve: (p: GatewayPayload) => void }>();
+  private readonly closeWaiters = new Set<{ test: (n: number) => boolean; resolve: (n: number) => void }>();
   private listeningPort = 0;
 
   private constructor(options: FakeDiscordOptions) {
@@ -225,6 +228,59 @@ export class FakeDiscord {
     this.failures.push({ ...match, failure });
   }
 
+  /**
+   * Holds the next REST call matching `path` (and `method`) that no failNext applies to: the fake neither answers
+   * nor records it until release() (or close()). `arrived` resolves once such a call has come in. For tests that
+   * need a request to be in flight, deterministically, while something else happens.
+   */
+  holdNext(match: { method?: string; path: RegExp }, timeoutMs = 5000): { arrived: Promise<void>; release(): void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const came = new Promise<void>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ ...match, arrived, released, release });
+    this.held.add(release);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`fake discord: no REST call to hold (${match.method ?? "any"} ${match.path}) within ${timeoutMs} ms`)), timeoutMs);
+    });
+    const arrivedInTime = Promise.race([came, timeout]).finally(() => clearTimeout(timer));
+    arrivedInTime.catch(() => undefined); // observed by whoever awaits `arrived`
+    return {
+      arrived: arrivedInTime,
+      release: () => {
+        this.held.delete(release);
+        release();
+      },
+    };
+  }
+
+  /**
+   * Resolves once the bot has received every gateway event dispatched so far: asks each connected session for a
+   * heartbeat (op 1, which a client answers at once with the last sequence number it has seen) until one carries
+   * the session's latest sequence number. discord.js emits an event before it reads the next payload, so by then
+   * the bot's handlers have run up to their first await.
+   */
+  async sync(timeoutMs = 5000): Promise<void> {
+    for (const session of this.sessions.values()) {
+      for (;;) {
+        const ws = session.ws;
+        if (!ws) break;
+        const target = session.seq;
+        const beat = this.waiting(this.gatewayWaiters, (p) => p.op === 1, timeoutMs, "heartbeat");
+        this.send(ws, { op: 1, d: null, s: null, t: null });
+        const { d } = await beat;
+        if (typeof d === "number" && d >= target) break;
+      }
+    }
+  }
+
+  /** Resolves once no gateway connection is open (at once if none is). */
+  allClosed(timeoutMs = 5000): Promise<void> {
+    if (this.sockets.size === 0) return Promise.resolve();
+    return this.waiting(this.closeWaiters, (n) => n === 0, timeoutMs, "close of every gateway connection").then(() => undefined);
+  }
+
   /** The REST calls posting a message to a channel. */
   channelPosts(channelId?: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === "POST" && /^\/channels\/\d+\/messages$/.test(c.path) && (!channelId || c.path === `/channels/${channelId}/messages`));
@@ -247,6 +303,11 @@ export class FakeDiscord {
     const url = new URL(req.url ?? "/", "http://fake");
     const method = req.method ?? "GET";
     const path = url.pathname.startsWith("/api/v10/") ? url.pathname.slice("/api/v10".length) : url.pathname;
+    const held = !this.failures.some((f) => (!f.method || f.method === method) && f.path.test(path)) ? this.takeHold(method, path) : undefined;
+    if (held) {
+      held.arrived();
+      await held.released;
+    }
     const authorization = req.headers.authorization ?? "";
     const auth = authorization.startsWith("Bot ") && (!this.options.token || authorization === `Bot ${this.options.token}`);
     const { status, json, headers } = this.route(method, path, url, body, auth, url.pathname.startsWith("/api/v10/"));
@@ -255,6 +316,11 @@ export class FakeDiscord {
     res.writeHead(status, { ...(json === undefined ? {} : { "content-type": "application/json" }), ...headers });
     res.end(json === undefined ? undefined : JSON.stringify(json));
     for (const w of [...this.callWaiters]) if (w.test(call)) w.resolve(call);
+  }
+
+  private takeHold(method: string, path: string) {
+    const at = this.holds.findIndex((h) => (!h.method || h.method === method) && h.path.test(path));
+    return at >= 0 ? this.holds.splice(at, 1)[0] : undefined;
   }
 
   private route(
@@ -366,6 +432,7 @@ export class FakeDiscord {
     let sessionId: string | undefined;
     ws.on("close", () => {
       this.sockets.delete(ws);
+      for (const w of [...this.closeWaiters]) if (w.test(this.sockets.size)) w.resolve(this.sockets.size);
       const s = sessionId ? this.sessions.get(sessionId) : undefined;
       if (s?.ws === ws) s.ws = undefined;
     });
@@ -607,6 +674,8 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
+    for (const release of this.held) release();
+    this.held.clear();
     for (const ws of this.sockets) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.http.closeAllConnections();

@@ -56,6 +56,8 @@ export interface StoredMessage {
   readonly chat: Chat;
   readonly text: string;
   readonly reply_markup?: any;
+  /** The forum topic it was sent to. */
+  readonly message_thread_id?: number;
 }
 
 export interface FakeOptions {
@@ -87,7 +89,12 @@ export function parseTelegramHtml(html: string): { ok: true; text: string } | { 
         if (stack.pop() !== tag) return { ok: false, error: `Bad Request: can't parse entities: Unexpected end tag at byte offset ${m.index}` };
       } else stack.push(tag);
     } else if (entity) {
-      text += entity === "lt" ? "<" : entity === "gt" ? ">" : entity === "amp" ? "&" : entity === "quot" ? '"' : String.fromCodePoint(entity[1] === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
+      if (entity[0] === "#") {
+        const code = entity[1] === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+        // Not a Unicode scalar value (past U+10FFFF or a surrogate): refused here rather than crashing the fake.
+        if (!(code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return { ok: false, error: `Bad Request: can't parse entities: Invalid character reference at byte offset ${m.index}` };
+        text += String.fromCodePoint(code);
+      } else text += entity === "lt" ? "<" : entity === "gt" ? ">" : entity === "amp" ? "&" : '"';
     } else if (whole === "<" || whole === ">" || whole === "&") {
       return { ok: false, error: `Bad Request: can't parse entities: Unexpected "${whole}" (not part of a tag or entity) at byte offset ${m.index}` };
     } else text += whole;
@@ -163,6 +170,17 @@ export class FakeBotApi {
     this.queue.push(u);
     this.flushPolls();
     return u.update_id;
+  }
+
+  /**
+   * Queues several updates at once, then wakes a pending long poll: they arrive in one getUpdates batch (when a
+   * poll is waiting). Returns their update_ids.
+   */
+  pushUpdates(updates: readonly (Omit<Update, "update_id"> | Update)[]): number[] {
+    const made = updates.map((u) => this.makeUpdate(u));
+    this.queue.push(...made);
+    this.flushPolls();
+    return made.map((u) => u.update_id);
   }
 
   /** Updates queued and not yet confirmed by an offset. */
@@ -350,6 +368,7 @@ export class FakeBotApi {
       chat: message.chat,
       from: this.bot,
       text: message.text,
+      ...(message.message_thread_id ? { message_thread_id: message.message_thread_id, is_topic_message: true } : {}),
       ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
     } as Message.TextMessage;
   }
@@ -362,7 +381,14 @@ export class FakeBotApi {
         const chat = this.chat(body.chat_id);
         const text = this.checkText(body.text, body.parse_mode);
         this.checkMarkup(body.reply_markup);
-        return this.store({ message_id: this.nextMessageId++, chat, text, reply_markup: body.reply_markup });
+        const thread = Number(body.message_thread_id);
+        return this.store({
+          message_id: this.nextMessageId++,
+          chat,
+          text,
+          reply_markup: body.reply_markup,
+          ...(Number.isInteger(thread) && thread > 0 ? { message_thread_id: thread } : {}),
+        });
       }
       case "editMessageText": {
         const text = this.checkText(body.text, body.parse_mode);
@@ -370,7 +396,8 @@ export class FakeBotApi {
         if (body.inline_message_id) return true;
         const chat = this.chat(body.chat_id);
         if (!this.messages.some((m) => m.chat.id === chat.id && m.message_id === Number(body.message_id))) throw new ApiError(400, "Bad Request: message to edit not found");
-        return this.store({ message_id: Number(body.message_id), chat, text, reply_markup: body.reply_markup });
+        const old = this.messages.find((m) => m.chat.id === chat.id && m.message_id === Number(body.message_id));
+        return this.store({ ...old, message_id: Number(body.message_id), chat, text, reply_markup: body.reply_markup });
       }
       case "editMessageReplyMarkup": {
         this.checkMarkup(body.reply_markup);
@@ -524,6 +551,11 @@ export function groupChat(id: number, title = "Job seekers"): Chat.SupergroupCha
   return { id, type: "supergroup", title };
 }
 
+/** A supergroup with topics (a forum): its messages carry the topic's message_thread_id. */
+export function forumChat(id: number, title = "Job seekers by topic"): Chat.SupergroupChat {
+  return { id, type: "supergroup", title, is_forum: true } as Chat.SupergroupChat;
+}
+
 /** The entities Telegram would attach: a bot_command at the start, @mentions anywhere. */
 export function entitiesOf(text: string): MessageEntity[] {
   const entities: MessageEntity[] = [];
@@ -567,6 +599,7 @@ export function callbackUpdate(options: { from: User; message: StoredMessage; da
       date: Math.floor(Date.now() / 1000),
       chat: options.message.chat,
       text: options.message.text,
+      ...(options.message.message_thread_id ? { message_thread_id: options.message.message_thread_id, is_topic_message: true } : {}),
       ...(options.message.reply_markup ? { reply_markup: options.message.reply_markup } : {}),
     },
   } as CallbackQuery.DataQuery;
@@ -581,5 +614,12 @@ export function inlineUpdate(options: { from: User; query: string }): Omit<Updat
 
 /** The message the bot sent, as it appears in a reply_to_message. */
 export function botMessage(fake: FakeBotApi, stored: StoredMessage): Message.TextMessage {
-  return { message_id: stored.message_id, date: Math.floor(Date.now() / 1000), chat: stored.chat, from: fake.bot, text: stored.text } as Message.TextMessage;
+  return {
+    message_id: stored.message_id,
+    date: Math.floor(Date.now() / 1000),
+    chat: stored.chat,
+    from: fake.bot,
+    text: stored.text,
+    ...(stored.message_thread_id ? { message_thread_id: stored.message_thread_id, is_topic_message: true } : {}),
+  } as Message.TextMessage;
 }

@@ -110,6 +110,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/front[\s-]*desk/giu, "front office"],
   [/फ्रंट\s*डेस्क/gu, "front office"],
   [/head[\s-]*quarters?/giu, "head quarter"],
+  // Markup is not words: <b>, </script>, <br/> (a user pasting HTML asks about the text, not the tags).
+  [/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/giu, " "],
   [/n['’]t\b/giu, " not"],
   [/['’](s|re|ve|ll|d|m)\b/giu, " "],
 ] as const);

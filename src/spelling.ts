@@ -5,8 +5,8 @@ import { editDistance } from "./distance.js";
 import { loose } from "./translit.js";
 import type { Tuning } from "./tuning.js";
 
-/** A corrected word may differ from a corpus spelling by at most this share of its letters. */
-const SPELLING_SHARE = 0.4;
+/** A corrected word may differ from a corpus spelling by at most this share of its letters ("alert" is not "apart"). */
+const SPELLING_SHARE = 0.34;
 
 const bigrams = (key: string): string[] => {
   const s = `^${key}$`;

@@ -88,6 +88,15 @@ describe("hard cases", () => {
     if (id !== null) expect(matcher.corpus.byId.get(id)!.smalltalk).toBe(true);
   });
 
+  it("reads the text of pasted markup, not its tags", () => {
+    expect(idOf("<b>back office</b> kya hai?")).toBe("back-office");
+  });
+
+  it("does not correct a word into a different word with a similar key", () => {
+    // "alert" and "apart" share a skeleton letter for letter but one; their spellings are far apart.
+    expect(matcher.match("alert").words[0]).toMatchObject({ as: "unknown" });
+  });
+
   it("offers suggestions when unsure", () => {
     const r = matcher.match("office");
     expect(r.id).toBeNull();

@@ -1,0 +1,84 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus.js";
+import { FakeBotApi, parseTelegramHtml, textUpdate, user, type ApiCall } from "../fakes/telegram-bot-api.js";
+
+// The whole bot as a service manager runs it: `npm start` with a Telegram token, against a loopback Bot API.
+const TOKEN = "424242:AAF-secret-token-value_xyz";
+const corpus = loadCorpus("faq");
+const opening = (s: string) => s.split(/[.।]/)[0]!.trim();
+
+describe("npm start with TELEGRAM_BOT_TOKEN", () => {
+  let fake: FakeBotApi;
+  let output = "";
+  let child: ReturnType<typeof spawn>;
+  let exited: Promise<{ code: number | null; at: number }>;
+
+  beforeAll(async () => {
+    fake = await FakeBotApi.start({ token: TOKEN });
+    child = spawn("npm", ["start", "--silent"], {
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.url, DISCORD_TOKEN: "", DATA_DIR: mkdtempSync(join(tmpdir(), "data-")), LOG_LEVEL: "debug" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => (output += d));
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (output += d));
+    exited = new Promise((resolve) => child.on("exit", (code) => resolve({ code, at: Date.now() })));
+    await fake.waitFor("setMyCommands", () => true, { timeoutMs: 20_000 });
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    await fake.close();
+  });
+
+  let nextUser = 1000;
+  /** A private-chat message from a new user; resolves with the visible texts the bot sent back. */
+  async function ask(text: string): Promise<string[]> {
+    const from = user(nextUser++);
+    const id = fake.pushUpdate(textUpdate({ from, text }));
+    // The bot asks for the next updates only once it has handled this one: then its reply is complete.
+    await fake.waitFor("getUpdates", (c) => Number(c.body.offset) > id, { timeoutMs: 20_000 });
+    return fake.callsOf("sendMessage", { chatId: from.id }).map((c: ApiCall) => {
+      const parsed = parseTelegramHtml(String(c.body.text));
+      expect(parsed.ok).toBe(true);
+      return parsed.ok ? parsed.text : "";
+    });
+  }
+
+  it("answers English, Hindi and misspelt Hinglish with the right entries", async () => {
+    expect((await ask("What does the back office do in a bank?")).join("\n")).toContain(opening(corpus.byId.get("back-office-bank")!.answer.en));
+    expect((await ask("फ्रंट ऑफिस क्या होता है?")).join("\n")).toContain(opening(corpus.byId.get("front-office")!.answer.hi));
+    expect((await ask("frnt ofis aur bak offise me kya fark h")).join("\n")).toContain(opening(corpus.byId.get("difference")!.answer.hi));
+  });
+
+  it("falls back on gibberish, and copes with markup and a 7,000-character message within 4,096 characters", async () => {
+    const gibberish = (await ask("qwzx plorf vvvvk")).join("\n");
+    for (const e of corpus.entries) expect(gibberish).not.toContain(opening(e.answer.en));
+    const before = fake.callsOf("sendMessage").length;
+    const markup = (await ask("<b>back office</b> & <script>alert(1)</script> kya hai?")).join("\n");
+    expect(markup.length).toBeGreaterThan(0);
+    for (const c of fake.callsOf("sendMessage").slice(before)) expect(String(c.body.text)).not.toMatch(/<script>/i);
+    const long = await ask("what is front office? ".repeat(320));
+    expect(long.length).toBeGreaterThan(0);
+    for (const c of fake.callsOf("sendMessage")) expect(parseTelegramHtml(String(c.body.text)).ok && String(c.body.text).length).toBeLessThanOrEqual(4096);
+  });
+
+  it("answers /start and /help", async () => {
+    expect((await ask("/start")).join("\n")).toMatch(/नमस्ते/);
+    expect((await ask("/help")).join("\n")).toContain(opening(corpus.byId.get("help")!.answer.en).slice(0, 20));
+  });
+
+  it("never logs its token, and exits within 5 seconds of SIGTERM", async () => {
+    const sent = Date.now();
+    child.kill("SIGTERM");
+    const { code, at } = await exited;
+    expect(code).toBe(0);
+    expect(at - sent).toBeLessThan(5000);
+    expect(output).toMatch(/channel started/);
+    expect(output).not.toContain(TOKEN);
+    expect(output).not.toContain(TOKEN.split(":")[1]);
+  });
+});

@@ -1,0 +1,80 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus.js";
+import { FakeDiscord, payloadProblems, type RecordedCall } from "../fakes/discord.js";
+
+// The whole bot as a service manager runs it: `npm start` with a Discord token, against a loopback Discord.
+const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GfAkEt.secret-part-of-the-token_0123456789";
+const corpus = loadCorpus("faq");
+
+/** The visible texts of a message or interaction payload. */
+function texts(call: RecordedCall): string {
+  const payload = call.body?.data ?? call.body;
+  return [payload?.content ?? "", ...(payload?.embeds ?? []).flatMap((e: { title?: string; description?: string }) => [e.title ?? "", e.description ?? ""])].join("\n");
+}
+
+describe("npm start with DISCORD_TOKEN", () => {
+  let fake: FakeDiscord;
+  let output = "";
+  let child: ReturnType<typeof spawn>;
+  let exited: Promise<{ code: number | null; at: number }>;
+
+  beforeAll(async () => {
+    fake = await FakeDiscord.start({ token: TOKEN });
+    child = spawn("npm", ["start", "--silent"], {
+      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_ROOT: fake.apiRoot, TELEGRAM_BOT_TOKEN: "", DATA_DIR: mkdtempSync(join(tmpdir(), "data-")), LOG_LEVEL: "debug" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => (output += d));
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => (output += d));
+    exited = new Promise((resolve) => child.on("exit", (code) => resolve({ code, at: Date.now() })));
+    await fake.waitFor((c) => c.method === "PUT" && /\/commands$/.test(c.path), 20_000);
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+    await fake.close();
+  });
+
+  it("registers /ask and answers a mention in English, a Hindi DM and a misspelt Hinglish /ask", async () => {
+    const put = fake.calls.find((c) => c.method === "PUT" && /\/commands$/.test(c.path))!;
+    expect(put.body.map((c: { name: string }) => c.name)).toContain("ask");
+    const mention = await fake.replyTo(fake.message({ content: `<@${fake.bot.id}> What does the back office do in a bank?` }), 10_000);
+    expect(texts(mention)).toContain(corpus.byId.get("back-office-bank")!.answer.en);
+    const dm = await fake.replyTo(fake.message({ content: "फ्रंट ऑफिस क्या होता है?", where: "dm" }), 10_000);
+    expect(texts(dm)).toContain(corpus.byId.get("front-office")!.answer.hi);
+    const ask = await fake.callbackOf(fake.command("ask", { question: "frnt ofis aur bak offise me kya fark h" }), 10_000);
+    expect(texts(ask)).toContain(corpus.byId.get("difference")!.answer.hi);
+  });
+
+  it("ignores an unaddressed message and another bot, falls back on gibberish, answers a 3,600-character message and pings nobody", async () => {
+    const ignored = [
+      fake.message({ content: "what is back office?" }).id,
+      fake.message({ content: `<@${fake.bot.id}> what is back office?`, author: fake.user("other-bot", true) }).id,
+    ];
+    const gibberish = await fake.replyTo(fake.message({ content: `<@${fake.bot.id}> qwzx plorf vvvvk @everyone` }), 10_000);
+    for (const e of corpus.entries) expect(texts(gibberish)).not.toContain(e.answer.en.slice(0, 60));
+    const long = await fake.replyTo(fake.message({ content: `<@${fake.bot.id}> ${"what is the front office? ".repeat(144)}` }), 10_000);
+    expect(texts(long).length).toBeGreaterThan(0);
+    // The ignored messages came first, so by now they were handled: neither got a reply.
+    const repliedTo = fake.channelPosts().map((c) => c.body?.message_reference?.message_id);
+    for (const id of ignored) expect(repliedTo).not.toContain(id);
+    // Everything sent stays within Discord's limits and pings nobody.
+    for (const c of fake.calls.filter((c) => c.method === "POST" && c.body && typeof c.body === "object" && ("embeds" in c.body || "content" in c.body))) {
+      expect(payloadProblems(c.body)).toEqual([]);
+    }
+  });
+
+  it("never logs its token, and exits within 5 seconds of SIGTERM", async () => {
+    const sent = Date.now();
+    child.kill("SIGTERM");
+    const { code, at } = await exited;
+    expect(code).toBe(0);
+    expect(at - sent).toBeLessThan(5000);
+    expect(output).toMatch(/channel started/);
+    for (const part of TOKEN.split(".")) expect(output).not.toContain(part);
+  });
+});

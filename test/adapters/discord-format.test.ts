@@ -18,6 +18,7 @@ import type { Reply, Topic } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { message } from "../../src/messages.js";
 import { payloadProblems } from "../fakes/discord.js";
+import { answerReply } from "../helpers/replies.js";
 
 const corpus = loadCorpus("faq");
 
@@ -26,20 +27,7 @@ function expectWithinLimits(payload: Partial<DiscordPayload>): void {
   expect(payloadProblems(payload)).toEqual([]);
 }
 
-const answer = (id: string, lang: "en" | "hi" = "en"): Reply => {
-  const e = corpus.byId.get(id)!;
-  return {
-    kind: "answer",
-    id,
-    lang,
-    answerLang: lang,
-    confidence: 1,
-    title: e.title[lang],
-    text: e.answer[lang],
-    section: e.section,
-    related: e.related.map((r) => ({ id: r, title: corpus.byId.get(r)!.title[lang] })),
-  };
-};
+const answer = (id: string, lang: "en" | "hi" = "en"): Reply => answerReply(id, lang);
 
 describe("cut", () => {
   it("leaves short texts alone and marks a cut with an ellipsis", () => {

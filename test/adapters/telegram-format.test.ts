@@ -22,25 +22,10 @@ import type { Reply } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { bilingual, message } from "../../src/messages.js";
 import { parseTelegramHtml } from "../fakes/telegram-bot-api.js";
+import { answerReply } from "../helpers/replies.js";
 
 const corpus = loadCorpus("faq");
 const entry = (id: string) => corpus.byId.get(id)!;
-
-function answerReply(id: string, lang: "en" | "hi" = "en", overrides: Partial<Extract<Reply, { kind: "answer" }>> = {}): Extract<Reply, { kind: "answer" }> {
-  const e = entry(id);
-  return {
-    kind: "answer",
-    id,
-    lang,
-    answerLang: lang,
-    confidence: 1,
-    title: e.title[lang],
-    text: e.answer[lang],
-    section: e.section,
-    related: e.related.map((r) => ({ id: r, title: entry(r).title[lang] })),
-    ...overrides,
-  };
-}
 
 const buttons = (m: OutgoingMessage | undefined) => m?.reply_markup?.inline_keyboard.flat() ?? [];
 const squash = (s: string) => s.replace(/\s+/g, "");

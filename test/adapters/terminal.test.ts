@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createTerminalAdapter } from "../../adapters/terminal.js";
@@ -6,6 +5,7 @@ import { Conversation } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { createLogger } from "../../src/log.js";
 import { Matcher } from "../../src/match.js";
+import { startService } from "../helpers/service.js";
 import { adapterContract } from "./contract.js";
 
 const corpus = loadCorpus("faq");
@@ -93,13 +93,10 @@ describe("terminal chat", () => {
 
 describe("npm start with piped input", () => {
   it("answers each line in the question's language and exits 0 at end of input", async () => {
-    const child = spawn("npm", ["start", "--silent"], { env: { ...process.env, LOG_LEVEL: "warn", DISCORD_TOKEN: "", TELEGRAM_BOT_TOKEN: "" }, stdio: ["pipe", "pipe", "pipe"] });
-    let out = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
-    child.stdin.end("back office kya hai\nWhat is front office?\n");
-    const code = await new Promise((r) => child.on("close", r));
-    expect(code).toBe(0);
-    expect(out).toContain(corpus.byId.get("back-office")!.answer.hi);
-    expect(out).toContain(corpus.byId.get("front-office")!.answer.en);
+    const bot = startService({ LOG_LEVEL: "warn" });
+    bot.child.stdin.end("back office kya hai\nWhat is front office?\n");
+    expect((await bot.exit).code).toBe(0);
+    expect(bot.out()).toContain(corpus.byId.get("back-office")!.answer.hi);
+    expect(bot.out()).toContain(corpus.byId.get("front-office")!.answer.en);
   });
 });

@@ -1,9 +1,6 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus.js";
+import { killServices, startService, type Service } from "../helpers/service.js";
 import { FakeDiscord, payloadProblems, type RecordedCall } from "../fakes/discord.js";
 
 // The whole bot as a service manager runs it: `npm start` with a Discord token, against a loopback Discord.
@@ -18,24 +15,16 @@ function texts(call: RecordedCall): string {
 
 describe("npm start with DISCORD_TOKEN", () => {
   let fake: FakeDiscord;
-  let output = "";
-  let child: ReturnType<typeof spawn>;
-  let exited: Promise<{ code: number | null; at: number }>;
+  let service: Service;
 
   beforeAll(async () => {
     fake = await FakeDiscord.start({ token: TOKEN });
-    child = spawn("npm", ["start", "--silent"], {
-      env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_ROOT: fake.apiRoot, TELEGRAM_BOT_TOKEN: "", DATA_DIR: mkdtempSync(join(tmpdir(), "data-")), LOG_LEVEL: "debug" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => (output += d));
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => (output += d));
-    exited = new Promise((resolve) => child.on("exit", (code) => resolve({ code, at: Date.now() })));
+    service = startService({ DISCORD_TOKEN: TOKEN, DISCORD_API_ROOT: fake.apiRoot, LOG_LEVEL: "debug" });
     await fake.waitFor((c) => c.method === "PUT" && /\/commands$/.test(c.path), 20_000);
   });
 
   afterAll(async () => {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    killServices();
     await fake.close();
   });
 
@@ -70,8 +59,9 @@ describe("npm start with DISCORD_TOKEN", () => {
 
   it("never logs its token, and exits within 5 seconds of SIGTERM", async () => {
     const sent = Date.now();
-    child.kill("SIGTERM");
-    const { code, at } = await exited;
+    service.child.kill("SIGTERM");
+    const { code, at } = await service.exit;
+    const output = service.out() + service.err();
     expect(code).toBe(0);
     expect(at - sent).toBeLessThan(5000);
     expect(output).toMatch(/channel started/);

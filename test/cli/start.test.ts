@@ -1,4 +1,3 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,43 +6,23 @@ import { afterEach, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus.js";
 import { entry } from "../helpers/corpus.js";
 import { run } from "../helpers/run.js";
+import { killServices, startService } from "../helpers/service.js";
 
 const corpus = loadCorpus("faq");
-const children: ChildProcessWithoutNullStreams[] = [];
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null) c.kill("SIGKILL");
-});
+afterEach(killServices);
 
-/** `npm start` as a service manager runs it, with a terminal-less, never-ending standard input. */
+/** `npm start` with a terminal-less, never-ending standard input, and ways to wait on its output. */
 function start(env: Record<string, string>, detached = false) {
-  const child = spawn("npm", ["start", "--silent"], {
-    env: { ...process.env, DISCORD_TOKEN: "", TELEGRAM_BOT_TOKEN: "", LOG_LEVEL: "info", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-    detached,
-  });
-  children.push(child);
-  let out = "";
-  let err = "";
-  const waiters: { test: () => boolean; resolve: () => void }[] = [];
-  const check = () => {
-    for (const w of [...waiters]) if (w.test()) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
-  };
-  child.stdout.setEncoding("utf8").on("data", (d: string) => ((out += d), check()));
-  child.stderr.setEncoding("utf8").on("data", (d: string) => ((err += d), check()));
-  const until = (test: () => boolean) => new Promise<void>((resolve) => (test() ? resolve() : waiters.push({ test, resolve })));
-  const exit = new Promise<{ code: number | null; at: number }>((resolve) => child.on("exit", (code) => resolve({ code, at: Date.now() })));
+  const service = startService(env, { detached });
   return {
-    child,
-    exit,
-    out: () => out,
-    err: () => err,
-    ready: () => until(() => err.includes("channel started")),
-    log: (pattern: RegExp) => until(() => pattern.test(err)),
+    ...service,
+    ready: () => service.until(() => service.err().includes("channel started")),
+    log: (pattern: RegExp) => service.until(() => pattern.test(service.err())),
     ask: async (line: string) => {
-      const before = out.length;
-      child.stdin.write(`${line}\n`);
-      await until(() => out.length > before && out.endsWith("\n"));
-      return out.slice(before);
+      const before = service.out().length;
+      service.child.stdin.write(`${line}\n`);
+      await service.until(() => service.out().length > before && service.out().endsWith("\n"));
+      return service.out().slice(before);
     },
   };
 }

@@ -1,6 +1,6 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
 import { editDistance } from "./distance.js";
-import { CONCEPTS, PHRASES, STOPWORDS } from "./lexicon.js";
+import { CONCEPTS, PHRASES, POSTPOSITIONS, STOPWORDS } from "./lexicon.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
 import { loose, phoneticKey, romanize, stem, stemHindi } from "./translit.js";
 
@@ -28,9 +28,9 @@ for (const w of STOPWORDS) {
 }
 // Keys shorter than this collide too often (kya, kyu, ki and kab share "k"), so concepts match them by spelling.
 const CONCEPT_KEY_MIN = 3;
-// Latin words have their own spellings listed; a key match is for unlisted variants, and must be longer
+// A key this long is distinctive enough to join its concept on its own; shorter ones need a near spelling too
 // ("closes" and "clash" share "kls").
-const CONCEPT_KEY_MIN_LATIN = 4;
+const CONCEPT_KEY_LONG = 4;
 const CONCEPT_BY_SPELLING = new Map<string, string>();
 const CONCEPT_BY_KEY = new Map<string, string>();
 const CONCEPT_SPELLINGS = new Map<string, Set<string>>();
@@ -61,9 +61,17 @@ export function conceptKeys(): ReadonlyMap<string, string> {
   return CONCEPT_BY_KEY;
 }
 
-/** Whether a Latin spelling is one edit from a concept word with the same key ("bnk" / "bank", not "closes" / "clash"). */
-function nearSpelling(spelling: string, key: string): boolean {
-  for (const s of CONCEPT_SPELLINGS.get(key) ?? []) if (editDistance(spelling, s) <= 1) return true;
+const devowel = (s: string) => s[0] + s.slice(1).replace(/[aeiouy]/g, "");
+
+/**
+ * Whether a short word may join the concept its key points to: a Latin word only as a vowel-less shorthand of
+ * a listed spelling ("bnk" for "bank"; not "tax" for "thanks", "form" for "firm"), a Devanagari word only when
+ * its romanisation is within an edit of a listed spelling (ग्राहकों, not कार्ड for "kharid").
+ */
+function nearSpelling(spelling: string, key: string, devanagari: boolean): boolean {
+  for (const s of CONCEPT_SPELLINGS.get(key) ?? []) {
+    if (devanagari ? editDistance(spelling, s) <= 1 : !/[aeiouy]/.test(spelling.slice(1)) && devowel(s) === spelling) return true;
+  }
   return false;
 }
 
@@ -83,10 +91,10 @@ export function analyzeWord(surface: string): WordForm {
   // (the particle ही reads "hi", which is not a greeting).
   const concept =
     CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) ??
-    (key.length >= (devanagari ? CONCEPT_KEY_MIN : CONCEPT_KEY_MIN_LATIN) || (key.length >= CONCEPT_KEY_MIN && nearSpelling(spelling, key))
-      ? CONCEPT_BY_KEY.get(key)
-      : undefined);
-  const listedStop = STOP_FORMS.has(surface) || (!devanagari && (STOP_FORMS.has(loose(raw)) || STOP_FORMS.has(loose(latin))));
+    (key.length >= CONCEPT_KEY_LONG || (key.length >= CONCEPT_KEY_MIN && nearSpelling(spelling, key, devanagari)) ? CONCEPT_BY_KEY.get(key) : undefined);
+  // The plural of a stop word is one too ("wants"), but other endings are not ("evening" is not "even").
+  const pluralStop = !devanagari && latin !== raw && raw.endsWith("s") && STOP_FORMS.has(loose(latin));
+  const listedStop = STOP_FORMS.has(surface) || (!devanagari && STOP_FORMS.has(loose(raw))) || pluralStop;
   const stop = (listedStop && CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) === undefined) ||
     (!devanagari && surface.length === 1 && !/\d/.test(surface));
   const form: WordForm = { surface, latin, key, stop, concept: stop ? undefined : concept };
@@ -128,7 +136,10 @@ export function splitRunTogether(surface: string, known: (f: WordForm) => boolea
     const left = analyzeWord(surface.slice(0, i));
     const right = analyzeWord(surface.slice(i));
     if (left.stop || !known(left)) continue;
-    if (right.stop) return [left];
+    if (right.stop) {
+      if (POSTPOSITIONS.includes(right.surface)) return [left];
+      continue;
+    }
     if (surface.length - i >= min && known(right)) return [left, right];
   }
   return undefined;

@@ -18,7 +18,7 @@ keep kept keeps come came comes going goes went gone put puts try tried trying f
 supposed mentioned mentioning mention term word words called call calls name named stuff clue idea sure
 someone somebody anyone anybody everyone everybody person guy guys lady man woman
 friend friends cousin uncle aunt brother sister mother father mom dad son daughter husband wife
-boss manager hr colleague colleagues relative relatives neighbour neighbor
+boss colleague colleagues relative relatives neighbour neighbor
 today tomorrow yesterday week weeks month months year years day days next last first second
 across along among around behind below beside beyond through throughout toward towards upon within via per
 anywhere somewhere everywhere nowhere something anything everything nothing whatever whoever however
@@ -86,14 +86,17 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   HOSPITAL: "hospital hospitals clinic clinics aspatal aspataal अस्पताल हॉस्पिटल क्लिनिक",
   PRODUCT: "product products item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद",
   MONEY: "money cash paisa paise paisaa पैसा पैसे nakad नकद",
-  BUY: "buy buys bought buying purchase purchases purchased kharid kharida kharidna kharidne khareed खरीद खरीदा खरीदी खरीदे खरीदना",
+  BUY: "bought purchase purchases purchased kharid kharida kharidna kharidne khareed खरीद खरीदा खरीदी खरीदे खरीदना",
   PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन",
-  LIKE: "like likes liked love loves enjoy enjoys prefer prefers pasand पसंद",
-  SUIT: "suit suits suitable fit fits right sahi sahee सही theek thik ठीक better best behtar बेहतर",
+  LIKE: "love loves enjoy enjoys prefer prefers pasand पसंद",
+  SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर",
   GIVE: "give gives giving gave given provide provides dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
   THANK: "thanks thank thx helpful useful thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद",
 });
+
+/** Postpositions typed onto the word before them ("bankme", "officeka"): the only stop words split off a word. */
+export const POSTPOSITIONS: readonly string[] = Object.freeze(["me", "mein", "mai", "ka", "ki", "ke", "ko", "se", "par", "pe", "wala", "wali", "wale"]);
 
 /** Words that are particles in Hinglish but mean something in English ("back office hi" is not "hi!"). */
 export const HINGLISH_PARTICLES: readonly string[] = Object.freeze(["hi"]);

@@ -32,3 +32,21 @@ describe("the user-hash salt", () => {
     expect(() => loadOrCreateSalt("/dev/null/data")).toThrow();
   });
 });
+
+describe("the salt under concurrency", () => {
+  it("is the same for processes that create it at the same time", async () => {
+    const { spawn } = await import("node:child_process");
+    const d = dir();
+    const script = `import { loadOrCreateSalt } from "./src/store/salt.ts"; process.stdout.write(loadOrCreateSalt(${JSON.stringify(d)}));`;
+    const once = () =>
+      new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+        let out = "";
+        child.stdout.setEncoding("utf8").on("data", (s: string) => (out += s));
+        child.on("close", () => resolve(out));
+      });
+    const salts = await Promise.all([once(), once(), once(), once()]);
+    expect(new Set(salts).size).toBe(1);
+    expect(salts[0]).toBe(readFileSync(join(d, "salt"), "utf8").trim());
+  });
+});

@@ -12,6 +12,8 @@ export interface WordForm {
   readonly latin: string;
   /** Phonetic key shared by the word's spellings in both scripts. */
   readonly key: string;
+  /** The Latin spelling loosened (long vowels shortened, doubled letters collapsed), to compare spellings. */
+  readonly spelling: string;
   /** True for a function word that carries no meaning for matching. */
   readonly stop: boolean;
   /** The concept the word belongs to, as `#NAME`, if any. */
@@ -97,7 +99,7 @@ export function analyzeWord(surface: string): WordForm {
   const listedStop = STOP_FORMS.has(surface) || (!devanagari && STOP_FORMS.has(loose(raw))) || pluralStop;
   const stop = (listedStop && CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) === undefined) ||
     (!devanagari && surface.length === 1 && !/\d/.test(surface));
-  const form: WordForm = { surface, latin, key, stop, concept: stop ? undefined : concept };
+  const form: WordForm = { surface, latin, key, spelling, stop, concept: stop ? undefined : concept };
   if (formCache.size >= FORM_CACHE_MAX) formCache.clear();
   formCache.set(surface, form);
   return form;
@@ -110,9 +112,12 @@ export function words(text: string): string[] {
   return tokenize(s);
 }
 
-/** Cleans any input and returns its words; the cleaned text is what the user is shown back. */
-export function analyzeText(raw: string): { clean: string; forms: WordForm[] } {
-  const clean = cleanText(raw);
+/**
+ * Cleans any input and returns its words; the cleaned text is what the user is shown back. User input is cut
+ * at the question limit; corpus text passes `Infinity` so no word of a long answer is lost.
+ */
+export function analyzeText(raw: string, maxChars?: number): { clean: string; forms: WordForm[] } {
+  const clean = cleanText(raw, maxChars);
   return { clean, forms: words(clean).map(analyzeWord) };
 }
 

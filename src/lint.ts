@@ -11,7 +11,7 @@ export function ambiguityProblems(matcher: Matcher): Problem[] {
   for (const entry of matcher.corpus.entries) {
     for (const lang of QUESTION_LANGS) {
       for (const question of entry.questions[lang]) {
-        const signature = analyzeText(question)
+        const signature = analyzeText(question, Infinity)
           .forms.filter((f) => !f.stop)
           .map((f) => f.concept ?? f.key)
           .sort()

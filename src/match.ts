@@ -2,7 +2,6 @@
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
 import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, words, type WordForm } from "./analyze.js";
 import { Spelling } from "./spelling.js";
-import { loose } from "./translit.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { CONTRASTS, HINGLISH_PARTICLES, INTENTS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
@@ -112,7 +111,7 @@ export class Matcher {
     const analysed = corpus.entries.map((entry) =>
       QUESTION_LANGS.flatMap((lang) =>
         entry.questions[lang].map((text) => {
-          const forms = analyzeText(text).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
+          const forms = analyzeText(text, Infinity).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
           for (const f of forms) vocabulary.add(termName(f));
           return { lang, text, forms };
         }),
@@ -144,7 +143,7 @@ export class Matcher {
     // The answers' words: in the article's vocabulary, so never "unknown", and weak evidence for their entry.
     const answerNames = corpus.entries.map((entry) => {
       const names = new Map<string, string>(); // term name -> a loose spelling
-      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzeText(text).forms) if (!f.stop) names.set(termName(f), loose(f.latin));
+      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzeText(text, Infinity).forms) if (!f.stop) names.set(termName(f), f.spelling);
       return names;
     });
     const nonSmalltalkDf = new Map<number, number>();
@@ -157,7 +156,7 @@ export class Matcher {
           for (const part of splits.get(form.surface) ?? [form]) {
             const t = this.intern(termName(part));
             qTerms.add(t);
-            this.spelling.add(t, loose(part.latin));
+            this.spelling.add(t, part.spelling);
           }
         }
         if (qTerms.size === 0) continue;

@@ -16,6 +16,8 @@ export function cleanText(raw: string, maxChars: number = TUNING.maxQuestionChar
   let s = raw.length > maxChars * 4 ? raw.slice(0, maxChars * 4) : raw;
   s = s.toWellFormed().replace(/\ufffd/gu, " ").normalize("NFC");
   s = s.replace(INVISIBLE, "").replace(CONTROL, " ").replace(SPACES, " ").trim();
+  // Code points never outnumber UTF-16 units: only a long string can need cutting.
+  if (s.length <= maxChars) return s;
   const points = Array.from(s);
   return points.length > maxChars ? points.slice(0, maxChars).join("").trim() : s;
 }
@@ -38,8 +40,9 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const m of s.matchAll(WORD)) {
     const w = m[0];
-    // Latin words lose their accents ("café" -> "cafe"); Devanagari marks are letters of the word and stay.
-    out.push(DEVANAGARI.test(w) ? w : w.normalize("NFD").replace(/\p{M}/gu, ""));
+    // Devanagari marks are letters of the word and stay.
+    // Latin words lose their accents ("café" -> "cafe"); plain ASCII needs no work.
+    out.push(DEVANAGARI.test(w) || !/[^\x00-\x7f]/.test(w) ? w : w.normalize("NFD").replace(/\p{M}/gu, ""));
   }
   return out.filter((w) => w.length > 0);
 }

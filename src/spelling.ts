@@ -2,7 +2,6 @@
 import Fuse from "fuse.js";
 import type { WordForm } from "./analyze.js";
 import { editDistance } from "./distance.js";
-import { loose } from "./translit.js";
 import type { Tuning } from "./tuning.js";
 
 /** A corrected word may differ from a corpus spelling by at most this share of its letters ("alert" is not "apart"). */
@@ -70,7 +69,7 @@ export class Spelling {
 
   /** Whether a word is spelt like one the corpus uses for `term` (within `share` of its length, at least one edit). */
   alike(form: WordForm, term: number, share: number): boolean {
-    const mine = loose(form.latin);
+    const mine = form.spelling;
     const seen = this.spellings.get(term);
     if (!seen) return false;
     for (const s of seen) if (editDistance(mine, s) <= Math.max(1, Math.floor(share * Math.max(mine.length, s.length)))) return true;

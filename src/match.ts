@@ -61,11 +61,6 @@ interface IndexedQuestion {
   readonly weight: number;
 }
 
-interface QueryTerm {
-  term: number;
-  quality: number;
-}
-
 /** An index over one corpus. Building it is the only costly step; matching does no I/O. */
 export class Matcher {
   readonly corpus: Corpus;

@@ -332,9 +332,9 @@ export class Matcher {
 
     // Greetings and thanks do not dilute a real question: entries other than small talk ignore them.
     let unknownTotal = 0;
-    // A very short unknown word is more often a typo or chat noise ("wat", "hmm") than a topic, and an
+    // A one- or two-letter unknown word is more often a typo or chat noise ("hm", "ok") than a topic, and an
     // English verb form or adverb ("hunting", "nodded", "honestly") more often context than the subject.
-    for (const [key, length] of unknown) unknownTotal += length <= 3 || unknownForms.has(key) ? this.unknownWeight / 2 : this.unknownWeight;
+    for (const [key, length] of unknown) unknownTotal += length <= 2 || unknownForms.has(key) ? this.unknownWeight / 2 : this.unknownWeight;
     let total = unknownTotal;
     let content = unknownTotal;
     for (const [t] of query) {

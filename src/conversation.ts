@@ -240,13 +240,14 @@ export class Conversation {
   /** Corpus questions matching a partial question, best first: for autocomplete and inline search. */
   complete(text: string, limit: number): { id: string; question: string; title: string }[] {
     const matcher = this.matcher();
-    const lang = answerLangFor(detectLang(cleanText(text), matcher.langVocabulary));
-    if (cleanText(text) === "") {
+    const clean = cleanText(text);
+    if (clean === "") {
       return matcher.corpus.entries
         .filter((e) => !e.smalltalk)
         .slice(0, limit)
         .map((e) => ({ id: e.id, question: e.questions.en[0]!, title: e.title.en }));
     }
+    const lang = answerLangFor(detectLang(clean, matcher.langVocabulary));
     return matcher.complete(text, limit).map((c) => ({ ...c, title: matcher.corpus.byId.get(c.id)!.title[lang] }));
   }
 

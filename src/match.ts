@@ -1,6 +1,6 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
-import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, words, type WordForm } from "./analyze.js";
+import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
 import { Spelling } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { CONTRASTS, HINGLISH_PARTICLES, INTENTS } from "./lexicon.js";
@@ -497,9 +497,8 @@ export class Matcher {
 
   /** The corpus questions closest to a partial question, for autocomplete and inline search. */
   complete(text: string, limit: number): { id: string; question: string; score: number }[] {
-    const forms = words(text).map(analyzeWord);
-    if (forms.every((f) => f.stop)) return [];
     const result = this.match(text);
+    if (result.words.every((w) => w.as === "stop")) return [];
     const langWanted = result.lang;
     return result.candidates
       .filter((c) => c.score >= this.t.suggestThreshold)

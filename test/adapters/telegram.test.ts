@@ -186,6 +186,15 @@ function heldPause() {
   };
 }
 
+
+/** A conversation whose every reply throws, to exercise the adapter's error handler. */
+const explodingConversation = (events: ConversationEvents) =>
+  new (class extends Conversation {
+    override reply(): Reply {
+      throw new Error("the matcher exploded");
+    }
+  })({ matcher: () => matcher, events });
+
 describe("telegram: start-up", () => {
   it("registers the commands, in English and with Hindi descriptions for language_code hi, then polls", async () => {
     const r = await use();
@@ -527,12 +536,7 @@ describe("telegram: forum topics", () => {
 
   it("tells about an error in the topic the question came from", async () => {
     const r = await use({
-      conversation: (events) =>
-        new (class extends Conversation {
-          override reply(): Reply {
-            throw new Error("the matcher exploded");
-          }
-        })({ matcher: () => matcher, events }),
+      conversation: explodingConversation,
     });
     const sent = await inTopic(r, "@career_faq_bot what is front office?", 80);
     expect(sent.map((c) => [seen(c), c.body.message_thread_id])).toEqual([[message("error", "en"), 80]]);
@@ -619,12 +623,7 @@ describe("telegram: errors", () => {
 
   it("a failing handler is logged and the user is told, in their language", async () => {
     const r = await use({
-      conversation: (events) =>
-        new (class extends Conversation {
-          override reply(): Reply {
-            throw new Error("the matcher exploded");
-          }
-        })({ matcher: () => matcher, events }),
+      conversation: explodingConversation,
     });
     expect(joined(await ask(r, "What is the back office?"))).toBe(message("error", "en"));
     expect(joined(await ask(r, "anything", hindiUser))).toBe(message("error", "hi"));

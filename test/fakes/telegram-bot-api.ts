@@ -362,15 +362,7 @@ export class FakeBotApi {
     const at = this.messages.findIndex((m) => m.chat.id === message.chat.id && m.message_id === message.message_id);
     if (at >= 0) this.messages[at] = message;
     else this.messages.push(message);
-    return {
-      message_id: message.message_id,
-      date: Math.floor(Date.now() / 1000),
-      chat: message.chat,
-      from: this.bot,
-      text: message.text,
-      ...(message.message_thread_id ? { message_thread_id: message.message_thread_id, is_topic_message: true } : {}),
-      ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
-    } as Message.TextMessage;
+    return { ...asMessage(message, this.bot), ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}) } as Message.TextMessage;
   }
 
   private handle(method: string, body: Body): unknown {
@@ -612,14 +604,19 @@ export function inlineUpdate(options: { from: User; query: string }): Omit<Updat
   return { inline_query };
 }
 
-/** The message the bot sent, as it appears in a reply_to_message. */
-export function botMessage(fake: FakeBotApi, stored: StoredMessage): Message.TextMessage {
+/** A message the bot sent, as Telegram shows it (in an API result, or as a reply_to_message). */
+function asMessage(stored: StoredMessage, from: User): Message.TextMessage {
   return {
     message_id: stored.message_id,
     date: Math.floor(Date.now() / 1000),
     chat: stored.chat,
-    from: fake.bot,
+    from,
     text: stored.text,
     ...(stored.message_thread_id ? { message_thread_id: stored.message_thread_id, is_topic_message: true } : {}),
   } as Message.TextMessage;
+}
+
+/** The message the bot sent, as it appears in a reply_to_message. */
+export function botMessage(fake: FakeBotApi, stored: StoredMessage): Message.TextMessage {
+  return asMessage(stored, fake.bot);
 }

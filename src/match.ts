@@ -1,7 +1,7 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
 import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
-import { Spelling } from "./spelling.js";
+import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { CONTRASTS, HINGLISH_PARTICLES, INTENTS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
@@ -277,7 +277,12 @@ export class Matcher {
       exact = undefined;
     }
     if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" } };
-    const parts = splitRunTogether(form.surface, (f) => this.termIds.has(termName(f)));
+    // Both halves must be spelt like corpus words, or any long word splits on key collisions ("logistics" is
+    // not "log" + "stock").
+    const parts = splitRunTogether(form.surface, (f) => {
+      const t = this.termIds.get(termName(f));
+      return t !== undefined && (f.concept !== undefined || this.spelling.alike(f, t, SPELLING_SHARE));
+    });
     if (parts && parts[0]) {
       return {
         match: { kind: "term", term: termName(parts[0]), quality: this.t.splitQuality, via: `split ${form.surface}` },

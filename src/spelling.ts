@@ -5,7 +5,7 @@ import { editDistance } from "./distance.js";
 import type { Tuning } from "./tuning.js";
 
 /** A corrected word may differ from a corpus spelling by at most this share of its letters ("alert" is not "apart"). */
-const SPELLING_SHARE = 0.34;
+export const SPELLING_SHARE = 0.25;
 
 const bigrams = (key: string): string[] => {
   const s = `^${key}$`;

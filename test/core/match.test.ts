@@ -97,6 +97,22 @@ describe("hard cases", () => {
     expect(matcher.match("alert").words[0]).toMatchObject({ as: "unknown" });
   });
 
+  it.each([
+    ["france", "a country is not a typo of front"],
+    ["परीक्षा", "an exam (pariksha) is not a definition (paribhasha)"],
+    ["logistics", "a long word is not split into look-alike keys (log + stock)"],
+  ])("leaves %s unknown: %s", (word) => {
+    expect(matcher.match(word).words).toEqual([expect.objectContaining({ word, as: "unknown" })]);
+  });
+
+  it.each([
+    ["grwoth", "#GROWTH"],
+    ["receptoin", "#RECEPTION"],
+    ["backofice", "bk"],
+  ])("still reads the slip %s as %s", (word, term) => {
+    expect(matcher.match(word).words[0]).toMatchObject({ word, as: term });
+  });
+
   it("offers suggestions when unsure", () => {
     const r = matcher.match("office");
     expect(r.id).toBeNull();

@@ -453,11 +453,25 @@ export class Matcher {
 
     const out: { entry: number; q: number; score: number; recall: number }[] = [];
     const contrastTerms = new Set(this.contrasts.flatMap((c) => [c.a, c.b]));
+    // A query naming one side of a contrast asks about that side: a question that also names the other side
+    // (a comparison) fits it less well than its plain word weights say.
+    const otherSides: number[] = [];
+    for (const { a, b } of this.contrasts) if (query.has(a) !== query.has(b)) otherSides.push(query.has(a) ? b : a);
     for (const e of entries) {
       const q = bestQ[e]!;
       let f = bestF[e]!;
       let recall = bestRecall[e]!;
       bestQ[e] = -1;
+      if (this.t.otherSidePenalty > 0) {
+        const question = this.questions[q]!;
+        let extra = 0;
+        for (const t of otherSides) if (this.has(question, t)) extra += this.idf[t]! * this.t.otherSidePenalty;
+        if (extra > 0) {
+          const precision = (bestPrecision[e]! * question.weight) / (question.weight + extra);
+          bestPrecision[e] = precision;
+          f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
+        }
+      }
       // Query words the best question lacks but the entry's answer uses count for a little.
       if (this.t.answerQuality > 0) {
         let credit = 0;

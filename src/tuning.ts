@@ -18,6 +18,8 @@ export const TUNING = Object.freeze({
   beta: 1.3,
   /** How much a query word found only in an entry's answer (not its questions) counts for that entry. */
   answerQuality: 0.5,
+  /** A question naming the other side of a contrast the query names one side of: that side's weight counts this many times more against it. */
+  otherSidePenalty: 3,
   /** How much a typo-corrected word counts compared to an exact one. */
   fuzzyQuality: 0.8,
   /** How much each half of a split run-together word ("backoffice") counts. */

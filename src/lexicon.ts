@@ -67,16 +67,16 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WHEN: "when kab कब",
   DIFF: "difference differences different differ distinguish vs versus compare comparison contrast antar fark farq farak फर्क फ़र्क फरक अंतर अन्तर alag अलग",
   DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks",
-  IMPORTANT: "imp important importance necessary essential crucial vital zaruri jaruri zaroori jaroori jruri zruri जरूरी ज़रूरी आवश्यक aavashyak avashyak mahatvapurn mahatvpurn mahatwapurn महत्वपूर्ण mahatva mahatv महत्व ahmiyat अहमियत",
+  IMPORTANT: "imp important importance necessary essential crucial vital zaruri jaruri zaroori jaroori jruri zruri जरूरी ज़रूरी आवश्यक aavashyak avashyak mahatvapurn mahatvpurn mahatwapurn महत्वपूर्ण mahatva mahatv महत्व ahmiyat अहमियत value valuable significance significant",
   TYPE: "type types category categories tarah tarha prakar prakaar प्रकार तरह kism किस्म",
   JOB: "job jobs naukri naukari nokri नौकरी नौकरियां नौकरियाँ जॉब जॉब्स career कैरियर करियर",
   WORK: "work works kaam kam काम karya kary कार्य",
   CUSTOMER: "customer customers client clients grahak ग्राहक कस्टमर",
   COMPANY: "company companies firm firms organisation organization organisations organizations sansthan संस्थान कंपनी कंपनियों कम्पनी",
   GROWTH: "growth grow grows progress tarakki tarraki taraqqi तरक्की unnati उन्नति vikas विकास ग्रोथ",
-  SELL: "sell sells selling sale sales bechna bechne bikri बेचना बेचने बिक्री सेल्स",
-  TOGETHER: "together coordination coordinate cooperation cooperate teamwork talmel taalmel तालमेल samanjasya सामंजस्य sahyog सहयोग",
-  CONFLICT: "conflict conflicts disagreement disagree clash fight jhagda jhagada matbhed मतभेद झगड़ा",
+  SELL: "sell sells selling sale sales bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग",
+  TOGETHER: "together coordination coordinate cooperation cooperate teamwork talmel taalmel तालमेल samanjasya सामंजस्य sahyog सहयोग collaborate collaboration coordinating cooperating milkar मिलकर",
+  CONFLICT: "conflict conflicts disagreement disagree clash fight jhagda jhagada matbhed मतभेद झगड़ा fight fights fighting fought odds friction tension tensions argue argues arguing argument arguments quarrel quarrels clashes ladai ladaai ladte ladna लड़ाई लड़ते लड़ना khatpat खटपट takraar takrar तकरार jhagde jhagadte jhagdte झगड़े झगड़ते anban अनबन",
   CHOOSE: "choose choosing choice select pick chunu chunna chune chunen chunoon चुनूं चुनूँ चुनना चुनें चुने",
   BACKBONE: "backbone spine reedh reed रीढ़",
   TREATMENT: "treatment treat ilaj ilaaj इलाज",
@@ -84,13 +84,22 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   DOCTOR: "doctor doctors daktar डॉक्टर डाक्टर",
   BANK: "bank banks banking branch branches shakha बैंक बैंकों शाखा",
   HOSPITAL: "hospital hospitals clinic clinics aspatal aspataal अस्पताल हॉस्पिटल क्लिनिक",
-  PRODUCT: "product products item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद",
+  PRODUCT: "product products item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद goods merchandise",
   MONEY: "money cash paisa paise paisaa पैसा पैसे nakad नकद",
   BUY: "bought purchase purchases purchased kharid kharida kharidna kharidne khareed खरीद खरीदा खरीदी खरीदे खरीदना",
-  PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन",
+  PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer",
   LIKE: "love loves enjoy enjoys prefer prefers pasand पसंद",
   SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर",
   GIVE: "give gives giving gave given provide provides dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
+  ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन",
+  RECORD: "record records recording recorded hisab hisaab हिसाब रिकॉर्ड रिकार्ड ledger ledgers register registers bookkeeping",
+  STOCK: "stock stocks inventory godown गोदाम स्टॉक",
+  INFERIOR: "worse worst inferior lower lesser bad bura buri bure बुरा बुरी बुरे chhota chhoti chota choti छोटा छोटी kamtar कमतर",
+  ALONE: "alone akele akela akeli अकेले अकेला अकेली introvert introverted shy sharmila sharmili शर्मीला शर्मीली",
+  CONTACT: "contact contacts interact interacts interacting interaction deal deals dealing dealt meet meets meeting face faces facing talk talks talking speak speaking sampark संपर्क milna milne milte milta milti मिलना मिलने मिलते मिलता मिलती",
+  RUN: "run runs running survive survives chal chale chalti chalta chalna chalegi चल चले चलती चलता चलना चलेगी",
+  WITHOUT: "without bina binaa बिना bagair baghair बगैर",
+  HOWTO: "howto",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
   THANK: "thanks thank thx helpful useful thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद",
 });
@@ -100,6 +109,12 @@ export const POSTPOSITIONS: readonly string[] = Object.freeze(["me", "mein", "ma
 
 /** Words that are particles in Hinglish but mean something in English ("back office hi" is not "hi!"). */
 export const HINGLISH_PARTICLES: readonly string[] = Object.freeze(["hi"]);
+
+/**
+ * Concepts an answering entry must use too. The article explains what and why, not procedures: "how do I
+ * update my passbook" shares every word with "who updates the passbook?" but asks something else.
+ */
+export const REQUIRED: readonly string[] = Object.freeze(["#HOWTO"]);
 
 /** Concepts that only say what kind of question it is: a question made of these alone asks nothing. */
 export const INTENTS: readonly string[] = Object.freeze(["#WHAT", "#WHY", "#HOW", "#WHO", "#WHICH", "#WHERE", "#WHEN"]);
@@ -113,6 +128,15 @@ export const CONTRASTS: readonly (readonly [string, string])[] = Object.freeze([
 /** Phrases folded before tokenising, for multi-word synonyms. */
 export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/front[\s-]*desk/giu, "front office"],
+  [/\bhelp[\s-]*desk\b/giu, "front office"],
+  [/\b(?:peeche|piche|pichhe|peechhe|pichhe)\b/giu, "back"],
+  [/(?<![\u0900-\u097f])पीछे(?![\u0900-\u097f])/gu, "बैक"],
+  [/\b(?:andar|ander)\s+(?=baith|beth)/giu, "back office "],
+  [/(?<![\u0900-\u097f])अंदर\s+(?=बैठ)/gu, "बैक ऑफिस "],
+  // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".
+  [/\bhow\s+(?:do|can|could|should|would|shall)\s+(?:i|we)\b|\bhow\s+to\b/giu, "howto"],
+  [/\b(?:kaise|kese|kaisey)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|le|len|lein|paye|payen)\b/giu, "howto"],
+  [/(?<![\u0900-\u097f])कैसे\s+(?:करें|करे|करूँ|करूं|लें|ले|पाएं|पाएँ)(?![\u0900-\u097f])/gu, "howto"],
   [/फ्रंट\s*डेस्क/gu, "front office"],
   [/head[\s-]*quarters?/giu, "head quarter"],
   // Markup is not words: <b>, </script>, <br/> (a user pasting HTML asks about the text, not the tags).

@@ -3,7 +3,7 @@
 import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { CONTRASTS, HINGLISH_PARTICLES, INTENTS } from "./lexicon.js";
+import { CONTRASTS, HINGLISH_PARTICLES, INTENTS, REQUIRED } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 
@@ -358,7 +358,13 @@ export class Matcher {
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     const ambiguous =
       second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage;
-    if (best.score >= this.t.answerThreshold && best.coverage >= this.t.minCoverage && !ambiguous) {
+    // A procedure ("how do I…") is answered only by an entry that answers procedures; others are suggestions.
+    const bestEntry = ranked[0]!.entry;
+    const unanswerable = REQUIRED.some((name) => {
+      const t = this.termIds.get(name);
+      return t !== undefined && query.has(t) && !this.entryTerms[bestEntry]!.has(t);
+    });
+    if (best.score >= this.t.answerThreshold && best.coverage >= this.t.minCoverage && !ambiguous && !unanswerable) {
       return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained };
     }
     // "Did you mean" offers topics of the article, never small talk.

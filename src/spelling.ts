@@ -118,7 +118,9 @@ export class Spelling {
     // spelt like a word the corpus uses ("vacancy" is not a typo of "vikas", though their keys are near).
     const allowed = key.length >= 7 ? 2 : 1;
     for (const hit of fuse.search(key, { limit: 5 })) {
-      if (editDistance(key, hit.item) > allowed) continue;
+      // People rarely mistype a word's first sound; words that differ there are other words ("operation" is
+      // not "cooperation").
+      if (hit.item[0] !== key[0] || editDistance(key, hit.item) > allowed) continue;
       const term = this.keyTerms.get(hit.item)!.find((t) => this.alike(form, t, SPELLING_SHARE));
       if (term !== undefined) return { term, key: hit.item };
     }

@@ -96,7 +96,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   STOCK: "stock stocks inventory godown गोदाम स्टॉक",
   INFERIOR: "worse worst inferior lower lesser bad bura buri bure बुरा बुरी बुरे chhota chhoti chota choti छोटा छोटी kamtar कमतर",
   ALONE: "alone akele akela akeli अकेले अकेला अकेली introvert introverted shy sharmila sharmili शर्मीला शर्मीली",
-  CONTACT: "contact contacts interact interacts interacting interaction deal deals dealing dealt meet meets meeting face faces facing talk talks talking speak speaking sampark संपर्क milna milne milte milta milti मिलना मिलने मिलते मिलता मिलती",
+  CONTACT: "contact contacts interact interacts interacting interaction deal deals dealing dealt meet meets meeting talk talks talking speak speaking sampark संपर्क milna milne milte milta milti मिलना मिलने मिलते मिलता मिलती",
   RUN: "run runs running survive survives chal chale chalti chalta chalna chalegi चल चले चलती चलता चलना चलेगी",
   WITHOUT: "without bina binaa बिना bagair baghair बगैर",
   HOWTO: "howto",

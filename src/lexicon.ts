@@ -133,6 +133,14 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])पीछे(?![\u0900-\u097f])/gu, "बैक"],
   [/\b(?:andar|ander)\s+(?=baith|beth)/giu, "back office "],
   [/(?<![\u0900-\u097f])अंदर\s+(?=बैठ)/gu, "बैक ऑफिस "],
+  // Chat shorthand for words that matter ("frnt ofc", "diff btwn", "y").
+  [/\b(?:ofc|offc|ofcs)\b/giu, "office"],
+  [/\bppl\b/giu, "people"],
+  [/\bdiff\b/giu, "difference"],
+  [/\b(?:btw|btwn|b\/w)\b/giu, "between"],
+  [/\bw\/o\b/giu, "without"],
+  [/\by\b(?=\s+(?:is|are|do|does|should|would|to)\b)/giu, "why"],
+  [/\bget(?:s|ting)?\s+along\b/giu, "cooperate"],
   // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".
   [/\bhow\s+(?:do|can|could|should|would|shall)\s+(?:i|we)\b|\bhow\s+to\b/giu, "howto"],
   [/\b(?:kaise|kese|kaisey)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|le|len|lein|paye|payen)\b/giu, "howto"],

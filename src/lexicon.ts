@@ -142,9 +142,11 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\by\b(?=\s+(?:is|are|do|does|should|would|to)\b)/giu, "why"],
   [/\bget(?:s|ting)?\s+along\b/giu, "cooperate"],
   // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".
-  [/\bhow\s+(?:do|can|could|should|would|shall)\s+(?:i|we)\b|\bhow\s+to\b/giu, "howto"],
-  [/\b(?:kaise|kese|kaisey)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|le|len|lein|paye|payen)\b/giu, "howto"],
-  [/(?<![\u0900-\u097f])कैसे\s+(?:करें|करे|करूँ|करूं|लें|ले|पाएं|पाएँ)(?![\u0900-\u097f])/gu, "howto"],
+  [/\bhow\s+(?:do|can|could|should|would|shall|will)\s+(?:i|we|my|our)\b|\bhow\s+to\b|\bwhat\s+(?:should|do|can)\s+i\s+do\b/giu, "howto"],
+  [/\b(?:kaise|kese|kaisey|kya|kia)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "howto"],
+  [/\b(?:kaise|kese|kaisey)\s+(?:le|len|lein|paye|payen|milegi|milega|milegi|mile|banu|banun|bane|banen)\b/giu, "howto"],
+  [/(?<![\u0900-\u097f])(?:कैसे|क्या)\s+(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "howto"],
+  [/(?<![\u0900-\u097f])कैसे\s+(?:लें|ले|पाएं|पाएँ|मिलेगी|मिलेगा|मिले|बनें|बनूं|बनूँ|बने)(?![\u0900-\u097f])/gu, "howto"],
   [/फ्रंट\s*डेस्क/gu, "front office"],
   [/head[\s-]*quarters?/giu, "head quarter"],
   // Markup is not words: <b>, </script>, <br/> (a user pasting HTML asks about the text, not the tags).

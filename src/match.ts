@@ -364,7 +364,13 @@ export class Matcher {
       const t = this.termIds.get(name);
       return t !== undefined && query.has(t) && !this.entryTerms[bestEntry]!.has(t);
     });
-    if (best.score >= this.t.answerThreshold && best.coverage >= this.t.minCoverage && !ambiguous && !unanswerable) {
+    // One FAQ question cannot cover a long, chatty question: past a few content words the bar comes down a
+    // little per word, as long as the best entry clearly leads.
+    const words = query.size + unknown.size;
+    const clearLead = second === undefined || best.score - second.score >= this.t.longLead;
+    const relief = clearLead ? Math.min(this.t.longReliefMax, this.t.longRelief * Math.max(0, words - this.t.longWords)) : 0;
+    const confident = best.score >= this.t.answerThreshold - relief && best.coverage >= this.t.minCoverage - relief;
+    if (confident && !ambiguous && !unanswerable) {
       return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained };
     }
     // "Did you mean" offers topics of the article, never small talk.

@@ -8,6 +8,14 @@ export const TUNING = Object.freeze({
   answerThreshold: 0.5,
   /** ...and when its best question covers at least this share of the query's weight. */
   minCoverage: 0.5,
+  /** A question with more content words than this is long: its answer bar comes down... */
+  longWords: 4,
+  /** ...by this much per further word (score and coverage alike)... */
+  longRelief: 0.02,
+  /** ...by at most this much... */
+  longReliefMax: 0.15,
+  /** ...and only when the best entry leads the next by at least this. */
+  longLead: 0.05,
   /** Offer an entry as "did you mean" when it scores at least this. */
   suggestThreshold: 0.22,
   /** How many "did you mean" entries to offer at most. */

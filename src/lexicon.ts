@@ -23,7 +23,9 @@ today tomorrow yesterday week weeks month months year years day days next last f
 across along among around behind below beside beyond through throughout toward towards upon within via per
 anywhere somewhere everywhere nowhere something anything everything nothing whatever whoever however
 myself ourselves yourself yourselves himself herself itself themselves theirs hers ours against further once
-above up down out off few now seem seems seemed nobody noone`;
+above up down out off few now seem seems seemed nobody noone
+simple simply easy easily short brief briefly detail detailed details plain language words consider considered
+considering counted regarded finally`;
 
 /** Hinglish function words with their common spellings. */
 const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the thha ka ki ke ko kaa kii kay me mein main mai
@@ -36,7 +38,9 @@ jaata jaati jaate jana jaana lena leta leti lete batao bataiye bataye btao bataa
 samjhao samjhaiye please plz pls yaar bhai kripya zara thoda thodi bas ab abhi phir fir
 dost chacha chachi mama mami didi behen bhaiya papa mummy beta beti pati patni bhi waise vaise
 bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aapne usne unhone sa
-unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse`;
+unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
+asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
+kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -46,7 +50,8 @@ const HI_STOP = `है हैं हो होता होती होते 
 होने जाता जाती जाते जाना लेना बताओ बताइए बताइये बताएं बताएँ बताये समझाइए समझाओ कृपया
 ज़रा जरा थोड़ा थोड़ी बस अब अभी फिर क्या-क्या दोस्त भाई बहन चाचा मामा दीदी भैया पापा मम्मी
 बोला बोली बोले बोलता बोलती बोलते सुना सुनी सुने पता वैसे मैंने हमने तुमने आपने उसने उन्होंने सा सी
-उनको उसको इनको इसको तुमको हमको आपको उन्हें इन्हें इसे उसे इससे उससे इनसे उनसे`;
+उनको उसको इनको इसको तुमको हमको आपको उन्हें इन्हें इसे उसे इससे उससे इनसे उनसे
+आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -89,6 +94,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   BUY: "bought purchase purchases purchased kharid kharida kharidna kharidne khareed खरीद खरीदा खरीदी खरीदे खरीदना",
   PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer",
   LIKE: "love loves enjoy enjoys prefer prefers pasand पसंद",
+  DISLIKE: "dislike dislikes avoid avoids avoiding hate hates",
   SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर",
   GIVE: "give gives giving gave given provide provides dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
   ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन",
@@ -101,7 +107,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WITHOUT: "without bina binaa बिना bagair baghair बगैर",
   HOWTO: "howto",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
-  THANK: "thanks thank thx helpful useful thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद",
+  THANK: "thanks thank thx helpful thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद",
 });
 
 /** Postpositions typed onto the word before them ("bankme", "officeka"): the only stop words split off a word. */
@@ -153,4 +159,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/giu, " "],
   [/n['’]t\b/giu, " not"],
   [/['’](s|re|ve|ll|d|m)\b/giu, " "],
+  // Dislike is not liking: "I don't like meeting people" must not read as "I like meeting people".
+  [/\b(?:do|does|did)\s?not\s+(?:like|enjoy|want|prefer|love)\b|\bnot\s+(?:interested|comfortable)\b/giu, "dislike"],
+  [/\bpasand\s+(?:nahi|nahin|nhi|na)\b|\b(?:nahi|nahin|nhi)\s+pasand\b/giu, "dislike"],
+  [/(?<![\u0900-\u097f])(?:पसंद\s+नहीं|नहीं\s+पसंद)(?![\u0900-\u097f])/gu, "dislike"],
 ] as const);

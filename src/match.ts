@@ -340,7 +340,10 @@ export class Matcher {
     // A one- or two-letter unknown word is more often a typo or chat noise ("hm", "ok") than a topic, and an
     // English verb form or adverb ("hunting", "nodded", "honestly") more often context than the subject.
     for (const [key, length] of unknown) unknownTotal += length <= 2 || unknownForms.has(key) ? this.unknownWeight / 2 : this.unknownWeight;
-    let total = unknownTotal;
+    // Only greetings or thanks, with chatter around them ("thanks a lot, that finally makes sense"): the
+    // chatter does not stand between them and small talk.
+    const courtesyOnly = query.size > 0 && [...query.keys()].every((t) => this.courtesy.has(t));
+    let total = courtesyOnly ? 0 : unknownTotal;
     let content = unknownTotal;
     for (const [t] of query) {
       total += this.idf[t]!;

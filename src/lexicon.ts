@@ -150,14 +150,16 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".
   [/\bhow\s+(?:do|can|could|should|would|shall|will)\s+(?:i|we|my|our)\b|\bhow\s+to\b|\bwhat\s+(?:should|do|can)\s+i\s+do\b/giu, "howto"],
   [/\b(?:kaise|kese|kaisey|kya|kia)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "howto"],
-  [/\b(?:kaise|kese|kaisey)\s+(?:le|len|lein|paye|payen|milegi|milega|milegi|mile|banu|banun|bane|banen)\b/giu, "howto"],
+  [/(?<=\b(?:kaise|kese|kaisey)\s+(?:\S+\s+){0,2})(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru|le|len|lein|paye|payen|milegi|milega|mile|banu|banun|bane|banen|banaye|banwaye)\b/giu, "howto"],
   [/(?<![\u0900-\u097f])(?:कैसे|क्या)\s+(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "howto"],
-  [/(?<![\u0900-\u097f])कैसे\s+(?:लें|ले|पाएं|पाएँ|मिलेगी|मिलेगा|मिले|बनें|बनूं|बनूँ|बने)(?![\u0900-\u097f])/gu, "howto"],
+  [/(?<=(?<![\u0900-\u097f])कैसे\s+(?:\S+\s+){0,2})(?:करें|करे|करूँ|करूं|लें|ले|पाएं|पाएँ|मिलेगी|मिलेगा|मिले|बनें|बनूं|बनूँ|बने|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],
   [/फ्रंट\s*डेस्क/gu, "front office"],
   [/head[\s-]*quarters?/giu, "head quarter"],
   // Markup is not words: <b>, </script>, <br/> (a user pasting HTML asks about the text, not the tags).
   [/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/giu, " "],
   [/n['’]t\b/giu, " not"],
+  [/\b(do|does|did|is|are|was|were|could|would|should|have|has|ca|wo)nt\b/giu, "$1 not"],
+  [/\bface[\s-]+to[\s-]+face\b/giu, "directly"],
   [/['’](s|re|ve|ll|d|m)\b/giu, " "],
   // Dislike is not liking: "I don't like meeting people" must not read as "I like meeting people".
   [/\b(?:do|does|did)\s?not\s+(?:like|enjoy|want|prefer|love)\b|\bnot\s+(?:interested|comfortable)\b/giu, "dislike"],

@@ -363,10 +363,18 @@ export class Matcher {
       second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage;
     // A procedure ("how do I…") is answered only by an entry that answers procedures; others are suggestions.
     const bestEntry = ranked[0]!.entry;
-    const unanswerable = REQUIRED.some((name) => {
-      const t = this.termIds.get(name);
-      return t !== undefined && query.has(t) && !this.entryTerms[bestEntry]!.has(t);
-    });
+    const unanswerable =
+      REQUIRED.some((name) => {
+        const t = this.termIds.get(name);
+        return t !== undefined && query.has(t) && !this.entryTerms[bestEntry]!.has(t);
+      }) ||
+      // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic
+      // word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
+      (this.smalltalk[bestEntry]! &&
+        [...query.keys()].some((t) => {
+          const name = this.termNames[t]!;
+          return !this.entryTerms[bestEntry]!.has(t) && !INTENTS.includes(name) && (name.startsWith("#") || name.length >= 3);
+        }));
     // One FAQ question cannot cover a long, chatty question: past a few content words the bar comes down a
     // little per word, as long as the best entry clearly leads.
     const words = query.size + unknown.size;

@@ -83,6 +83,22 @@ describe("hard cases", () => {
     "???",
   ])("declines %j", (q) => expect(idOf(q)).toBeNull());
 
+  it.each([
+    // The article explains what and why; a procedure sharing its words is another question.
+    "how do I get my ATM card replaced at the bank?",
+    "passbook kaise update karu",
+    "मुझे बैंक में कैशियर की नौकरी कैसे मिलेगी?",
+    "बैंक से लोन कैसे लें",
+  ])("declines the procedure %j", (q) => expect(idOf(q)).toBeNull());
+
+  it.each([
+    ["My sister just finished college and she is really shy, she hates talking to strangers and would rather sit quietly with files all day. Which kind of job should she look for?", "which-job"],
+    ["do back office people deal with customers face to face?", "back-office"],
+    ["diff btwn frnt ofc n bak ofc", "difference"],
+    ["I dont like meeting new people, which role is for me?", "which-job"],
+    ["thanks so much, that cleared it up nicely", "thanks"],
+  ])("understands how people chat: %s -> %s", (q, id) => expect(idOf(q)).toBe(id));
+
   it.each(["kya hai", "what is it?", "why?"])("answers no article topic for question words alone: %j", (q) => {
     const id = idOf(q);
     if (id !== null) expect(matcher.corpus.byId.get(id)!.smalltalk).toBe(true);

@@ -12,7 +12,8 @@ const HINGLISH = new Set(
   kahan kaha batao bataiye btao samjhao jimmedari zimmedari tarah tarha prakar kyaa hoga hogi acha accha achha
   namaste namaskar shukriya dhanyavad dhanyawad bahut bohot apna apni apne uska uski uske unka unki unke iska
   iski iske jab tab raha rahi rahe lagta lagti pasand sirf bhi par pe se tak talmel kyunki kyonki wajah ji bhai
-  yaar thanku madad dost kripya`
+  yaar thanku madad dost kripya h kise kisko kisne bolte bolta bolti kehte kehta kahte kahate kr krna krte kru
+  hy hn milta milte milti chahta chahti`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -25,7 +26,7 @@ const ENGLISH = new Set(
     .filter(Boolean),
 );
 
-/** Phonetic keys (three letters or more) only Hindi questions use, and only English ones use, in a corpus. */
+/** Loose spellings (three letters or more) only Hinglish questions use, and only English ones use, in a corpus. */
 export interface LangVocabulary {
   readonly hindi: ReadonlySet<string>;
   readonly english: ReadonlySet<string>;
@@ -40,12 +41,20 @@ export function langVocabulary(questions: Iterable<{ lang: QuestionLang; text: s
   for (const q of questions) {
     for (const w of tokenize(q.text)) {
       const f = analyzeWord(w);
-      if (f.stop || f.key.length < VOCAB_KEY_MIN || /^\d+$/.test(f.key)) continue;
-      (q.lang === "en" ? en : hi).add(f.key);
+      if (f.stop || f.spelling.length < VOCAB_KEY_MIN || /^\d+$/.test(f.key)) continue;
+      // Latin words are compared with Latin words by spelling: keys and romanised Devanagari collide too
+      // easily ("biryani" and "barabar", "frontoffice" and फ्रंटऑफिस).
+      if (q.lang === "en") en.add(f.spelling);
+      else if (q.lang === "hi-Latn") hi.add(f.spelling);
     }
   }
+  // Two English words typed as one ("frontoffice") are no sign of Hindi.
+  const joined = (w: string) => {
+    for (let i = VOCAB_KEY_MIN; i <= w.length - VOCAB_KEY_MIN; i++) if (en.has(w.slice(0, i)) && en.has(w.slice(i))) return true;
+    return false;
+  };
   return {
-    hindi: new Set([...hi].filter((k) => !en.has(k))),
+    hindi: new Set([...hi].filter((k) => !en.has(k) && !joined(k))),
     english: new Set([...en].filter((k) => !hi.has(k))),
   };
 }
@@ -62,9 +71,9 @@ export function detectLang(text: string, vocab?: LangVocabulary): QuestionLang {
     if (HINGLISH.has(w)) hinglish += 1;
     else if (ENGLISH.has(w)) english += 1;
     else if (vocab) {
-      const key = analyzeWord(w).key;
-      if (vocab.hindi.has(key)) hinglish += 1;
-      else if (vocab.english.has(key)) english += 1;
+      const spelling = analyzeWord(w).spelling;
+      if (vocab.hindi.has(spelling)) hinglish += 1;
+      else if (vocab.english.has(spelling)) english += 1;
     }
   }
   return hinglish > 0 && hinglish >= english ? "hi-Latn" : "en";

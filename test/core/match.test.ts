@@ -99,6 +99,13 @@ describe("hard cases", () => {
     ["thanks so much, that cleared it up nicely", "thanks"],
   ])("understands how people chat: %s -> %s", (q, id) => expect(idOf(q)).toBe(id));
 
+  it.each([
+    ["backoffice meaning", "en"],
+    ["how to cook biryani", "en"],
+    ["front office staff kise bolte h", "hi-Latn"],
+    ["bak ofis kya h", "hi-Latn"],
+  ])("reads %j as %s", (q, lang) => expect(matcher.match(q).lang).toBe(lang));
+
   it.each(["kya hai", "what is it?", "why?"])("answers no article topic for question words alone: %j", (q) => {
     const id = idOf(q);
     if (id !== null) expect(matcher.corpus.byId.get(id)!.smalltalk).toBe(true);

@@ -94,6 +94,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   BUY: "bought purchase purchases purchased kharid kharida kharidna kharidne khareed खरीद खरीदा खरीदी खरीदे खरीदना",
   PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer",
   LIKE: "love loves enjoy enjoys prefer prefers pasand पसंद",
+  NOT: "not never no nahi nahin nhi नहीं",
   DISLIKE: "dislike dislikes avoid avoids avoiding hate hates",
   SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर",
   GIVE: "give gives giving gave given provide provides dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
@@ -106,6 +107,10 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   RUN: "run runs running survive survives chal chale chalti chalta chalna chalegi चल चले चलती चलता चलना चलेगी",
   WITHOUT: "without bina binaa बिना bagair baghair बगैर",
   HOWTO: "howto",
+  // Subjects the article never covers, folded from phrases below; never typo-corrected into corpus words.
+  FULLFORM: "fullform",
+  WFH: "workfromhome",
+  TIMING: "timing timings",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
   THANK: "thanks thank thx helpful thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद",
 });
@@ -147,12 +152,20 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bw\/o\b/giu, "without"],
   [/\by\b(?=\s+(?:is|are|do|does|should|would|to)\b)/giu, "why"],
   [/\bget(?:s|ting)?\s+along\b/giu, "cooperate"],
+  // Subjects of their own the article never covers, kept whole so that their words don't match its words:
+  // "full form" is not the hospital's forms, working from home is not back office work, opening hours are
+  // not the back office's evening hours.
+  [/\bfull[\s-]+forms?\b/giu, "fullform"],
+  [/\bwork(?:ing)?[\s-]+from[\s-]+home\b|\bwfh\b|\bghar\s+(?:se|baithe|baith\s+ke)\b|(?<![\u0900-\u097f])घर\s+(?:से|बैठे)(?![\u0900-\u097f])/giu, "workfromhome"],
+  [/\bwhat\s+time\b|\bkitne\s+baje\b|(?<![\u0900-\u097f])कितने\s+बजे(?![\u0900-\u097f])|\bopening\s+hours\b/giu, "timing"],
   // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".
   [/\bhow\s+(?:do|can|could|should|would|shall|will)\s+(?:i|we|my|our)\b|\bhow\s+to\b|\bwhat\s+(?:should|do|can)\s+i\s+do\b/giu, "howto"],
   [/\b(?:kaise|kese|kaisey|kya|kia)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "howto"],
-  [/(?<=\b(?:kaise|kese|kaisey)\s+(?:\S+\s+){0,2})(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru|le|len|lein|paye|payen|milegi|milega|mile|banu|banun|bane|banen|banaye|banwaye)\b/giu, "howto"],
+  [/(?<=\b(?:kaise|kese|kaisey)\s+(?:\S+\s+){0,2})(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "howto"],
+  [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|banu|banun|banen|banaye|banwaye)\b/giu, "howto"],
   [/(?<![\u0900-\u097f])(?:कैसे|क्या)\s+(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "howto"],
-  [/(?<=(?<![\u0900-\u097f])कैसे\s+(?:\S+\s+){0,2})(?:करें|करे|करूँ|करूं|लें|ले|पाएं|पाएँ|मिलेगी|मिलेगा|मिले|बनें|बनूं|बनूँ|बने|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],
+  [/(?<=(?<![\u0900-\u097f])कैसे\s+(?:\S+\s+){0,2})(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "howto"],
+  [/(?<![\u0900-\u097f])कैसे\s+(?:लें|पाएं|पाएँ|मिलेगी|मिलेगा|बनें|बनूं|बनूँ|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],
   [/फ्रंट\s*डेस्क/gu, "front office"],
   [/head[\s-]*quarters?/giu, "head quarter"],
   // Markup is not words: <b>, </script>, <br/> (a user pasting HTML asks about the text, not the tags).

@@ -277,6 +277,8 @@ export class Matcher {
       exact = undefined;
     }
     if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" } };
+    // A concept the corpus never uses is a subject it lacks, not a misspelling of some other word.
+    if (form.concept) return { match: { kind: "unknown" } };
     // Both halves must be spelt like corpus words, or any long word splits on key collisions ("logistics" is
     // not "log" + "stock").
     const parts = splitRunTogether(form.surface, (f) => {

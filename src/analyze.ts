@@ -105,10 +105,13 @@ export function analyzeWord(surface: string): WordForm {
   return form;
 }
 
+// Phrases are matched on lower-cased text, so their patterns need no case folding, which is slow in Unicode mode.
+const PHRASES_LOWER = PHRASES.map(([re, by]) => [new RegExp(re.source, re.flags.replace("i", "")), by] as const);
+
 /** Applies multi-word synonyms and contractions, then splits into words. */
 export function words(text: string): string[] {
-  let s = text;
-  for (const [re, by] of PHRASES) s = s.replace(re, by);
+  let s = text.toLowerCase();
+  for (const [re, by] of PHRASES_LOWER) s = s.replace(re, by);
   return tokenize(s);
 }
 

@@ -13,7 +13,7 @@ export const TUNING = Object.freeze({
   /** ...by this much per further word (score and coverage alike)... */
   longRelief: 0.02,
   /** ...by at most this much... */
-  longReliefMax: 0.15,
+  longReliefMax: 0.2,
   /** ...and only when the best entry leads the next by at least this. */
   longLead: 0.05,
   /** Offer an entry as "did you mean" when it scores at least this. */

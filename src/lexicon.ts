@@ -153,6 +153,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bw\/o\b/giu, "without"],
   [/\by\b(?=\s+(?:is|are|do|does|should|would|to)\b)/giu, "why"],
   [/\bget(?:s|ting)?\s+along\b/giu, "cooperate"],
+  // "Goods" would stem to "good"; things that "get made" are produced.
+  [/\bgoods\b/giu, "products"],
+  [/\b(?:get|gets|got|getting|are|is|being|be)\s+made\b/giu, "produced"],
   // Subjects of their own the article never covers, kept whole so that their words don't match its words:
   // "full form" is not the hospital's forms, working from home is not back office work, opening hours are
   // not the back office's evening hours.

@@ -47,6 +47,20 @@ describe("matching the project's eval set", () => {
   });
 });
 
+// Sets written later, each by someone who never saw the corpus: chatty life stories, phone typing, near misses.
+describe.each(["eval-holdout", "eval-blind", "eval-chatty", "eval-typos", "eval-nearmiss"])("matching %s", (name) => {
+  const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
+
+  it("finds the right topic for at least 88% of the questions in each language", () => {
+    for (const lang of ["en", "hi", "hi-Latn"]) expect(report.groups[`in-scope ${lang}`]!.pct, lang).toBeGreaterThanOrEqual(88);
+  });
+
+  it("declines at least 90% of the out-of-scope questions, and answers at most 3% wrongly", () => {
+    expect(report.groups["out-of-scope"]!.pct).toBeGreaterThanOrEqual(90);
+    expect(report.wrongAnswers).toBeLessThanOrEqual(report.groups.all!.n * 0.03);
+  });
+});
+
 describe("front office and back office are never confused", () => {
   const front = ["What is front office?", "फ्रंट ऑफिस क्या होता है?", "front office kya hai", "frnt ofice ki jimmedari", "फ्रन्ट आफिस का काम"];
   const back = ["What is back office?", "बैक ऑफिस क्या है?", "back office kya hota hai", "bak offise ki zimmedari", "बेक ऑफिस क्यों जरूरी"];

@@ -40,7 +40,8 @@ dost chacha chachi mama mami didi behen bhaiya papa mummy beta beti pati patni b
 bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aapne usne unhone sa
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
-kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki`;
+kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
+hu hoon hun paata paati paate lekin magar agar jaise`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -51,7 +52,8 @@ const HI_STOP = `है हैं हो होता होती होते 
 ज़रा जरा थोड़ा थोड़ी बस अब अभी फिर क्या-क्या दोस्त भाई बहन चाचा मामा दीदी भैया पापा मम्मी
 बोला बोली बोले बोलता बोलती बोलते सुना सुनी सुने पता वैसे मैंने हमने तुमने आपने उसने उन्होंने सा सी
 उनको उसको इनको इसको तुमको हमको आपको उन्हें इन्हें इसे उसे इससे उससे इनसे उनसे
-आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप`;
+आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
+कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -95,6 +97,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer",
   LIKE: "love loves enjoy enjoys prefer prefers pasand पसंद",
   NOT: "not never no nahi nahin nhi नहीं",
+  PART: "part parts side sides section sections department departments division divisions hissa hisse हिस्सा हिस्से vibhag विभाग",
   MIDDLE: "middle mediator mediators mediate mediating intermediary middleman madhyasth मध्यस्थ",
   DISLIKE: "dislike dislikes avoid avoids avoiding hate hates",
   SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर",
@@ -102,7 +105,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन",
   RECORD: "record records recording recorded hisab hisaab हिसाब रिकॉर्ड रिकार्ड ledger ledgers register registers bookkeeping",
   STOCK: "stock stocks inventory godown गोदाम स्टॉक",
-  INFERIOR: "worse worst inferior lower lesser bad bura buri bure बुरा बुरी बुरे chhota chhoti chota choti छोटा छोटी kamtar कमतर",
+  INFERIOR: "worse worst inferior lower lesser bad bura buri bure बुरा बुरी बुरे chhota chhoti chota choti छोटा छोटी kamtar कमतर useless worthless bekar bekaar बेकार ghatiya घटिया",
   ALONE: "alone akele akela akeli अकेले अकेला अकेली introvert introverted shy sharmila sharmili शर्मीला शर्मीली",
   CONTACT: "contact contacts interact interacts interacting interaction deal deals dealing dealt meet meets meeting talk talks talking speak speaking sampark संपर्क milna milne milte milta milti मिलना मिलने मिलते मिलता मिलती",
   RUN: "run runs running survive survives chal chale chalti chalta chalna chalegi चल चले चलती चलता चलना चलेगी",

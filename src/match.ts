@@ -297,6 +297,8 @@ export class Matcher {
     }
     // Very short unknown Latin words are noise more often than content ("ca" from "can't", "rs").
     if (!/[\u0900-\u097f]/.test(form.surface) && form.surface.length <= 2) return { match: { kind: "ignored" } };
+    // Nor is a class or rank ("12th", "12वीं"): context about the asker, not a subject.
+    if (/^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/.test(form.surface)) return { match: { kind: "ignored" } };
     return { match: { kind: "unknown" } };
   }
 

@@ -131,6 +131,9 @@ export const HINGLISH_PARTICLES: readonly string[] = Object.freeze(["hi"]);
  */
 export const REQUIRED: readonly string[] = Object.freeze(["#HOWTO"]);
 
+/** The concept that turns a question into its opposite ("meets customers" / "never meets customers"). */
+export const NEGATION = "#NOT";
+
 /** Concepts that only say what kind of question it is: a question made of these alone asks nothing. */
 export const INTENTS: readonly string[] = Object.freeze(["#WHAT", "#WHY", "#HOW", "#WHO", "#WHICH", "#WHERE", "#WHEN"]);
 

@@ -3,7 +3,7 @@
 import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { CONTRASTS, HINGLISH_PARTICLES, INTENTS, REQUIRED } from "./lexicon.js";
+import { CONTRASTS, HINGLISH_PARTICLES, INTENTS, NEGATION, REQUIRED } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 
@@ -482,6 +482,7 @@ export class Matcher {
     const contrastTerms = new Set(this.contrasts.flatMap((c) => [c.a, c.b]));
     // A query naming one side of a contrast asks about that side: a question that also names the other side
     // (a comparison) fits it less well than its plain word weights say.
+    const negation = this.termIds.get(NEGATION);
     const otherSides: number[] = [];
     for (const { a, b } of this.contrasts) if (query.has(a) !== query.has(b)) otherSides.push(query.has(a) ? b : a);
     for (const e of entries) {
@@ -489,12 +490,17 @@ export class Matcher {
       let f = bestF[e]!;
       let recall = bestRecall[e]!;
       bestQ[e] = -1;
-      if (this.t.otherSidePenalty > 0) {
+      {
         const question = this.questions[q]!;
         let extra = 0;
         for (const t of otherSides) if (this.has(question, t)) extra += this.idf[t]! * this.t.otherSidePenalty;
-        if (extra > 0) {
+        // "Staff who never meet customers" asks the opposite of "staff who meet customers": a question that
+        // drops the query's negation fits it less than one word's weight says.
+        const missed = negation !== undefined && query.has(negation) && !this.has(question, negation) ? this.idf[negation]! * this.t.negationPenalty : 0;
+        if (extra > 0 || missed > 0) {
           const precision = (bestPrecision[e]! * question.weight) / (question.weight + extra);
+          const base = smalltalk[e] ? total : content;
+          recall = (recall * base) / (base + missed);
           bestPrecision[e] = precision;
           f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
         }

@@ -98,6 +98,11 @@ describe("hard cases", () => {
   ])("declines %j", (q) => expect(idOf(q)).toBeNull());
 
   it.each([
+    ["what are staff called who never talk to customers directly?", "back-office"],
+    ["staff who never deal with clients face to face, what is that job?", "back-office"],
+  ])("keeps the negation: %s -> %s", (q, id) => expect(idOf(q)).toBe(id));
+
+  it.each([
     // The article explains what and why; a procedure sharing its words is another question.
     "how do I get my ATM card replaced at the bank?",
     "passbook kaise update karu",

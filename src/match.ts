@@ -181,6 +181,12 @@ export class Matcher {
       this.df[t] ??= 0;
       this.idf[t] = Math.log(1 + n / (this.df[t] || answerDf.get(t) || 1));
     }
+    // A required concept ("how do I…") says what kind of question it is, like a question word: it weighs no more.
+    const how = this.termIds.get("#HOW");
+    for (const name of REQUIRED) {
+      const t = this.termIds.get(name);
+      if (t !== undefined && how !== undefined) this.idf[t] = Math.min(this.idf[t]!, this.idf[how]!);
+    }
     const postings: number[][] = this.termNames.map(() => []);
     this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf);
     this.questions.forEach((q, i) => {

@@ -512,11 +512,13 @@ export class Matcher {
         }
       }
       // Query words the best question lacks but the entry's answer uses count for a little.
-      if (this.t.answerQuality > 0) {
+      if (this.t.answerQuality > 0 || this.t.entryQuality > 0) {
         let credit = 0;
         const question = this.questions[q]!;
         for (const [t, quality] of query) {
-          if (!this.has(question, t) && !contrastTerms.has(t) && this.answerTerms[e]!.has(t)) credit += this.idf[t]! * quality * this.t.answerQuality;
+          if (this.has(question, t) || contrastTerms.has(t)) continue;
+          const share = Math.max(this.entryTerms[e]!.has(t) ? this.t.entryQuality : 0, this.answerTerms[e]!.has(t) ? this.t.answerQuality : 0);
+          credit += this.idf[t]! * quality * share;
         }
         if (credit > 0) {
           recall += credit / (smalltalk[e] ? total : content);

@@ -41,7 +41,7 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon`;
+hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -53,7 +53,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 बोला बोली बोले बोलता बोलती बोलते सुना सुनी सुने पता वैसे मैंने हमने तुमने आपने उसने उन्होंने सा सी
 उनको उसको इनको इसको तुमको हमको आपको उन्हें इन्हें इसे उसे इससे उससे इनसे उनसे
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
-कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों`;
+कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),

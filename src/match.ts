@@ -48,6 +48,8 @@ export interface MatchResult {
   /** The cleaned question. */
   readonly clean: string;
   readonly words: readonly ExplainedWord[];
+  /** Why it answered or not, in words, for `--explain`. */
+  readonly decision: string;
 }
 
 interface IndexedQuestion {
@@ -333,7 +335,7 @@ export class Matcher {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }
     }
-    const none = (candidates: Candidate[] = [], suggestions: string[] = []): MatchResult => ({
+    const none = (decision: string, candidates: Candidate[] = [], suggestions: string[] = []): MatchResult => ({
       id: null,
       confidence: candidates[0]?.score ?? 0,
       lang,
@@ -341,6 +343,7 @@ export class Matcher {
       candidates,
       clean,
       words: explained,
+      decision: `no answer: ${decision}`,
     });
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
     const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => INTENTS.includes(this.termNames[t]!));
@@ -366,43 +369,54 @@ export class Matcher {
     const ranked = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry])).slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     const best = out[0];
-    if (!best) return none();
+    if (!best) return none("no corpus question shares a word with it");
     const second = out[1];
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     const ambiguous =
       second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage;
     // A procedure ("how do I…") is answered only by an entry that answers procedures; others are suggestions.
     const bestEntry = ranked[0]!.entry;
-    const unanswerable =
-      REQUIRED.some((name) => {
-        const t = this.termIds.get(name);
-        return t !== undefined && query.has(t) && !this.entryTerms[bestEntry]!.has(t);
-      }) ||
-      // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic
-      // word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
-      (this.smalltalk[bestEntry]! &&
-        [...query.keys()].some((t) => {
-          const name = this.termNames[t]!;
-          return !this.entryTerms[bestEntry]!.has(t) && !INTENTS.includes(name) && (name.startsWith("#") || name.length >= 3);
-        }));
+    const procedure = REQUIRED.some((name) => {
+      const t = this.termIds.get(name);
+      return t !== undefined && query.has(t) && !this.entryTerms[bestEntry]!.has(t);
+    });
+    // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic
+    // word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
+    const offTopic =
+      this.smalltalk[bestEntry]! &&
+      [...query.keys()].some((t) => {
+        const name = this.termNames[t]!;
+        return !this.entryTerms[bestEntry]!.has(t) && !INTENTS.includes(name) && (name.startsWith("#") || name.length >= 3);
+      });
     // One FAQ question cannot cover a long, chatty question: past a few content words the bar comes down a
     // little per word, as long as the best entry clearly leads.
     const words = query.size + unknown.size;
     const clearLead = second === undefined || best.score - second.score >= this.t.longLead;
     const relief = clearLead ? Math.min(this.t.longReliefMax, this.t.longRelief * Math.max(0, words - this.t.longWords)) : 0;
-    const confident = best.score >= this.t.answerThreshold - relief && best.coverage >= this.t.minCoverage - relief;
-    if (confident && !ambiguous && !unanswerable) {
-      return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained };
+    const scoreBar = this.t.answerThreshold - relief;
+    const coverageBar = this.t.minCoverage - relief;
+    const bars = `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
+    const blocker = ambiguous
+      ? `${best.id} and ${second!.id} fit equally well`
+      : procedure
+        ? `it asks how to do something, and ${best.id} answers no such question`
+        : offTopic
+          ? `${best.id} is small talk and the question is about a topic`
+          : best.score < scoreBar || best.coverage < coverageBar
+            ? `not sure enough (${bars})`
+            : undefined;
+    if (blocker === undefined) {
+      return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained, decision: `answered: ${bars}` };
     }
     // "Did you mean" offers topics of the article, never small talk.
     const suggestions = out
       .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
-    return none(out, suggestions);
+    return none(blocker, out, suggestions);
   }
 
-  /** Scores entries: best single question (F-beta of coverage both ways) plus a share of pooled coverage. */
+  /** Scores entries: their best question (F-beta of coverage both ways), plus credit for query words found elsewhere in the entry or in its answer. */
   private score(query: Map<number, number>, total: number, content: number) {
     const matched = this.matchedAcc;
     const plain = this.plainAcc;

@@ -162,6 +162,12 @@ describe("hard cases", () => {
     expect(r.suggestions.length).toBeGreaterThan(0);
   });
 
+  it("says why it declined: a procedure, a tie, or not sure enough", () => {
+    expect(matcher.match("passbook kaise update karu").decision).toMatch(/^no answer: it asks how to do something/);
+    expect(matcher.match("What is the salary of a back office job?").decision).toMatch(/^no answer: not sure enough \(score/);
+    expect(matcher.match("what is back office").decision).toMatch(/^answered: score/);
+  });
+
   it("explains its choice: words, keys and scored candidates", () => {
     const r = matcher.match("bak offise kya hai");
     expect(r.words.find((w) => w.word === "bak")).toMatchObject({ as: "bk" });

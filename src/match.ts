@@ -515,8 +515,9 @@ export class Matcher {
         let extra = 0;
         for (const t of otherSides) if (this.has(question, t)) extra += this.idf[t]! * this.t.otherSidePenalty;
         // "Staff who never meet customers" asks the opposite of "staff who meet customers": a question that
-        // drops the query's negation fits it less than one word's weight says.
+        // drops the query's negation, or adds one, fits it less than one word's weight says.
         const missed = negation !== undefined && query.has(negation) && !this.has(question, negation) ? this.idf[negation]! * this.t.negationPenalty : 0;
+        if (negation !== undefined && !query.has(negation) && this.has(question, negation)) extra += this.idf[negation]! * this.t.negationExtra;
         if (extra > 0 || missed > 0) {
           const precision = (bestPrecision[e]! * question.weight) / (question.weight + extra);
           const base = smalltalk[e] ? total : content;

@@ -32,6 +32,8 @@ export const TUNING = Object.freeze({
   negationPenalty: 2,
   /** How much a query word found in another question of the entry (not its best one) counts for that entry. */
   entryQuality: 0.1,
+  /** ...and this many times against a question that negates what the query does not. */
+  negationExtra: 1,
   /** How much a typo-corrected word counts compared to an exact one. */
   fuzzyQuality: 0.8,
   /** How much each half of a split run-together word ("backoffice") counts. */

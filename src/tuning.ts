@@ -28,12 +28,12 @@ export const TUNING = Object.freeze({
   answerQuality: 0.5,
   /** A question naming the other side of a contrast the query names one side of: that side's weight counts this many times more against it. */
   otherSidePenalty: 3,
-  /** A question that drops the query's negation: the negation's weight counts this many times more against it. */
+  /** A question that drops the query's negation: the negation's weight counts this many times more against it... */
   negationPenalty: 2,
-  /** How much a query word found in another question of the entry (not its best one) counts for that entry. */
-  entryQuality: 0.1,
   /** ...and this many times against a question that negates what the query does not. */
   negationExtra: 1,
+  /** How much a query word found in another question of the entry (not its best one) counts for that entry. */
+  entryQuality: 0.1,
   /** How much a typo-corrected word counts compared to an exact one. */
   fuzzyQuality: 0.8,
   /** How much each half of a split run-together word ("backoffice") counts. */

@@ -113,6 +113,12 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   HOWTO: "howto",
   // Subjects the article never covers, folded from phrases below; never typo-corrected into corpus words.
   FULLFORM: "fullform",
+  SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी",
+  DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
+  VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती",
+  RESUME: "resume resumes cv biodata रिज्यूमे रिज्यूम बायोडाटा",
+  QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता",
+  FEES: "fees fee फीस",
   WFH: "workfromhome",
   TIMING: "timing timings",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
@@ -126,10 +132,24 @@ export const POSTPOSITIONS: readonly string[] = Object.freeze(["me", "mein", "ma
 export const HINGLISH_PARTICLES: readonly string[] = Object.freeze(["hi"]);
 
 /**
- * Concepts an answering entry must use too. The article explains what and why, not procedures: "how do I
- * update my passbook" shares every word with "who updates the passbook?" but asks something else.
+ * Concepts an answering entry must use too, with what a question using them asks about. The article explains
+ * what and why, not procedures: "how do I update my passbook" shares every word with "who updates the
+ * passbook?" but asks something else. And it never covers the things job seekers most often ask next (pay,
+ * papers, openings, a CV, working from home): a question about one of them gets suggestions, however many of
+ * its other words the corpus knows, until an entry about it is added.
  */
-export const REQUIRED: readonly string[] = Object.freeze(["#HOWTO"]);
+export const REQUIRED: Readonly<Record<string, string>> = Object.freeze({
+  "#HOWTO": "how to do something",
+  "#SALARY": "pay",
+  "#DOCUMENTS": "documents",
+  "#VACANCY": "vacancies",
+  "#RESUME": "a CV",
+  "#QUALIFICATION": "qualifications",
+  "#FEES": "fees",
+  "#WFH": "working from home",
+  "#FULLFORM": "a full form",
+  "#TIMING": "opening hours",
+});
 
 /** The concept that turns a question into its opposite ("meets customers" / "never meets customers"). */
 export const NEGATION = "#NOT";

@@ -185,7 +185,7 @@ export class Matcher {
     }
     // A required concept ("how do I…") says what kind of question it is, like a question word: it weighs no more.
     const how = this.termIds.get("#HOW");
-    for (const name of REQUIRED) {
+    for (const name of Object.keys(REQUIRED)) {
       const t = this.termIds.get(name);
       if (t !== undefined && how !== undefined) this.idf[t] = Math.min(this.idf[t]!, this.idf[how]!);
     }
@@ -318,9 +318,11 @@ export class Matcher {
     const query = new Map<number, number>(); // term -> quality
     const unknown = new Map<string, number>(); // key -> length of the word as typed
     const unknownForms = new Set<string>(); // keys of unknown English -ing/-ed/-ly words
+    const required = new Set<string>(); // required concepts the question uses
     const pending = forms.slice(0, this.t.maxQueryTerms);
     while (pending.length > 0) {
       const form = pending.shift()!;
+      if (form.concept !== undefined && form.concept in REQUIRED) required.add(form.concept);
       const { match, extra } = this.understand(form);
       if (extra) pending.unshift(extra);
       if (match.kind === "term") {
@@ -374,11 +376,12 @@ export class Matcher {
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     const ambiguous =
       second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage;
-    // A procedure ("how do I…") is answered only by an entry that answers procedures; others are suggestions.
+    // A procedure ("how do I…"), or pay, papers and the like, are answered only by an entry that answers such
+    // questions; others are suggestions.
     const bestEntry = ranked[0]!.entry;
-    const procedure = REQUIRED.some((name) => {
+    const lacking = [...required].find((name) => {
       const t = this.termIds.get(name);
-      return t !== undefined && query.has(t) && !this.entryTerms[bestEntry]!.has(t);
+      return t === undefined || !this.entryTerms[bestEntry]!.has(t);
     });
     // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic
     // word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
@@ -396,15 +399,16 @@ export class Matcher {
     const scoreBar = this.t.answerThreshold - relief;
     const coverageBar = this.t.minCoverage - relief;
     const bars = `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
-    const blocker = ambiguous
-      ? `${best.id} and ${second!.id} fit equally well`
-      : procedure
-        ? `it asks how to do something, and ${best.id} answers no such question`
+    const blocker =
+      lacking !== undefined
+        ? `it asks about ${REQUIRED[lacking]}, and ${best.id} answers no such question`
         : offTopic
           ? `${best.id} is small talk and the question is about a topic`
-          : best.score < scoreBar || best.coverage < coverageBar
-            ? `not sure enough (${bars})`
-            : undefined;
+          : ambiguous
+            ? `${best.id} and ${second!.id} fit equally well`
+            : best.score < scoreBar || best.coverage < coverageBar
+              ? `not sure enough (${bars})`
+              : undefined;
     if (blocker === undefined) {
       return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained, decision: `answered: ${bars}` };
     }

@@ -8,7 +8,7 @@ i me my mine we us our you your yours he him his she her it its they them their 
 there here it's i'm im can could would should shall will may might must ought also just very really
 please kindly tell explain describe know want need get got take make say let like some any all
 each every one ones such own same other more most much many lot lots thing things something anything
-way ways kind sort actually basically exactly simply yes yeah ok okay hey dear sir madam bro bot
+way ways kind sort actually basically exactly simply yes yeah ok okay hey dear sir madam bro
 i'd i've i'll you're it's that's there's let's don't doesn't didn't isn't aren't wasn't can't won't
 just only even still already again always never ever often sometimes usually generally honestly truly
 quite rather pretty bit little enough too also else both either neither whether while during before after
@@ -41,7 +41,7 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye`;
+batata batati batate hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -53,7 +53,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 बोला बोली बोले बोलता बोलती बोलते सुना सुनी सुने पता वैसे मैंने हमने तुमने आपने उसने उन्होंने सा सी
 उनको उसको इनको इसको तुमको हमको आपको उन्हें इन्हें इसे उसे इससे उससे इनसे उनसे
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
-कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए`;
+बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -113,6 +113,8 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   HOWTO: "howto",
   // Subjects the article never covers, folded from phrases below; never typo-corrected into corpus words.
   FULLFORM: "fullform",
+  MIDDLEOFFICE: "middleoffice",
+  BOT: "bot bots chatbot बॉट",
   SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी",
   DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
   VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती",
@@ -149,6 +151,7 @@ export const REQUIRED: Readonly<Record<string, string>> = Object.freeze({
   "#WFH": "working from home",
   "#FULLFORM": "a full form",
   "#TIMING": "opening hours",
+  "#MIDDLEOFFICE": "a middle office",
 });
 
 /** The concept that turns a question into its opposite ("meets customers" / "never meets customers"). */
@@ -182,10 +185,12 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "Goods" would stem to "good"; things that "get made" are produced.
   [/\bgoods\b/giu, "products"],
   [/\b(?:get|gets|got|getting|are|is|being|be)\s+made\b/giu, "produced"],
+  [/\b(?:make|makes|making|made)\s+(?:the\s+)?(?:actual\s+|real\s+)?(?:products?|goods)\b/giu, "production"],
   // Subjects of their own the article never covers, kept whole so that their words don't match its words:
   // "full form" is not the hospital's forms, working from home is not back office work, opening hours are
   // not the back office's evening hours.
   [/\bfull[\s-]+forms?\b/giu, "fullform"],
+  [/\bmiddle[\s-]+office\b|(?<![\u0900-\u097f])मिडिल\s+ऑफिस(?![\u0900-\u097f])/giu, "middleoffice"],
   [/\b(?:work(?:ing)?|done)[\s-]+from[\s-]+home\b|\bfrom\s+home\b|\bwfh\b|\bghar\s+(?:se|baithe|baith\s+ke)\b|(?<![\u0900-\u097f])घर\s+(?:से|बैठे)(?![\u0900-\u097f])/giu, "workfromhome"],
   [/\bwhat\s+time\b|\bkitne\s+baje\b|(?<![\u0900-\u097f])कितने\s+बजे(?![\u0900-\u097f])|\bopening\s+hours\b/giu, "timing"],
   // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".

@@ -65,7 +65,9 @@ export const STOPWORDS: readonly string[] = Object.freeze(
  * too (intents): they separate "what is the back office" from "why is the back office important".
  */
 export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
-  WHAT: "what whats wat wht waht kya kia kyaa क्या matlab matalab मतलब meaning mean means meant define definition arth अर्थ",
+  WHAT: "what whats wat wht waht kya kia kyaa क्या",
+  // Asking what a word means is asking for a definition, not what someone does.
+  MEANING: "matlab matalab मतलब meaning mean means meant define definition defination arth अर्थ paribhasha परिभाषा",
   WHY: "why kyu kyun kyon kyo kyoon kiyu क्यों क्यूं क्यूँ क्यो reason reasons wajah vajah वजह karan kaaran कारण",
   HOW: "how kaise kese kaisey kaisa kaisi कैसे कैसा कैसी",
   WHO: "who whom kaun kon koun कौन",
@@ -170,6 +172,8 @@ export const CONTRASTS: readonly (readonly [string, string])[] = Object.freeze([
 export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/front[\s-]*desk/giu, "front office"],
   [/\bhelp[\s-]*desk\b/giu, "front office"],
+  // "Back to work", "passes it back to the customer": here "back" is no side of the office.
+  [/\bback\s+(?=(?:to|into|home)\b)/giu, ""],
   [/\b(?:peeche|piche|pichhe|peechhe|pichhe)\b/giu, "back"],
   [/(?<![\u0900-\u097f])पीछे(?![\u0900-\u097f])/gu, "बैक"],
   [/\b(?:andar|ander)\s+(?=baith|beth)/giu, "back office "],

@@ -104,6 +104,13 @@ describe("hard cases", () => {
   ])("keeps the negation: %s -> %s", (q, id) => expect(idOf(q)).toBe(id));
 
   it.each([
+    // "Back to the customer" names no side of the office, so it vetoes nothing.
+    ["who carries the company's rules to customers and their complaints back to the company?", "front-office-duties"],
+    // A meaning is a definition, not a list of duties.
+    ["front office staff ka matlab", "front-office"],
+  ])("reads %j as %s", (q, id) => expect(idOf(q)).toBe(id));
+
+  it.each([
     // The article explains what and why; a procedure sharing its words is another question.
     "how do I get my ATM card replaced at the bank?",
     "passbook kaise update karu",

@@ -116,6 +116,14 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   // Subjects the article never covers, folded from phrases below; never typo-corrected into corpus words.
   FULLFORM: "fullform",
   MIDDLEOFFICE: "middleoffice",
+  // The subjects of the blog's other posts, linked from the article but not part of it.
+  DECORATION: "decoration decorate decorating decor sajana sajane sajavat sajawat सजाना सजाने सजावट",
+  VISA: "visa visas वीजा वीज़ा",
+  IMDB: "imdb",
+  BLOOD: "blood donor donors donation khoon खून rakt रक्त",
+  POLICE: "police cop cops पुलिस",
+  VEHICLE: "vehicle vehicles bike bikes car cars scooter gaadi gadi गाड़ी गाडी",
+  TAX: "tax taxes incometax टैक्स कर-अधिकारी",
   BOT: "bot bots chatbot बॉट",
   SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी",
   DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
@@ -154,6 +162,13 @@ export const REQUIRED: Readonly<Record<string, string>> = Object.freeze({
   "#FULLFORM": "a full form",
   "#TIMING": "opening hours",
   "#MIDDLEOFFICE": "a middle office",
+  "#DECORATION": "decoration",
+  "#VISA": "visas",
+  "#IMDB": "IMDB",
+  "#BLOOD": "blood",
+  "#POLICE": "the police",
+  "#VEHICLE": "vehicles",
+  "#TAX": "tax",
 });
 
 /** The concept that turns a question into its opposite ("meets customers" / "never meets customers"). */

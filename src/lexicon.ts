@@ -187,6 +187,13 @@ export const CONTRASTS: readonly (readonly [string, string])[] = Object.freeze([
 export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/front[\s-]*desk/giu, "front office"],
   [/\bhelp[\s-]*desk\b/giu, "front office"],
+  // "Why should I care about it" asks why it matters; "that was useful" and "madad mili" are thanks.
+  [/\b(?:why|y)\s+(?:should|would|do|does|must)\s+(?:i|we|you|anyone|someone|one|it)\s+(?:even\s+)?(?:care|bother|matter)\b/giu, "why"],
+  [/\b(?:that|this|it|you)\s+(?:was|is|were|are|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+)?(?:useful|helpful)\b/giu, "thanks"],
+  [/\bmadad\s+mil(?:i|a|ee|gayi|gai)\b/giu, "shukriya"],
+  [/(?<![\u0900-\u097f])मदद\s+मिली(?![\u0900-\u097f])/gu, "धन्यवाद"],
+  // Times: "5pm" is "5 pm".
+  [/\b(\d{1,2})(am|pm)\b/giu, "$1 $2"],
   // "Back to work", "passes it back to the customer": here "back" is no side of the office.
   [/\bback\s+(?=(?:to|into|home)\b)/giu, ""],
   [/\b(?:peeche|piche|pichhe|peechhe|pichhe)\b/giu, "back"],

@@ -136,6 +136,8 @@ describe("hard cases", () => {
     ["diff btwn frnt ofc n bak ofc", "difference"],
     ["I dont like meeting new people, which role is for me?", "which-job"],
     ["thanks so much, that cleared it up nicely", "thanks"],
+    ["that was really helpful", "thanks"],
+    ["why should anyone even bother about front office and back office when job hunting?", "job-types"],
   ])("understands how people chat: %s -> %s", (q, id) => expect(idOf(q)).toBe(id));
 
   it.each([

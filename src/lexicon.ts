@@ -86,7 +86,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   SELL: "sell sells selling sale sales bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग",
   TOGETHER: "together coordination coordinate cooperation cooperate teamwork talmel taalmel तालमेल samanjasya सामंजस्य sahyog सहयोग collaborate collaboration coordinating cooperating milkar मिलकर",
   CONFLICT: "conflict conflicts disagreement disagree clash fight jhagda jhagada matbhed मतभेद झगड़ा fight fights fighting fought odds friction tension tensions argue argues arguing argument arguments quarrel quarrels clashes ladai ladaai ladte ladna लड़ाई लड़ते लड़ना khatpat खटपट takraar takrar तकरार jhagde jhagadte jhagdte झगड़े झगड़ते anban अनबन",
-  CHOOSE: "choose choosing choice select pick chunu chunna chune chunen chunoon चुनूं चुनूँ चुनना चुनें चुने",
+  CHOOSE: "choose choosing choice select pick chunu chunna chune chunen chunoon चुनूं चुनूँ चुनना चुनें चुने decide decides deciding decision tay faisla फैसला तय confused confusion dilemma duvidha दुविधा",
   BACKBONE: "backbone spine reedh reed रीढ़",
   TREATMENT: "treatment treat ilaj ilaaj इलाज",
   RECEPTION: "reception receptionist रिसेप्शन रिसेप्शनिस्ट",
@@ -134,7 +134,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WFH: "workfromhome",
   TIMING: "timing timings",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
-  THANK: "thanks thank thx helpful thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद",
+  THANK: "thanks thank thx helpful thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद thnx thnks thanx tnx",
 });
 
 /** Postpositions typed onto the word before them ("bankme", "officeka"): the only stop words split off a word. */
@@ -190,7 +190,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "Why should I care about it" asks why it matters; "that was useful" and "madad mili" are thanks.
   [/\b(?:why|y)\s+(?:should|would|do|does|must)\s+(?:i|we|you|anyone|someone|one|it)\s+(?:even\s+)?(?:care|bother|matter)\b/giu, "why"],
   [/\b(?:that|this|it|you)\s+(?:was|is|were|are|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+)?(?:useful|helpful)\b/giu, "thanks"],
-  [/\bmadad\s+mil(?:i|a|ee|gayi|gai)\b/giu, "shukriya"],
+  [/\bmadad\s+mil(?:i|a|ee|gayi|gai)\b|\bsamajh?\s+(?:aa\s+)?gaya\b|\bgot\s+it\b/giu, "shukriya"],
+  [/(?<![\u0900-\u097f])समझ\s+(?:आ\s+)?गया(?![\u0900-\u097f])/gu, "धन्यवाद"],
   [/(?<![\u0900-\u097f])मदद\s+मिली(?![\u0900-\u097f])/gu, "धन्यवाद"],
   // Times: "5pm" is "5 pm".
   [/\b(\d{1,2})(am|pm)\b/giu, "$1 $2"],

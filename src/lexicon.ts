@@ -100,7 +100,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   LIKE: "love loves enjoy enjoys prefer prefers pasand पसंद",
   NOT: "not never no nahi nahin nhi नहीं",
   PART: "part parts side sides section sections department departments division divisions hissa hisse हिस्सा हिस्से vibhag विभाग",
-  MIDDLE: "middle mediator mediators mediate mediating intermediary middleman madhyasth मध्यस्थ",
+  MIDDLE: "middle mediator mediators mediate mediating intermediary middleman madhyasth मध्यस्थ bich beech बीच",
   DISLIKE: "dislike dislikes avoid avoids avoiding hate hates",
   SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर",
   GIVE: "give gives giving gave given provide provides dena deta deti dete diya dete denge देना देता देती देते दिया देंगे दे",

@@ -98,7 +98,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   BUY: "bought purchase purchases purchased kharid kharida kharidna kharidne khareed खरीद खरीदा खरीदी खरीदे खरीदना",
   PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer",
   LIKE: "love loves enjoy enjoys prefer prefers pasand पसंद",
-  NOT: "not never no nahi nahin nhi नहीं",
+  NOT: "not never no nahi nahin nhi na नहीं ना न",
   PART: "part parts side sides section sections department departments division divisions hissa hisse हिस्सा हिस्से vibhag विभाग",
   MIDDLE: "middle mediator mediators mediate mediating intermediary middleman madhyasth मध्यस्थ bich beech बीच",
   DISLIKE: "dislike dislikes avoid avoids avoiding hate hates",
@@ -182,6 +182,16 @@ export const INTENTS: readonly string[] = Object.freeze(["#WHAT", "#WHY", "#HOW"
  * other side only ("what is the front office" never gets the back office's answer).
  */
 export const CONTRASTS: readonly (readonly [string, string])[] = Object.freeze([["front", "back"] as const]);
+
+/**
+ * A side a question names without its word: "staff who never meet customers" asks about the back office,
+ * "staff who deal with customers" about the front. Applies only when the question names neither side.
+ */
+export const IMPLIED_SIDES: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[] = Object.freeze([
+  // "Negated" means the question says not, never or without.
+  { terms: ["#CONTACT", "#CUSTOMER"], negated: true, side: "back" },
+  { terms: ["#CONTACT", "#CUSTOMER"], negated: false, side: "front" },
+]);
 
 /** Phrases folded before tokenising, for multi-word synonyms. */
 export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([

@@ -3,7 +3,7 @@
 import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { CONTRASTS, HINGLISH_PARTICLES, INTENTS, NEGATION, REQUIRED } from "./lexicon.js";
+import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATION, REQUIRED } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 
@@ -84,7 +84,7 @@ export class Matcher {
   readonly langVocabulary: LangVocabulary;
   private readonly unknownWeight: number;
   /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
-  private readonly contrasts: { a: number; b: number; only: readonly [Uint8Array, Uint8Array] }[] = [];
+  private readonly contrasts: { a: number; b: number; names: readonly [string, string]; only: readonly [Uint8Array, Uint8Array] }[] = [];
   // Per-query scratch space, reused so matching allocates little.
   private readonly matchedAcc: Float64Array;
   private readonly plainAcc: Float64Array;
@@ -239,7 +239,7 @@ export class Matcher {
       }
       const onlyA = aAlone.map((a, e) => (a && !bAlone[e] ? 1 : 0));
       const onlyB = bAlone.map((b, e) => (b && !aAlone[e] ? 1 : 0));
-      this.contrasts.push({ a: ta, b: tb, only: [onlyA, onlyB] });
+      this.contrasts.push({ a: ta, b: tb, names: [a, b], only: [onlyA, onlyB] });
     }
   }
 
@@ -554,11 +554,33 @@ export class Matcher {
   /** Entries about only the other side of a contrast the query names one side of. */
   private vetoed(query: Map<number, number>): (entry: number) => boolean {
     const sides: Uint8Array[] = [];
-    for (const { a, b, only } of this.contrasts) {
-      const hasA = query.has(a);
-      if (hasA !== query.has(b)) sides.push(only[hasA ? 1 : 0]!);
+    for (const { a, b, names, only } of this.contrasts) {
+      let hasA = query.has(a);
+      let hasB = query.has(b);
+      if (!hasA && !hasB) {
+        const side = this.impliedSide(query);
+        hasA = side === names[0];
+        hasB = side === names[1];
+      }
+      if (hasA !== hasB) sides.push(only[hasA ? 1 : 0]!);
     }
     return (entry) => sides.some((flags) => flags[entry] === 1);
+  }
+
+  /** The side a query names by what it says, not by name ("never meets customers"), if any. */
+  private impliedSide(query: Map<number, number>): string | undefined {
+    const negated = [NEGATION, "#WITHOUT"].some((name) => {
+      const t = this.termIds.get(name);
+      return t !== undefined && query.has(t);
+    });
+    for (const { terms, negated: wanted, side } of IMPLIED_SIDES) {
+      if (negated !== wanted) continue;
+      if (terms.every((name) => {
+        const t = this.termIds.get(name);
+        return t !== undefined && query.has(t);
+      })) return side;
+    }
+    return undefined;
   }
 
   private describe(c: { entry: number; q: number; score: number; recall: number }, query: Map<number, number>): Candidate {

@@ -104,6 +104,12 @@ describe("hard cases", () => {
   ])("keeps the negation: %s -> %s", (q, id) => expect(idOf(q)).toBe(id));
 
   it.each([
+    // Describing a side without naming it still rules out the other side's entries.
+    ["जो कर्मचारी ग्राहक से सीधे नहीं मिलते उन्हें क्या कहते हैं", "front-office"],
+    ["the staff who deal with customers face to face, what are they called?", "back-office"],
+  ])("never answers %j with %s", (q, wrong) => expect(idOf(q)).not.toBe(wrong));
+
+  it.each([
     // "Back to the customer" names no side of the office, so it vetoes nothing.
     ["who carries the company's rules to customers and their complaints back to the company?", "front-office-duties"],
     // A meaning is a definition, not a list of duties.

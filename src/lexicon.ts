@@ -123,7 +123,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   BLOOD: "blood donor donors donation khoon खून rakt रक्त",
   POLICE: "police cop cops पुलिस",
   VEHICLE: "vehicle vehicles bike bikes car cars scooter gaadi gadi गाड़ी गाडी",
-  TAX: "tax taxes incometax टैक्स कर-अधिकारी",
+  TAX: "tax taxes incometax टैक्स",
   BOT: "bot bots chatbot बॉट",
   SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी",
   DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",

@@ -174,6 +174,9 @@ export const REQUIRED: Readonly<Record<string, string>> = Object.freeze({
 /** The concept that turns a question into its opposite ("meets customers" / "never meets customers"). */
 export const NEGATION = "#NOT";
 
+/** Concepts that say a thing does not happen: not, never, and without ("work without meeting customers"). */
+export const NEGATING: readonly string[] = Object.freeze([NEGATION, "#WITHOUT"]);
+
 /** Concepts that only say what kind of question it is: a question made of these alone asks nothing. */
 export const INTENTS: readonly string[] = Object.freeze(["#WHAT", "#WHY", "#HOW", "#WHO", "#WHICH", "#WHERE", "#WHEN"]);
 
@@ -188,7 +191,7 @@ export const CONTRASTS: readonly (readonly [string, string])[] = Object.freeze([
  * "staff who deal with customers" about the front. Applies only when the question names neither side.
  */
 export const IMPLIED_SIDES: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[] = Object.freeze([
-  // "Negated" means the question says not, never or without.
+  // "Negated": the question uses one of NEGATING.
   { terms: ["#CONTACT", "#CUSTOMER"], negated: true, side: "back" },
   { terms: ["#CONTACT", "#CUSTOMER"], negated: false, side: "front" },
 ]);

@@ -3,7 +3,7 @@
 import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATION, REQUIRED } from "./lexicon.js";
+import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATING, NEGATION, REQUIRED } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 
@@ -504,9 +504,6 @@ export class Matcher {
 
     const out: { entry: number; q: number; score: number; recall: number }[] = [];
     const contrastTerms = new Set(this.contrasts.flatMap((c) => [c.a, c.b]));
-    // A query naming one side of a contrast asks about that side: a question that also names the other side
-    // (a comparison) fits it less well than its plain word weights say.
-    const negation = this.termIds.get(NEGATION);
     const otherSides: number[] = [];
     for (const { a, b } of this.contrasts) if (query.has(a) !== query.has(b)) otherSides.push(query.has(a) ? b : a);
     for (const e of entries) {
@@ -514,23 +511,16 @@ export class Matcher {
       let f = bestF[e]!;
       let recall = bestRecall[e]!;
       bestQ[e] = -1;
-      {
-        const question = this.questions[q]!;
-        let extra = 0;
-        for (const t of otherSides) if (this.has(question, t)) extra += this.idf[t]! * this.t.otherSidePenalty;
-        // "Staff who never meet customers" asks the opposite of "staff who meet customers": a question that
-        // drops the query's negation, or adds one, fits it less than one word's weight says.
-        const missed = negation !== undefined && query.has(negation) && !this.has(question, negation) ? this.idf[negation]! * this.t.negationPenalty : 0;
-        if (negation !== undefined && !query.has(negation) && this.has(question, negation)) extra += this.idf[negation]! * this.t.negationExtra;
-        if (extra > 0 || missed > 0) {
-          const precision = (bestPrecision[e]! * question.weight) / (question.weight + extra);
-          const base = smalltalk[e] ? total : content;
-          recall = (recall * base) / (base + missed);
-          bestPrecision[e] = precision;
-          f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
-        }
+      const { extra, missed } = this.disagreement(this.questions[q]!, query, otherSides);
+      if (extra > 0 || missed > 0) {
+        const precision = (bestPrecision[e]! * this.questions[q]!.weight) / (this.questions[q]!.weight + extra);
+        const base = smalltalk[e] ? total : content;
+        recall = (recall * base) / (base + missed);
+        bestPrecision[e] = precision;
+        f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
       }
-      // Query words the best question lacks but the entry's answer uses count for a little.
+      // Query words the best question lacks count for a little when another question of the entry, or its
+      // answer, uses them.
       if (this.t.answerQuality > 0 || this.t.entryQuality > 0) {
         let credit = 0;
         const question = this.questions[q]!;
@@ -551,6 +541,26 @@ export class Matcher {
     return out;
   }
 
+  /**
+   * Weight a question and a query disagree on beyond their words: `extra` counts against the question
+   * (precision), `missed` against the query's coverage (recall).
+   */
+  private disagreement(question: IndexedQuestion, query: Map<number, number>, otherSides: readonly number[]): { extra: number; missed: number } {
+    let extra = 0;
+    let missed = 0;
+    // A query naming one side of a contrast asks about that side: a question that also names the other side
+    // (a comparison) fits it less well than its plain word weights say.
+    for (const t of otherSides) if (this.has(question, t)) extra += this.idf[t]! * this.t.otherSidePenalty;
+    // "Staff who never meet customers" asks the opposite of "staff who meet customers": a question that drops
+    // the query's negation, or adds one, fits it less than one word's weight says.
+    const negation = this.termIds.get(NEGATION);
+    if (negation !== undefined && this.has(question, negation) !== query.has(negation)) {
+      if (query.has(negation)) missed += this.idf[negation]! * this.t.negationPenalty;
+      else extra += this.idf[negation]! * this.t.negationExtra;
+    }
+    return { extra, missed };
+  }
+
   /** Entries about only the other side of a contrast the query names one side of. */
   private vetoed(query: Map<number, number>): (entry: number) => boolean {
     const sides: Uint8Array[] = [];
@@ -569,7 +579,7 @@ export class Matcher {
 
   /** The side a query names by what it says, not by name ("never meets customers"), if any. */
   private impliedSide(query: Map<number, number>): string | undefined {
-    const negated = [NEGATION, "#WITHOUT"].some((name) => {
+    const negated = NEGATING.some((name) => {
       const t = this.termIds.get(name);
       return t !== undefined && query.has(t);
     });

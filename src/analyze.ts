@@ -129,14 +129,17 @@ export function termName(form: WordForm): string {
   return form.concept ?? form.key;
 }
 
-// Halves of a run-together word must be this long, so that "helpful" is not read as "help" + "ful".
-const SPLIT_MIN = 4;
+// Halves of a run-together word must be this long: a Latin word's first half three letters ("bak" + "office"),
+// its second four, so that "helpful" is not read as "help" + "ful", nor "backend" as "back" + "end".
+const SPLIT_MIN = 3;
+const SPLIT_MIN_SECOND = 4;
 const SPLIT_MIN_DEVANAGARI = 3;
 
 /** Splits a run-together word ("backoffice", "bankme", "फ्रंटऑफिस") into a known word and a known or stop word. */
 export function splitRunTogether(surface: string, known: (f: WordForm) => boolean): WordForm[] | undefined {
   const devanagari = hasDevanagari(surface);
   const min = devanagari ? SPLIT_MIN_DEVANAGARI : SPLIT_MIN;
+  const minSecond = devanagari ? SPLIT_MIN_DEVANAGARI : SPLIT_MIN_SECOND;
   if (surface.length < min + 2) return undefined;
   for (let i = min; i <= surface.length - 2; i++) {
     // Devanagari words are split only before a letter, never before a vowel sign, virama or nasal mark.
@@ -148,7 +151,7 @@ export function splitRunTogether(surface: string, known: (f: WordForm) => boolea
       if (POSTPOSITIONS.includes(right.surface)) return [left];
       continue;
     }
-    if (surface.length - i >= min && known(right)) return [left, right];
+    if (surface.length - i >= minSecond && known(right)) return [left, right];
   }
   return undefined;
 }

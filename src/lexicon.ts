@@ -25,7 +25,7 @@ anywhere somewhere everywhere nowhere something anything everything nothing what
 myself ourselves yourself yourselves himself herself itself themselves theirs hers ours against further once
 above up down out off few now seem seems seemed nobody noone
 simple simply easy easily short brief briefly detail detailed details plain language words consider considered
-considering counted regarded finally`;
+considering counted regarded finally unsure`;
 
 /** Hinglish function words with their common spellings. */
 const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the thha ka ki ke ko kaa kii kay me mein main mai
@@ -41,7 +41,7 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-batata batati batate hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye`;
+batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -53,7 +53,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 बोला बोली बोले बोलता बोलती बोलते सुना सुनी सुने पता वैसे मैंने हमने तुमने आपने उसने उन्होंने सा सी
 उनको उसको इनको इसको तुमको हमको आपको उन्हें इन्हें इसे उसे इससे उससे इनसे उनसे
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
-बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए`;
+बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -103,7 +103,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   MIDDLE: "middle mediator mediators mediate mediating intermediary middleman madhyasth मध्यस्थ bich beech बीच",
   DISLIKE: "dislike dislikes avoid avoids avoiding hate hates",
   SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर",
-  GIVE: "give gives giving gave given provide provides dena deta deti dete diya dete denge देना देता देती देते दिया देंगे दे",
+  GIVE: "give gives giving gave given provide provides dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
   ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन",
   RECORD: "record records recording recorded hisab hisaab हिसाब रिकॉर्ड रिकार्ड ledger ledgers register registers bookkeeping",
   STOCK: "stock stocks inventory godown गोदाम स्टॉक",
@@ -134,7 +134,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WFH: "workfromhome",
   TIMING: "timing timings",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
-  THANK: "thanks thank thx helpful thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद thnx thnks thanx tnx",
+  THANK: "thanks thank thx thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद thnx thnks thanx tnx",
 });
 
 /** Postpositions typed onto the word before them ("bankme", "officeka"): the only stop words split off a word. */
@@ -174,8 +174,8 @@ export const REQUIRED: Readonly<Record<string, string>> = Object.freeze({
 /** The concept that turns a question into its opposite ("meets customers" / "never meets customers"). */
 export const NEGATION = "#NOT";
 
-/** Concepts that say a thing does not happen: not, never, and without ("work without meeting customers"). */
-export const NEGATING: readonly string[] = Object.freeze([NEGATION, "#WITHOUT"]);
+/** Concepts that say a thing does not happen: not, never, without ("work without meeting customers"), avoid. */
+export const NEGATING: readonly string[] = Object.freeze([NEGATION, "#WITHOUT", "#DISLIKE"]);
 
 /** Concepts that only say what kind of question it is: a question made of these alone asks nothing. */
 export const INTENTS: readonly string[] = Object.freeze(["#WHAT", "#WHY", "#HOW", "#WHO", "#WHICH", "#WHERE", "#WHEN"]);
@@ -191,7 +191,7 @@ export const CONTRASTS: readonly (readonly [string, string])[] = Object.freeze([
  * "staff who deal with customers" about the front. Applies only when the question names neither side.
  */
 export const IMPLIED_SIDES: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[] = Object.freeze([
-  // "Negated": the question uses one of NEGATING.
+  // "Negated": one of NEGATING stands near the first term's word (see match.ts).
   { terms: ["#CONTACT", "#CUSTOMER"], negated: true, side: "back" },
   { terms: ["#CONTACT", "#CUSTOMER"], negated: false, side: "front" },
 ]);
@@ -206,6 +206,14 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bmadad\s+mil(?:i|a|ee|gayi|gai)\b|\bsamajh?\s+(?:aa\s+)?gaya\b|\bgot\s+it\b/giu, "shukriya"],
   [/(?<![\u0900-\u097f])समझ\s+(?:आ\s+)?गया(?![\u0900-\u097f])/gu, "धन्यवाद"],
   [/(?<![\u0900-\u097f])मदद\s+मिली(?![\u0900-\u097f])/gu, "धन्यवाद"],
+  // "Baad" is "after", not "bad" (their loose spellings meet).
+  [/\bbaad\b|(?<![\u0900-\u097f])बाद(?![\u0900-\u097f])/giu, "after"],
+  // A tag "na" ("batao na", "hai na?") asks for agreement; it negates nothing. So does "not sure" / "no idea".
+  [/\b(batao|bataiye|bata|btao|samjhao|samjha|karo|bolo|dekho|hai|h)\s+na\b/giu, "$1"],
+  [/\bna(?=\s*(?:[?.!,]|$))/giu, ""],
+  [/(?<![\u0900-\u097f])(बताओ|बताइए|बता|समझाओ|करो|बोलो|देखो|है)\s+ना(?![\u0900-\u097f])/gu, "$1"],
+  [/(?<![\u0900-\u097f])ना(?=\s*(?:[?.!,।]|$))/gu, ""],
+  [/\bnot\s+sure\b|\bno\s+idea\b|\bnot\s+clear\b/giu, "unsure"],
   // Times: "5pm" is "5 pm".
   [/\b(\d{1,2})(am|pm)\b/giu, "$1 $2"],
   // "Back to work", "passes it back to the customer": here "back" is no side of the office.
@@ -232,9 +240,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bfull[\s-]+forms?\b/giu, "fullform"],
   [/\bmiddle[\s-]+office\b|(?<![\u0900-\u097f])मिडिल\s+ऑफिस(?![\u0900-\u097f])/giu, "middleoffice"],
   [/\b(?:work(?:ing)?|done)[\s-]+from[\s-]+home\b|\bfrom\s+home\b|\bwfh\b|\bghar\s+(?:se|baithe|baith\s+ke)\b|(?<![\u0900-\u097f])घर\s+(?:से|बैठे)(?![\u0900-\u097f])/giu, "workfromhome"],
-  [/\bwhat\s+time\b|\bkitne\s+baje\b|(?<![\u0900-\u097f])कितने\s+बजे(?![\u0900-\u097f])|\bopening\s+hours\b/giu, "timing"],
+  [/\bkitne\s+baje\b|(?<![\u0900-\u097f])कितने\s+बजे(?![\u0900-\u097f])|\bopening\s+hours\b/giu, "timing"],
   // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".
-  [/\bhow\s+(?:do|can|could|should|would|shall|will)\s+(?:i|we|my|our)\b|\bhow\s+to\b|\bwhat\s+(?:should|do|can)\s+i\s+do\b/giu, "howto"],
+  [/\bhow\s+(?:do|can|could|should|would|shall|will)\s+(?:i|we)\b|\bhow\s+to\b/giu, "howto"],
   [/\b(?:kaise|kese|kaisey|kya|kia)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "howto"],
   [/\b((?:kaise|kese|kaisey)\s+(?:\S+\s+){0,2}?)(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "$1howto"],
   [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|banu|banun|banen|banaye|banwaye)\b/giu, "howto"],
@@ -242,7 +250,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])(कैसे\s+(?:\S+\s+){0,2}?)(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "$1howto"],
   [/(?<![\u0900-\u097f])कैसे\s+(?:लें|पाएं|पाएँ|मिलेगी|मिलेगा|बनें|बनूं|बनूँ|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],
   // ...and so is "how" with a verb in the subjunctive: सुधारें, बढ़ाएं, sudharein, badhayen.
-  [/(?<![\u0900-\u097f])कैसे\s+[\u0900-\u097f]+(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ)(?![\u0900-\u097f])/gu, "howto"],
+  [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))[\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ)(?![\u0900-\u097f])/gu, "howto"],
   [/\b(?:kaise|kese)\s+[a-z]+(?:ein|ayen|aein|aayen|aun|aaun)\b/gu, "howto"],
   [/फ्रंट\s*डेस्क/gu, "front office"],
   [/head[\s-]*quarters?/giu, "head quarter"],

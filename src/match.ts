@@ -79,6 +79,8 @@ export class Matcher {
   private readonly answerTerms: Set<number>[] = [];
   /** Terms used only by small-talk entries (hello, thanks): dropped when a question has real content. */
   private readonly courtesy = new Set<number>();
+  /** Pairs of terms some corpus question writes one after the other ("back office"), as `pairCode`s. */
+  private readonly adjacent = new Set<number>();
   private readonly smalltalk: readonly boolean[];
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
@@ -149,11 +151,14 @@ export class Matcher {
       this.entryTerms.push(terms);
       for (const { lang, text, forms } of questions) {
         const qTerms = new Set<number>();
+        let previous = -1;
         for (const form of forms) {
           for (const part of splits.get(form.surface) ?? [form]) {
             const t = this.intern(termName(part));
             qTerms.add(t);
             this.spelling.add(t, part.spelling);
+            if (previous !== -1) this.adjacent.add(pairCode(previous, t));
+            previous = t;
           }
         }
         if (qTerms.size === 0) continue;
@@ -287,16 +292,16 @@ export class Matcher {
     if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" } };
     // A concept the corpus never uses is a subject it lacks, not a misspelling of some other word.
     if (form.concept) return { match: { kind: "unknown" } };
-    // Both halves must be spelt like corpus words, or any long word splits on key collisions ("logistics" is
-    // not "log" + "stock").
-    const parts = splitRunTogether(form.surface, (f) => {
-      const t = this.termIds.get(termName(f));
-      return t !== undefined && (f.concept !== undefined || this.spelling.alike(f, t, SPELLING_SHARE));
-    });
-    if (parts && parts[0]) {
+    // The halves must be spelt like corpus words, or be a pair the corpus writes apart ("back" + "ofis"); else
+    // any long word splits on key collisions ("logistics" is not "log" + "stock").
+    const parts = splitRunTogether(form.surface, (f) => this.termIds.has(termName(f)));
+    const spelt = (f: WordForm) => f.concept !== undefined || this.spelling.alike(f, this.termIds.get(termName(f))!, SPELLING_SHARE);
+    const attested = (a: WordForm, b: WordForm) => this.adjacent.has(pairCode(this.termIds.get(termName(a))!, this.termIds.get(termName(b))!));
+    const [left, right] = parts ?? [];
+    if (left && (right ? (spelt(left) && spelt(right)) || attested(left, right) : spelt(left))) {
       return {
-        match: { kind: "term", term: termName(parts[0]), quality: this.t.splitQuality, via: `split ${form.surface}` },
-        extra: parts[1],
+        match: { kind: "term", term: termName(left), quality: this.t.splitQuality, via: `split ${form.surface}` },
+        extra: right,
       };
     }
     const fixed = this.spelling.correct(form);
@@ -367,7 +372,7 @@ export class Matcher {
     if (content === 0) content = total;
 
     const candidates = this.score(query, total, content);
-    const vetoed = this.vetoed(query);
+    const vetoed = this.vetoed(query, impliedSide(forms, (name) => this.hasTerm(query, name)));
     const ranked = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry])).slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     const best = out[0];
@@ -379,9 +384,10 @@ export class Matcher {
     // A procedure ("how do I…"), or pay, papers and the like, are answered only by an entry that answers such
     // questions; others are suggestions.
     const bestEntry = ranked[0]!.entry;
+    const bestQuestion = this.questions[ranked[0]!.q]!;
     const lacking = [...required].find((name) => {
       const t = this.termIds.get(name);
-      return t === undefined || !this.entryTerms[bestEntry]!.has(t);
+      return t === undefined || !this.has(bestQuestion, t);
     });
     // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic
     // word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
@@ -389,7 +395,7 @@ export class Matcher {
       this.smalltalk[bestEntry]! &&
       [...query.keys()].some((t) => {
         const name = this.termNames[t]!;
-        return !this.entryTerms[bestEntry]!.has(t) && !INTENTS.includes(name) && (name.startsWith("#") || name.length >= 3);
+        return !this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t) && !INTENTS.includes(name) && (name.startsWith("#") || name.length >= 3);
       });
     // One FAQ question cannot cover a long, chatty question: past a few content words the bar comes down a
     // little per word, as long as the best entry clearly leads.
@@ -555,42 +561,33 @@ export class Matcher {
     // the query's negation, or adds one, fits it less than one word's weight says.
     const negation = this.termIds.get(NEGATION);
     if (negation !== undefined && this.has(question, negation) !== query.has(negation)) {
-      if (query.has(negation)) missed += this.idf[negation]! * this.t.negationPenalty;
-      else extra += this.idf[negation]! * this.t.negationExtra;
+      if (!query.has(negation)) extra += this.idf[negation]! * this.t.negationExtra;
+      // "Without meeting customers" keeps the negation that "never meet customers" has.
+      else if (!NEGATING.some((name) => this.termIds.get(name) !== undefined && this.has(question, this.termIds.get(name)!))) {
+        missed += this.idf[negation]! * this.t.negationPenalty;
+      }
     }
     return { extra, missed };
   }
 
-  /** Entries about only the other side of a contrast the query names one side of. */
-  private vetoed(query: Map<number, number>): (entry: number) => boolean {
+  /** Entries about only the other side of a contrast the query names one side of, by name or by description. */
+  private vetoed(query: Map<number, number>, implied: string | undefined): (entry: number) => boolean {
     const sides: Uint8Array[] = [];
     for (const { a, b, names, only } of this.contrasts) {
       let hasA = query.has(a);
       let hasB = query.has(b);
       if (!hasA && !hasB) {
-        const side = this.impliedSide(query);
-        hasA = side === names[0];
-        hasB = side === names[1];
+        hasA = implied === names[0];
+        hasB = implied === names[1];
       }
       if (hasA !== hasB) sides.push(only[hasA ? 1 : 0]!);
     }
     return (entry) => sides.some((flags) => flags[entry] === 1);
   }
 
-  /** The side a query names by what it says, not by name ("never meets customers"), if any. */
-  private impliedSide(query: Map<number, number>): string | undefined {
-    const negated = NEGATING.some((name) => {
-      const t = this.termIds.get(name);
-      return t !== undefined && query.has(t);
-    });
-    for (const { terms, negated: wanted, side } of IMPLIED_SIDES) {
-      if (negated !== wanted) continue;
-      if (terms.every((name) => {
-        const t = this.termIds.get(name);
-        return t !== undefined && query.has(t);
-      })) return side;
-    }
-    return undefined;
+  private hasTerm(query: Map<number, number>, name: string): boolean {
+    const t = this.termIds.get(name);
+    return t !== undefined && query.has(t);
   }
 
   private describe(c: { entry: number; q: number; score: number; recall: number }, query: Map<number, number>): Candidate {
@@ -620,6 +617,30 @@ export class Matcher {
         return { id: c.id, question, score: c.score };
       });
   }
+}
+
+/** One number for an ordered pair of term ids (fewer than 2^21 terms). */
+function pairCode(a: number, b: number): number {
+  return a * 2 ** 21 + b;
+}
+
+// A negation describes a side only close to the verb it negates: "never meet customers", "milte nahi"; not
+// "I'm not sure who meets customers". Words before the verb, and after it.
+const NEGATION_BEFORE = 3;
+const NEGATION_AFTER = 2;
+
+/** The side a question names by what it says, not by name ("staff who never meet customers"), if any. */
+function impliedSide(forms: readonly WordForm[], has: (name: string) => boolean): string | undefined {
+  for (const { terms, negated, side } of IMPLIED_SIDES) {
+    if (!terms.every(has)) continue;
+    const near = forms.some(
+      (f, i) =>
+        f.concept === terms[0] &&
+        forms.slice(Math.max(0, i - NEGATION_BEFORE), i + 1 + NEGATION_AFTER).some((g) => g.concept !== undefined && NEGATING.includes(g.concept)),
+    );
+    if (near === negated) return side;
+  }
+  return undefined;
 }
 
 function round(x: number): number {

@@ -124,7 +124,20 @@ describe("hard cases", () => {
     // Describing a side without naming it still rules out the other side's entries.
     ["जो कर्मचारी ग्राहक से सीधे नहीं मिलते उन्हें क्या कहते हैं", "front-office"],
     ["the staff who deal with customers face to face, what are they called?", "back-office"],
+    // ...but a tag "na" or "not sure" negates nothing, and avoiding is not meeting.
+    ["batao na, customer se kaun milta hai company me", "back-office"],
+    ["I'm not sure which staff talk to customers in a company", "back-office"],
+    ["people who avoid talking to customers work in which office?", "front-office"],
   ])("never answers %j with %s", (q, wrong) => expect(idOf(q)).not.toBe(wrong));
+
+  it.each([
+    ["what do I do in a back office job?", ["back-office", "back-office-duties"]],
+    ["बैक ऑफिस कैसे हमें मदद करता है?", ["back-office-duties", "back-office-importance"]],
+    ["backofis kya hai", ["back-office"]],
+    ["thanks bot", ["thanks"]],
+    ["12th ke baad front office job kaise milegi", [null]],
+    ["how do I get a front office job?", [null]],
+  ])("does not mistake the words around a question: %j", (q, ids) => expect(ids).toContain(idOf(q)));
 
   it.each([
     // "Back to the customer" names no side of the office, so it vetoes nothing.

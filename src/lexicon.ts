@@ -171,6 +171,9 @@ export const REQUIRED: Readonly<Record<string, string>> = Object.freeze({
   "#TAX": "tax",
 });
 
+/** Places the article uses as examples: an entry about one answers a question that names it best. */
+export const SETTINGS: readonly string[] = Object.freeze(["#BANK", "#HOSPITAL"]);
+
 /** The concept that turns a question into its opposite ("meets customers" / "never meets customers"). */
 export const NEGATION = "#NOT";
 

@@ -3,7 +3,7 @@
 import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATING, NEGATION, REQUIRED } from "./lexicon.js";
+import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATING, NEGATION, REQUIRED, SETTINGS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 
@@ -557,6 +557,11 @@ export class Matcher {
     // A query naming one side of a contrast asks about that side: a question that also names the other side
     // (a comparison) fits it less well than its plain word weights say.
     for (const t of otherSides) if (this.has(question, t)) extra += this.idf[t]! * this.t.otherSidePenalty;
+    // A question about a particular place (a bank, a hospital) fits a query that names none less well.
+    for (const name of SETTINGS) {
+      const t = this.termIds.get(name);
+      if (t !== undefined && !query.has(t) && this.has(question, t)) extra += this.idf[t]! * this.t.settingPenalty;
+    }
     // "Staff who never meet customers" asks the opposite of "staff who meet customers": a question that drops
     // the query's negation, or adds one, fits it less than one word's weight says.
     const negation = this.termIds.get(NEGATION);

@@ -3,7 +3,7 @@
 import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATING, NEGATION, REQUIRED, SETTINGS } from "./lexicon.js";
+import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATING, NEGATION, REQUIRED, SETTINGS, THANKS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 
@@ -417,6 +417,18 @@ export class Matcher {
               : undefined;
     if (blocker === undefined) {
       return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained, decision: `answered: ${bars}` };
+    }
+    // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
+    // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
+    const thanks = this.termIds.get(THANKS);
+    const courtesy = thanks !== undefined && query.has(thanks) ? thanks : undefined;
+    const asks = [...query.keys()].some((t) => INTENTS.includes(this.termNames[t]!));
+    if (courtesy !== undefined && !asks && required.size === 0) {
+      const polite = ranked.find((c) => this.smalltalk[c.entry] && this.entryTerms[c.entry]!.has(courtesy));
+      if (polite) {
+        const id = this.corpus.entries[polite.entry]!.id;
+        return { id, confidence: round(polite.score), lang, suggestions: [], candidates: out, clean, words: explained, decision: `answered: small talk (${this.termNames[courtesy]}), as ${blocker}` };
+      }
     }
     // "Did you mean" offers topics of the article, never small talk.
     const suggestions = out

@@ -173,6 +173,7 @@ describe("hard cases", () => {
     ["I dont like meeting new people, which role is for me?", "which-job"],
     ["thanks so much, that cleared it up nicely", "thanks"],
     ["that was really helpful", "thanks"],
+    ["shukriya yaar, badi kaam ki baat batayi", "thanks"],
     ["main shy hu, kaun si job kar sakti hu", "which-job"],
     ["why should anyone even bother about front office and back office when job hunting?", "job-types"],
   ])("understands how people chat: %s -> %s", (q, id) => expect(idOf(q)).toBe(id));

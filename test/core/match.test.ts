@@ -50,8 +50,8 @@ describe("matching the project's eval set", () => {
 });
 
 // Sets written later, each by someone who never saw the corpus: chatty life stories, phone typing, near misses,
-// and eight mixes like the held-out set the matcher is judged on.
-describe.each(["eval-holdout", "eval-blind", "eval-chatty", "eval-typos", "eval-nearmiss", "eval-tester", "eval-qa", "eval-situations", "eval-users", "eval-heldout2", "eval-counsellor", "eval-ship", "eval-support"])("matching %s", (name) => {
+// and ten mixes like the held-out set the matcher is judged on.
+describe.each(["eval-holdout", "eval-blind", "eval-chatty", "eval-typos", "eval-nearmiss", "eval-tester", "eval-qa", "eval-situations", "eval-users", "eval-heldout2", "eval-counsellor", "eval-ship", "eval-support", "eval-evaluator", "eval-bilingual"])("matching %s", (name) => {
   const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
 
   it("finds the right topic for at least 88% of the questions in each language", () => {

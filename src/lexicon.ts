@@ -86,7 +86,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   SELL: "sell sells selling sale sales bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग",
   TOGETHER: "together coordination coordinate cooperation cooperate teamwork talmel taalmel तालमेल samanjasya सामंजस्य sahyog सहयोग collaborate collaboration coordinating cooperating milkar मिलकर",
   CONFLICT: "conflict conflicts disagreement disagree clash fight jhagda jhagada matbhed मतभेद झगड़ा fight fights fighting fought odds friction tension tensions argue argues arguing argument arguments quarrel quarrels clashes ladai ladaai ladte ladna लड़ाई लड़ते लड़ना khatpat खटपट takraar takrar तकरार jhagde jhagadte jhagdte झगड़े झगड़ते anban अनबन",
-  CHOOSE: "choose choosing choice select pick chunu chunna chune chunen chunoon चुनूं चुनूँ चुनना चुनें चुने decide decides deciding decision tay faisla फैसला तय confuse confused confusion dilemma duvidha दुविधा",
+  CHOOSE: "choose choosing choice select pick chunu chunna chune chunen chunoon चुनूं चुनूँ चुनना चुनें चुने decide decides deciding decision tay faisla फैसला तय dilemma duvidha दुविधा",
   BACKBONE: "backbone spine reedh reed रीढ़",
   TREATMENT: "treatment treat ilaj ilaaj इलाज",
   RECEPTION: "reception receptionist रिसेप्शन रिसेप्शनिस्ट",

@@ -176,10 +176,11 @@ export class Conversation {
       reply = this.answer(matcher.corpus.byId.get(result.id)!, result.lang, answerLang, result.confidence);
     } else {
       const suggestions = this.toTopics(matcher, result.suggestions, answerLang);
+      // A question about what the article never covers (how to apply, pay) is told so, not that it was unclear.
       reply =
         suggestions.length > 0
-          ? { kind: "suggest", lang: result.lang, answerLang, confidence: result.confidence, text: message("didYouMean", answerLang), suggestions, nearest }
-          : { kind: "none", reason: "unknown", lang: result.lang, answerLang, confidence: result.confidence, text: message("fallback", answerLang), suggestions: [], nearest };
+          ? { kind: "suggest", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCoveredSuggest" : "didYouMean", answerLang), suggestions, nearest }
+          : { kind: "none", reason: "unknown", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCovered" : "fallback", answerLang), suggestions: [], nearest };
     }
     this.events.answered?.(msg, reply);
     return reply;

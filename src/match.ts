@@ -50,6 +50,8 @@ export interface MatchResult {
   readonly words: readonly ExplainedWord[];
   /** Why it answered or not, in words, for `--explain`. */
   readonly decision: string;
+  /** Declined because it asks what the corpus never answers: a procedure, pay, documents and the like. */
+  readonly uncovered: boolean;
 }
 
 interface IndexedQuestion {
@@ -342,7 +344,7 @@ export class Matcher {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }
     }
-    const none = (decision: string, candidates: Candidate[] = [], suggestions: string[] = []): MatchResult => ({
+    const none = (decision: string, candidates: Candidate[] = [], suggestions: string[] = [], uncovered = false): MatchResult => ({
       id: null,
       confidence: candidates[0]?.score ?? 0,
       lang,
@@ -351,6 +353,7 @@ export class Matcher {
       clean,
       words: explained,
       decision: `no answer: ${decision}`,
+      uncovered,
     });
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
     const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => INTENTS.includes(this.termNames[t]!));
@@ -416,7 +419,7 @@ export class Matcher {
               ? `not sure enough (${bars})`
               : undefined;
     if (blocker === undefined) {
-      return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained, decision: `answered: ${bars}` };
+      return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained, decision: `answered: ${bars}`, uncovered: false };
     }
     // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
     // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
@@ -427,7 +430,7 @@ export class Matcher {
       const polite = ranked.find((c) => this.smalltalk[c.entry] && this.entryTerms[c.entry]!.has(courtesy));
       if (polite) {
         const id = this.corpus.entries[polite.entry]!.id;
-        return { id, confidence: round(polite.score), lang, suggestions: [], candidates: out, clean, words: explained, decision: `answered: small talk (${this.termNames[courtesy]}), as ${blocker}` };
+        return { id, confidence: round(polite.score), lang, suggestions: [], candidates: out, clean, words: explained, decision: `answered: small talk (${this.termNames[courtesy]}), as ${blocker}`, uncovered: false };
       }
     }
     // "Did you mean" offers topics of the article, never small talk.
@@ -435,7 +438,7 @@ export class Matcher {
       .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
-    return none(blocker, out, suggestions);
+    return none(blocker, out, suggestions, lacking !== undefined);
   }
 
   /** Scores entries: their best question (F-beta of coverage both ways), plus credit for query words found elsewhere in the entry or in its answer. */

@@ -10,6 +10,14 @@ const CATALOGUE = {
     en: "Sorry, I don't know the answer to that. I can only answer questions about front office and back office jobs. See the topics for what you can ask.",
     hi: "माफ़ कीजिए, मुझे इसका जवाब नहीं पता। मैं सिर्फ फ्रंट ऑफिस और बैक ऑफिस की जॉब से जुड़े सवालों के जवाब दे सकता हूँ। क्या पूछ सकते हैं, यह विषयों की सूची में देखें।",
   },
+  notCovered: {
+    en: "Sorry, the article I answer from doesn't cover that (how to apply, pay, vacancies and the like). It explains what front office and back office jobs are and which one may suit you. See the topics for what you can ask.",
+    hi: "माफ़ कीजिए, जिस लेख से मैं जवाब देता हूँ उसमें यह नहीं है (आवेदन कैसे करें, सैलरी, वैकेंसी जैसी बातें)। उसमें बताया गया है कि फ्रंट ऑफिस और बैक ऑफिस की जॉब क्या हैं और आपके लिए कौन सी सही हो सकती है। क्या पूछ सकते हैं, यह विषयों की सूची में देखें।",
+  },
+  notCoveredSuggest: {
+    en: "Sorry, the article I answer from doesn't cover that (how to apply, pay, vacancies and the like). Maybe one of these helps:",
+    hi: "माफ़ कीजिए, जिस लेख से मैं जवाब देता हूँ उसमें यह नहीं है (आवेदन कैसे करें, सैलरी, वैकेंसी जैसी बातें)। शायद इनमें से कुछ काम आए:",
+  },
   didYouMean: {
     en: "I'm not sure what you mean. Did you mean one of these?",
     hi: "मैं ठीक से समझ नहीं पाया। क्या आप इनमें से कुछ पूछना चाहते हैं?",

@@ -1,0 +1,27 @@
+// The conversation layer's replies to questions the article cannot answer: honest, in the asker's language.
+import { describe, expect, it } from "vitest";
+import { Conversation } from "../../src/conversation.js";
+import { loadCorpus } from "../../src/corpus.js";
+import { Matcher } from "../../src/match.js";
+import { message } from "../../src/messages.js";
+
+const matcher = new Matcher(loadCorpus("faq"));
+const conversation = new Conversation({ matcher: () => matcher });
+const ask = (text: string) => conversation.reply({ text, userId: "u1", channel: "test" });
+
+describe("questions the article does not cover", () => {
+  it.each([
+    ["How do I apply for a front office job?", "en"],
+    ["back office ki salary kitni hoti hai", "hi"],
+    ["बैंक में पासबुक अपडेट के लिए कौन से डॉक्यूमेंट चाहिए", "hi"],
+  ] as const)("says the article does not cover %j, instead of that it did not understand", (q, lang) => {
+    const r = ask(q);
+    expect(r.kind).not.toBe("answer");
+    const said = r.kind === "suggest" ? message("notCoveredSuggest", lang) : message("notCovered", lang);
+    expect(r).toMatchObject({ text: said });
+  });
+
+  it("still says it did not understand a question that is merely unclear", () => {
+    expect(ask("office")).toMatchObject({ kind: "suggest", text: message("didYouMean", "en") });
+  });
+});

@@ -2,7 +2,6 @@
 // fake in test/fakes/discord.ts. No sleeps and no assertions about time: every step waits for the REST call or gateway
 // payload it expects, and a request that must stay in flight is held by the fake until the test releases it.
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Adapter } from "../../adapters/adapter.js";
@@ -14,6 +13,7 @@ import { createLogger } from "../../src/log.js";
 import { Matcher, type MatchResult } from "../../src/match.js";
 import { message } from "../../src/messages.js";
 import { FakeDiscord, payloadProblems, type RecordedCall } from "../fakes/discord.js";
+import { listenOnLoopback } from "../fakes/loopback.js";
 import { adapterContract } from "./contract.js";
 
 const TOKEN = "T0KENPARTONE.T0KENPARTTWO.T0KENPARTTHREE";
@@ -535,8 +535,7 @@ describe("discord adapter without a guild id", () => {
   it("gives up connecting promptly when stopped during start-up", async () => {
     // A Discord that accepts connections and never answers.
     const silent = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    const { port } = silent.address() as AddressInfo;
+    const port = await listenOnLoopback(silent);
     const adapter = createDiscordAdapter(
       { token: TOKEN, apiRoot: `http://127.0.0.1:${port}/api` },
       { conversation: new Conversation({ matcher: () => matcher }), logger: createLogger("silent") },

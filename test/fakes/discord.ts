@@ -3,10 +3,10 @@
 // sequence numbers, and can fail the next matching REST call (429 with retry_after, 403 Missing Permissions, ...).
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
 import { LIMITS, parseCustomId, visibleParts, type DiscordPayload } from "../../adapters/discord-format.js";
+import { listenOnLoopback } from "./loopback.js";
 
 export interface FakeUser {
   readonly id: string;
@@ -141,11 +141,7 @@ export class FakeDiscord {
   /** Starts a fake on 127.0.0.1 (a free port unless one is given). */
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord(options);
-    await new Promise<void>((resolve, reject) => {
-      fake.http.once("error", reject);
-      fake.http.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-    });
-    fake.listeningPort = (fake.http.address() as AddressInfo).port;
+    fake.listeningPort = await listenOnLoopback(fake.http, options.port);
     return fake;
   }
 

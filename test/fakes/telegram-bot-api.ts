@@ -4,8 +4,8 @@
 // 64 bytes), and can be scripted to fail (429 with retry_after, 403 blocked, a dropped connection).
 // A control API under /_fake/ lets another process push updates and read calls (for manual end-to-end runs).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { CallbackQuery, Chat, InlineQuery, Message, MessageEntity, Update, User } from "telegraf/types";
+import { listenOnLoopback } from "./loopback.js";
 
 /** One recorded API call. */
 export interface ApiCall {
@@ -141,11 +141,7 @@ export class FakeBotApi {
   /** Starts a fake on 127.0.0.1. */
   static async start(options: FakeOptions = {}): Promise<FakeBotApi> {
     const fake = new FakeBotApi(options);
-    await new Promise<void>((resolve, reject) => {
-      fake.server.once("error", reject);
-      fake.server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
-    });
-    fake.port = (fake.server.address() as AddressInfo).port;
+    fake.port = await listenOnLoopback(fake.server, options.port);
     return fake;
   }
 

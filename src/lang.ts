@@ -32,7 +32,7 @@ export interface LangVocabulary {
   readonly english: ReadonlySet<string>;
 }
 
-const VOCAB_KEY_MIN = 3;
+const VOCAB_MIN = 3;
 
 /** Learns which words mark Hindi and which mark English from the corpus's own questions. */
 export function langVocabulary(questions: Iterable<{ lang: QuestionLang; text: string }>): LangVocabulary {
@@ -41,7 +41,7 @@ export function langVocabulary(questions: Iterable<{ lang: QuestionLang; text: s
   for (const q of questions) {
     for (const w of tokenize(q.text)) {
       const f = analyzeWord(w);
-      if (f.stop || f.spelling.length < VOCAB_KEY_MIN || /^\d+$/.test(f.key)) continue;
+      if (f.stop || f.spelling.length < VOCAB_MIN || /^\d+$/.test(f.key)) continue;
       // Latin words are compared with Latin words by spelling: keys and romanised Devanagari collide too
       // easily ("biryani" and "barabar", "frontoffice" and फ्रंटऑफिस).
       if (q.lang === "en") en.add(f.spelling);
@@ -50,7 +50,7 @@ export function langVocabulary(questions: Iterable<{ lang: QuestionLang; text: s
   }
   // Two English words typed as one ("frontoffice") are no sign of Hindi.
   const joined = (w: string) => {
-    for (let i = VOCAB_KEY_MIN; i <= w.length - VOCAB_KEY_MIN; i++) if (en.has(w.slice(0, i)) && en.has(w.slice(i))) return true;
+    for (let i = VOCAB_MIN; i <= w.length - VOCAB_MIN; i++) if (en.has(w.slice(0, i)) && en.has(w.slice(i))) return true;
     return false;
   };
   return {

@@ -83,6 +83,8 @@ export class Matcher {
   private readonly courtesy = new Set<number>();
   /** Pairs of terms some corpus question writes one after the other ("back office"), as `pairCode`s. */
   private readonly adjacent = new Set<number>();
+  /** The terms of the lexicon's fixed concepts, looked up once: absent when the corpus never uses them. */
+  private readonly fixed: { readonly negation?: number; readonly negating: readonly number[]; readonly settings: readonly number[]; readonly thanks?: number };
   private readonly smalltalk: readonly boolean[];
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
@@ -213,6 +215,8 @@ export class Matcher {
       this.postings.push(Int32Array.from(list));
     }
     this.langVocabulary = langVocabulary(this.questions);
+    const ids = (names: readonly string[]) => names.map((name) => this.termIds.get(name)).filter((t) => t !== undefined);
+    this.fixed = { negation: this.termIds.get(NEGATION), negating: ids(NEGATING), settings: ids(SETTINGS), thanks: this.termIds.get(THANKS) };
     this.matchedAcc = new Float64Array(this.questions.length);
     this.plainAcc = new Float64Array(this.questions.length);
     this.bestF = new Float64Array(n);
@@ -344,7 +348,8 @@ export class Matcher {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }
     }
-    const none = (decision: string, candidates: Candidate[] = [], suggestions: string[] = [], uncovered = false): MatchResult => ({
+    // The decision is words for `--explain` only: it is written when read, not on every question.
+    const none = (why: () => string, candidates: Candidate[] = [], suggestions: string[] = [], uncovered = false): MatchResult => ({
       id: null,
       confidence: candidates[0]?.score ?? 0,
       lang,
@@ -352,7 +357,9 @@ export class Matcher {
       candidates,
       clean,
       words: explained,
-      decision: `no answer: ${decision}`,
+      get decision() {
+        return `no answer: ${why()}`;
+      },
       uncovered,
     });
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
@@ -379,7 +386,7 @@ export class Matcher {
     const ranked = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry])).slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     const best = out[0];
-    if (!best) return none("no corpus question shares a word with it");
+    if (!best) return none(() => "no corpus question shares a word with it");
     const second = out[1];
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     const ambiguous =
@@ -407,31 +414,38 @@ export class Matcher {
     const relief = clearLead ? Math.min(this.t.longReliefMax, this.t.longRelief * Math.max(0, words - this.t.longWords)) : 0;
     const scoreBar = this.t.answerThreshold - relief;
     const coverageBar = this.t.minCoverage - relief;
-    const bars = `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
-    const blocker =
+    const bars = () => `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
+    const blocker: (() => string) | undefined =
       lacking !== undefined
-        ? `it asks about ${REQUIRED[lacking]}, and ${best.id} answers no such question`
+        ? () => `it asks about ${REQUIRED[lacking]}, and ${best.id} answers no such question`
         : offTopic
-          ? `${best.id} is small talk and the question is about a topic`
+          ? () => `${best.id} is small talk and the question is about a topic`
           : ambiguous
-            ? `${best.id} and ${second!.id} fit equally well`
+            ? () => `${best.id} and ${second!.id} fit equally well`
             : best.score < scoreBar || best.coverage < coverageBar
-              ? `not sure enough (${bars})`
+              ? () => `not sure enough (${bars()})`
               : undefined;
-    if (blocker === undefined) {
-      return { id: best.id, confidence: round(best.score), lang, suggestions: [], candidates: out, clean, words: explained, decision: `answered: ${bars}`, uncovered: false };
-    }
+    const answered = (id: string, confidence: number, why: () => string): MatchResult => ({
+      id,
+      confidence: round(confidence),
+      lang,
+      suggestions: [],
+      candidates: out,
+      clean,
+      words: explained,
+      get decision() {
+        return `answered: ${why()}`;
+      },
+      uncovered: false,
+    });
+    if (blocker === undefined) return answered(best.id, best.score, bars);
     // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
     // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
-    const thanks = this.termIds.get(THANKS);
-    const courtesy = thanks !== undefined && query.has(thanks) ? thanks : undefined;
+    const thanks = this.fixed.thanks;
     const asks = [...query.keys()].some((t) => INTENTS.includes(this.termNames[t]!));
-    if (courtesy !== undefined && !asks && required.size === 0) {
-      const polite = ranked.find((c) => this.smalltalk[c.entry] && this.entryTerms[c.entry]!.has(courtesy));
-      if (polite) {
-        const id = this.corpus.entries[polite.entry]!.id;
-        return { id, confidence: round(polite.score), lang, suggestions: [], candidates: out, clean, words: explained, decision: `answered: small talk (${this.termNames[courtesy]}), as ${blocker}`, uncovered: false };
-      }
+    if (thanks !== undefined && query.has(thanks) && !asks && required.size === 0) {
+      const polite = ranked.find((c) => this.smalltalk[c.entry] && this.entryTerms[c.entry]!.has(thanks));
+      if (polite) return answered(this.corpus.entries[polite.entry]!.id, polite.score, () => `small talk (${THANKS}), as ${blocker()}`);
     }
     // "Did you mean" offers topics of the article, never small talk.
     const suggestions = out
@@ -573,19 +587,14 @@ export class Matcher {
     // (a comparison) fits it less well than its plain word weights say.
     for (const t of otherSides) if (this.has(question, t)) extra += this.idf[t]! * this.t.otherSidePenalty;
     // A question about a particular place (a bank, a hospital) fits a query that names none less well.
-    for (const name of SETTINGS) {
-      const t = this.termIds.get(name);
-      if (t !== undefined && !query.has(t) && this.has(question, t)) extra += this.idf[t]! * this.t.settingPenalty;
-    }
+    for (const t of this.fixed.settings) if (!query.has(t) && this.has(question, t)) extra += this.idf[t]! * this.t.settingPenalty;
     // "Staff who never meet customers" asks the opposite of "staff who meet customers": a question that drops
     // the query's negation, or adds one, fits it less than one word's weight says.
-    const negation = this.termIds.get(NEGATION);
+    const { negation, negating } = this.fixed;
     if (negation !== undefined && this.has(question, negation) !== query.has(negation)) {
       if (!query.has(negation)) extra += this.idf[negation]! * this.t.negationExtra;
       // "Without meeting customers" keeps the negation that "never meet customers" has.
-      else if (!NEGATING.some((name) => this.termIds.get(name) !== undefined && this.has(question, this.termIds.get(name)!))) {
-        missed += this.idf[negation]! * this.t.negationPenalty;
-      }
+      else if (!negating.some((t) => this.has(question, t))) missed += this.idf[negation]! * this.t.negationPenalty;
     }
     return { extra, missed };
   }

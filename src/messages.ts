@@ -1,6 +1,11 @@
 // The one catalogue of texts users see, in English and Hindi. Channels format these; they never write their own.
 import type { AnswerLang } from "./types.js";
 
+// Texts both chat platforms show for the same command or choice: written once.
+const HELP_DESCRIPTION = { en: "What I can answer and how to ask", hi: "मैं किन सवालों के जवाब देता हूँ और कैसे पूछें" };
+const TOPICS_DESCRIPTION = { en: "List the topics I can answer", hi: "उन विषयों की सूची जिन पर मैं जवाब दे सकता हूँ" };
+const LANG_AUTO = { en: "Automatic: the language of the question", hi: "अपने आप: सवाल की भाषा में" };
+
 const CATALOGUE = {
   welcome: {
     en: "Hello! I answer questions about front office and back office jobs: what they are, their duties, the difference, and which one may suit you. Ask in English, Hindi or Hinglish.",
@@ -59,16 +64,16 @@ const CATALOGUE = {
   discordQuestionName: { en: "question", hi: "सवाल" },
   discordQuestionDescription: { en: "Your question, in English, Hindi or Hinglish", hi: "आपका सवाल, अंग्रेज़ी, हिंदी या Hinglish में" },
   discordTopicsName: { en: "topics", hi: "विषय" },
-  discordTopicsDescription: { en: "List the topics I can answer", hi: "उन विषयों की सूची जिन पर मैं जवाब दे सकता हूँ" },
+  discordTopicsDescription: TOPICS_DESCRIPTION,
   discordLangName: { en: "lang", hi: "भाषा" },
   discordLangDescription: { en: "Choose the language of my answers", hi: "मेरे जवाबों की भाषा चुनें" },
   discordLanguageName: { en: "language", hi: "भाषा" },
   discordLanguageDescription: { en: "English, Hindi, or the language of each question", hi: "अंग्रेज़ी, हिंदी, या हर सवाल की भाषा" },
   discordLangChoiceEn: { en: "English", hi: "अंग्रेज़ी" },
   discordLangChoiceHi: { en: "Hindi", hi: "हिंदी" },
-  discordLangChoiceAuto: { en: "Automatic: the language of the question", hi: "अपने आप: सवाल की भाषा में" },
+  discordLangChoiceAuto: LANG_AUTO,
   discordHelpName: { en: "help", hi: "मदद" },
-  discordHelpDescription: { en: "What I can answer and how to ask", hi: "मैं किन सवालों के जवाब देता हूँ और कैसे पूछें" },
+  discordHelpDescription: HELP_DESCRIPTION,
   discordHowToAsk: {
     en: "In a server, mention me with your question or use /ask; in a direct message, just type the question.",
     hi: "सर्वर में अपने सवाल के साथ मुझे mention करें या /ask इस्तेमाल करें; direct message में बस सवाल लिखें।",
@@ -76,11 +81,11 @@ const CATALOGUE = {
   // Telegram: command descriptions for the command menu (setMyCommands; the `hi` list goes to Hindi users), the /lang
   // button for "auto", and how to ask in a group.
   telegramStartDescription: { en: "Welcome and the list of topics", hi: "स्वागत और विषयों की सूची" },
-  telegramHelpDescription: { en: "What I can answer and how to ask", hi: "मैं किन सवालों के जवाब देता हूँ और कैसे पूछें" },
-  telegramTopicsDescription: { en: "List the topics I can answer", hi: "उन विषयों की सूची जिन पर मैं जवाब दे सकता हूँ" },
+  telegramHelpDescription: HELP_DESCRIPTION,
+  telegramTopicsDescription: TOPICS_DESCRIPTION,
   telegramLangDescription: { en: "Answer language: en, hi or auto", hi: "जवाब की भाषा: en, hi या auto" },
   telegramAskDescription: { en: "Ask a question (in groups)", hi: "सवाल पूछें (ग्रुप में)" },
-  telegramLangAuto: { en: "Automatic: the language of the question", hi: "अपने आप: सवाल की भाषा में" },
+  telegramLangAuto: LANG_AUTO,
   telegramHowToAsk: {
     en: "In a group, mention me with your question, reply to my message, or use /ask; in a private chat, just type the question.",
     hi: "ग्रुप में अपने सवाल के साथ मुझे mention करें, मेरे मैसेज का जवाब दें या /ask इस्तेमाल करें; प्राइवेट चैट में बस सवाल लिखें।",

@@ -67,23 +67,23 @@ export const STOPWORDS: readonly string[] = Object.freeze(
 export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WHAT: "what whats wat wht waht kya kia kyaa क्या",
   // Asking what a word means is asking for a definition, not what someone does.
-  MEANING: "matlab matalab मतलब meaning mean means meant define definition defination arth अर्थ paribhasha परिभाषा",
+  MEANING: "matlab matalab मतलब meaning mean means meant define definition defination arth अर्थ paribhasha परिभाषा abhipray abhipraay अभिप्राय tatparya taatparya तात्पर्य aashay ashay आशय",
   WHY: "why kyu kyun kyon kyo kyoon kiyu क्यों क्यूं क्यूँ क्यो reason reasons wajah vajah वजह karan kaaran कारण",
   HOW: "how kaise kese kaisey kaisa kaisi कैसे कैसा कैसी",
   WHO: "who whom kaun kon koun कौन",
   WHICH: "which konsa konsi kaunsa kaunsi kaunse konse कौनसा कौनसी कौनसे",
   WHERE: "where kahan kaha kahaan कहाँ कहां",
   WHEN: "when kab कब",
-  DIFF: "difference differences different differ distinguish vs versus compare comparison contrast antar fark farq farak फर्क फ़र्क फरक अंतर अन्तर alag अलग",
-  DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks",
+  DIFF: "difference differences different differ distinguish vs versus compare comparison contrast antar fark farq farak फर्क फ़र्क फरक अंतर अन्तर alag अलग bhinn भिन्न bhinnata भिन्नता",
+  DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks uttardayitva uttardayitv उत्तरदायित्व dayitva dayitv दायित्व jawabdehi जवाबदेही",
   IMPORTANT: "imp important importance necessary essential crucial vital zaruri jaruri zaroori jaroori jruri zruri जरूरी ज़रूरी आवश्यक aavashyak avashyak mahatvapurn mahatvpurn mahatwapurn महत्वपूर्ण mahatva mahatv महत्व ahmiyat अहमियत value valuable significance significant",
-  TYPE: "type types category categories tarah tarha prakar prakaar प्रकार तरह kism किस्म",
+  TYPE: "type types category categories tarah tarha prakar prakaar प्रकार तरह kism किस्म shreni श्रेणी श्रेणियों varg वर्ग",
   JOB: "job jobs naukri naukari nokri नौकरी नौकरियां नौकरियाँ जॉब जॉब्स career कैरियर करियर",
   WORK: "work works kaam kam काम karya kary कार्य",
   CUSTOMER: "customer customers client clients grahak ग्राहक कस्टमर",
-  COMPANY: "company companies firm firms organisation organization organisations organizations sansthan संस्थान कंपनी कंपनियों कम्पनी",
+  COMPANY: "company companies firm firms organisation organization organisations organizations sansthan संस्थान कंपनी कंपनियों कम्पनी sanstha संस्था pratishthan प्रतिष्ठान",
   GROWTH: "growth grow grows progress tarakki tarraki taraqqi तरक्की unnati उन्नति vikas विकास ग्रोथ",
-  SELL: "sell sells selling sale sales bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग",
+  SELL: "sell sells selling sale sales bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग vikray विक्रय",
   TOGETHER: "together coordination coordinate cooperation cooperate teamwork talmel taalmel तालमेल samanjasya सामंजस्य sahyog सहयोग collaborate collaboration coordinating cooperating milkar मिलकर",
   CONFLICT: "conflict conflicts disagreement disagree clash fight jhagda jhagada matbhed मतभेद झगड़ा fight fights fighting fought odds friction tension tensions argue argues arguing argument arguments quarrel quarrels clashes ladai ladaai ladte ladna लड़ाई लड़ते लड़ना khatpat खटपट takraar takrar तकरार jhagde jhagadte jhagdte झगड़े झगड़ते anban अनबन",
   CHOOSE: "choose choosing choice select pick chunu chunna chune chunen chunoon चुनूं चुनूँ चुनना चुनें चुने decide decides deciding decision tay faisla फैसला तय dilemma duvidha दुविधा",
@@ -92,24 +92,28 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   RECEPTION: "reception receptionist रिसेप्शन रिसेप्शनिस्ट",
   DOCTOR: "doctor doctors daktar डॉक्टर डाक्टर",
   BANK: "bank banks banking branch branches shakha बैंक बैंकों शाखा",
-  HOSPITAL: "hospital hospitals clinic clinics aspatal aspataal अस्पताल हॉस्पिटल क्लिनिक",
-  PRODUCT: "product products item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद merchandise",
+  HOSPITAL: "hospital hospitals clinic clinics aspatal aspataal अस्पताल हॉस्पिटल क्लिनिक chikitsalay chikitsalaya चिकित्सालय davakhana dawakhana दवाखाना",
+  PRODUCT: "product products item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद merchandise vastu vastuen वस्तु वस्तुएं वस्तुओं saman samaan सामान",
   MONEY: "money cash paisa paise paisaa पैसा पैसे nakad नकद",
   BUY: "bought purchase purchases purchased kharid kharida kharidna kharidne khareed खरीद खरीदा खरीदी खरीदे खरीदना",
-  PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer",
+  PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer nirmit निर्मित nirman निर्माण",
   LIKE: "love loves enjoy enjoys prefer prefers pasand पसंद",
   NOT: "not never no nahi nahin nhi na नहीं ना न",
   PART: "part parts side sides section sections department departments division divisions hissa hisse हिस्सा हिस्से vibhag विभाग",
   MIDDLE: "middle mediator mediators mediate mediating intermediary middleman madhyasth मध्यस्थ bich beech बीच",
   DISLIKE: "dislike dislikes avoid avoids avoiding hate hates",
-  SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर",
+  SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर shreshth shresth श्रेष्ठ uttam उत्तम",
   GIVE: "give gives giving gave given provide provides dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
   ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन",
-  RECORD: "record records recording recorded hisab hisaab हिसाब रिकॉर्ड रिकार्ड ledger ledgers register registers bookkeeping",
+  RECORD: "record records recording recorded hisab hisaab हिसाब रिकॉर्ड रिकार्ड ledger ledgers register registers bookkeeping data डेटा डाटा",
   STOCK: "stock stocks inventory godown गोदाम स्टॉक",
-  INFERIOR: "worse worst inferior lower lesser bad bura buri bure बुरा बुरी बुरे chhota chhoti chota choti छोटा छोटी kamtar कमतर useless worthless bekar bekaar बेकार ghatiya घटिया",
+  INFERIOR: "worse worst inferior lower lesser bad bura buri bure बुरा बुरी बुरे chhota chhoti chota choti छोटा छोटी kamtar कमतर useless worthless bekar bekaar बेकार ghatiya घटिया gaun गौण nimn निम्न",
   ALONE: "alone akele akela akeli अकेले अकेला अकेली introvert introverted shy sharmila sharmili शर्मीला शर्मीली",
   CONTACT: "contact contacts interact interacts interacting interaction deal deals dealing dealt meet meets meeting talk talks talking speak speaking sampark संपर्क milna milne milte milta milti मिलना मिलने मिलते मिलता मिलती",
+  CASHIER: "cashier cashiers khajanchi खजांची कैशियर रोकड़िया",
+  STAFF: "staff staffs employee employees karmachari karmchari कर्मचारी कर्मचारियों स्टाफ",
+  DIRECT: "direct directly pratyaksh pratyaksha प्रत्यक्ष seedhe sidhe seedha sidha सीधे सीधा",
+  IMAGE: "image reputation chhavi chavi छवि इमेज saakh साख",
   RUN: "run runs running survive survives chal chale chalti chalta chalna chalegi चल चले चलती चलता चलना चलेगी",
   WITHOUT: "without bina binaa बिना bagair baghair बगैर",
   HOWTO: "howto",
@@ -174,8 +178,11 @@ export const REQUIRED: Readonly<Record<string, string>> = Object.freeze({
 /** The concept of thanks: said with any other words and no question, it is still small talk. */
 export const THANKS = "#THANK";
 
-/** Places the article uses as examples: an entry about one answers a question that names it best. */
-export const SETTINGS: readonly string[] = Object.freeze(["#BANK", "#HOSPITAL"]);
+/**
+ * Concepts that narrow a question: the places the article uses as examples (an entry about one answers a
+ * question that names it best) and comparison ("how do they differ" does not answer "what is my job called").
+ */
+export const NARROWING: readonly string[] = Object.freeze(["#BANK", "#HOSPITAL", "#DIFF"]);
 
 /** The concept that turns a question into its opposite ("meets customers" / "never meets customers"). */
 export const NEGATION = "#NOT";
@@ -213,7 +220,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])समझ\s+(?:आ\s+)?गया(?![\u0900-\u097f])/gu, "धन्यवाद"],
   [/(?<![\u0900-\u097f])मदद\s+मिली(?![\u0900-\u097f])/gu, "धन्यवाद"],
   // "Baad" is "after", not "bad" (their loose spellings meet).
-  [/\bbaad\b|(?<![\u0900-\u097f])बाद(?![\u0900-\u097f])/giu, "after"],
+  [/\bbaad\b|(?<![\u0900-\u097f])(?:बाद|पश्चात|उपरांत)(?![\u0900-\u097f])/giu, "after"],
   // A tag "na" ("batao na", "hai na?") asks for agreement; it negates nothing. So does "not sure" / "no idea".
   [/\b(batao|bataiye|bata|btao|samjhao|samjha|karo|bolo|dekho|hai|h)\s+na\b/giu, "$1"],
   [/\bna(?=\s*(?:[?.!,]|$))/giu, ""],
@@ -224,6 +231,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(\d{1,2})(am|pm)\b/giu, "$1 $2"],
   // "Back to work", "passes it back to the customer": here "back" is no side of the office.
   [/\bback\s+(?=(?:to|into|home)\b)/giu, ""],
+  [/\bbehind[\s-]+(?:the[\s-]+)?scenes?\b|\bbackstage\b/giu, "back office"],
   [/\b(?:peeche|piche|pichhe|peechhe|pichhe)\b/giu, "back"],
   [/(?<![\u0900-\u097f])पीछे(?![\u0900-\u097f])/gu, "बैक"],
   [/\b(?:andar|ander)\s+(?=baith|beth)/giu, "back office "],
@@ -259,6 +267,12 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))[\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ)(?![\u0900-\u097f])/gu, "howto"],
   [/\b(?:kaise|kese)\s+[a-z]+(?:ein|ayen|aein|aayen|aun|aaun)\b/gu, "howto"],
   [/फ्रंट\s*डेस्क/gu, "front office"],
+  // Formal Hindi for the office: कार्यालय, दफ़्तर.
+  [/(?<![\u0900-\u097f])(?:कार्यालय|दफ्तर|दफ़्तर)(?:ों)?(?![\u0900-\u097f])/gu, "ऑफिस"],
+  [/(?<![\u0900-\u097f])स्वागत\s*कक्ष(?![\u0900-\u097f])/gu, "रिसेप्शन"],
+  // "Koi lena dena nahi": no dealings with someone.
+  [/\blena[\s-]+dena\b/giu, "contact"],
+  [/(?<![\u0900-\u097f])लेना[\s-]+देना(?![\u0900-\u097f])/gu, "संपर्क"],
   [/head[\s-]*quarters?/giu, "head quarter"],
   // Markup is not words: <b>, </script>, <br/> (a user pasting HTML asks about the text, not the tags).
   [/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/giu, " "],

@@ -3,7 +3,7 @@
 import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATING, NEGATION, REQUIRED, SETTINGS, THANKS } from "./lexicon.js";
+import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATING, NEGATION, REQUIRED, NARROWING, THANKS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 
@@ -84,7 +84,7 @@ export class Matcher {
   /** Pairs of terms some corpus question writes one after the other ("back office"), as `pairCode`s. */
   private readonly adjacent = new Set<number>();
   /** The terms of the lexicon's fixed concepts, looked up once: absent when the corpus never uses them. */
-  private readonly fixed: { readonly negation?: number; readonly negating: readonly number[]; readonly settings: readonly number[]; readonly thanks?: number };
+  private readonly fixed: { readonly negation?: number; readonly negating: readonly number[]; readonly narrowing: readonly number[]; readonly thanks?: number };
   private readonly smalltalk: readonly boolean[];
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
@@ -216,7 +216,7 @@ export class Matcher {
     }
     this.langVocabulary = langVocabulary(this.questions);
     const ids = (names: readonly string[]) => names.map((name) => this.termIds.get(name)).filter((t) => t !== undefined);
-    this.fixed = { negation: this.termIds.get(NEGATION), negating: ids(NEGATING), settings: ids(SETTINGS), thanks: this.termIds.get(THANKS) };
+    this.fixed = { negation: this.termIds.get(NEGATION), negating: ids(NEGATING), narrowing: ids(NARROWING), thanks: this.termIds.get(THANKS) };
     this.matchedAcc = new Float64Array(this.questions.length);
     this.plainAcc = new Float64Array(this.questions.length);
     this.bestF = new Float64Array(n);
@@ -586,8 +586,8 @@ export class Matcher {
     // A query naming one side of a contrast asks about that side: a question that also names the other side
     // (a comparison) fits it less well than its plain word weights say.
     for (const t of otherSides) if (this.has(question, t)) extra += this.idf[t]! * this.t.otherSidePenalty;
-    // A question about a particular place (a bank, a hospital) fits a query that names none less well.
-    for (const t of this.fixed.settings) if (!query.has(t) && this.has(question, t)) extra += this.idf[t]! * this.t.settingPenalty;
+    // A question about a particular place (a bank, a hospital), or a comparison, fits a query without it less well.
+    for (const t of this.fixed.narrowing) if (!query.has(t) && this.has(question, t)) extra += this.idf[t]! * this.t.narrowingPenalty;
     // "Staff who never meet customers" asks the opposite of "staff who meet customers": a question that drops
     // the query's negation, or adds one, fits it less than one word's weight says.
     const { negation, negating } = this.fixed;

@@ -32,8 +32,8 @@ export const TUNING = Object.freeze({
   negationPenalty: 2,
   /** ...and this many times against a question that negates what the query does not. */
   negationExtra: 1,
-  /** A question naming a place (bank, hospital) the query does not: the place's weight counts this many times more against it. */
-  settingPenalty: 1,
+  /** A question naming a place (bank, hospital) or a comparison the query does not: its weight counts this many times more against it. */
+  narrowingPenalty: 1,
   /** How much a query word found in another question of the entry (not its best one) counts for that entry. */
   entryQuality: 0.1,
   /** How much a typo-corrected word counts compared to an exact one. */

@@ -1,6 +1,6 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
 import { editDistance } from "./distance.js";
-import { CONCEPTS, PHRASES, POSTPOSITIONS, STOPWORDS } from "./lexicon.js";
+import { AUXILIARIES, CONCEPTS, INTENTS, POSTPOSITIONS, PHRASES, STOPWORDS } from "./lexicon.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
 import { loose, phoneticKey, romanize, stem, stemHindi } from "./translit.js";
 
@@ -134,24 +134,49 @@ export function termName(form: WordForm): string {
 const SPLIT_MIN = 3;
 const SPLIT_MIN_SECOND = 4;
 const SPLIT_MIN_DEVANAGARI = 3;
+// An auxiliary is split off a word at least this long, or off a question word ("kyahai").
+const AUXILIARY_AFTER = 4;
+// A word typed onto the next is split at most into this many parts ("frontofficestaff", "frontvsback").
+const SPLIT_MAX_PARTS = 3;
 
-/** Splits a run-together word ("backoffice", "bankme", "फ्रंटऑफिस") into a known word and a known or stop word. */
-export function splitRunTogether(surface: string, known: (f: WordForm) => boolean): WordForm[] | undefined {
+/**
+ * Splits a run-together word ("backoffice", "bankme", "frontofficestaff", "kyahota", "फ्रंटऑफिस") into known
+ * words, at most three: a trailing postposition or auxiliary is dropped. Three parts must be `sure` words. Inside a longer word a known
+ * two-letter concept may stand between two words ("front" + "vs" + "back").
+ */
+export function splitRunTogether(
+  surface: string,
+  known: (f: WordForm) => boolean,
+  sure: (f: WordForm) => boolean = known,
+  parts = SPLIT_MAX_PARTS,
+  inner = false,
+): WordForm[] | undefined {
   const devanagari = hasDevanagari(surface);
-  const min = devanagari ? SPLIT_MIN_DEVANAGARI : SPLIT_MIN;
+  const min = devanagari ? SPLIT_MIN_DEVANAGARI : inner ? 2 : SPLIT_MIN;
   const minSecond = devanagari ? SPLIT_MIN_DEVANAGARI : SPLIT_MIN_SECOND;
   if (surface.length < min + 2) return undefined;
+  const lefts: [number, WordForm][] = [];
   for (let i = min; i <= surface.length - 2; i++) {
     // Devanagari words are split only before a letter, never before a vowel sign, virama or nasal mark.
     if (devanagari && /[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]/.test(surface[i]!)) continue;
     const left = analyzeWord(surface.slice(0, i));
+    if (left.stop || !known(left) || (i < SPLIT_MIN && left.concept === undefined)) continue;
+    lefts.push([i, left]);
+  }
+  // Two parts before three: "backoffice" is "back" + "office", not "bac" + "k" + "office".
+  for (const [i, left] of lefts) {
     const right = analyzeWord(surface.slice(i));
-    if (left.stop || !known(left)) continue;
-    if (right.stop) {
-      if (POSTPOSITIONS.includes(right.surface)) return [left];
-      continue;
-    }
-    if (surface.length - i >= minSecond && known(right)) return [left, right];
+    if (right.stop && POSTPOSITIONS.includes(right.surface)) return [left];
+    if (right.stop && AUXILIARIES.includes(right.surface) && (i >= AUXILIARY_AFTER || INTENTS.includes(left.concept ?? ""))) return [left];
+    if (parts >= 2 && !right.stop && surface.length - i >= minSecond && known(right)) return [left, right];
+  }
+  if (parts < 2) return undefined;
+  // Three parts: the longest word first, and only words known for sure (spelt like a corpus word, not just
+  // sharing its key), or "backofficekyahai" reads "backo" + "ffice".
+  for (const [i, left] of lefts.reverse()) {
+    if (!sure(left)) continue;
+    const rest = splitRunTogether(surface.slice(i), sure, sure, parts - 1, true);
+    if (rest) return [left, ...rest];
   }
   return undefined;
 }

@@ -141,8 +141,14 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   THANK: "thanks thank thx thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद thnx thnks thanx tnx",
 });
 
-/** Postpositions typed onto the word before them ("bankme", "officeka"): the only stop words split off a word. */
+/** Postpositions typed onto the word before them ("bankme", "officeka"): stop words split off a word. */
 export const POSTPOSITIONS: readonly string[] = Object.freeze(["me", "mein", "mai", "ka", "ki", "ke", "ko", "se", "par", "pe", "wala", "wali", "wale"]);
+
+/**
+ * Auxiliaries typed onto a question word or a long word ("kyahai", "kyahota", "officehai"); not onto a short
+ * one, where they are more often the end of a word ("padhai").
+ */
+export const AUXILIARIES: readonly string[] = Object.freeze(["hai", "hain", "hota", "hoti", "hote"]);
 
 /** Words that are particles in Hinglish but mean something in English ("back office hi" is not "hi!"). */
 export const HINGLISH_PARTICLES: readonly string[] = Object.freeze(["hi"]);

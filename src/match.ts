@@ -288,7 +288,7 @@ export class Matcher {
   }
 
   /** How one query word is understood. */
-  private understand(form: WordForm): { match: WordMatch; extra?: WordForm } {
+  private understand(form: WordForm): { match: WordMatch; extra?: WordForm[] } {
     if (form.stop) return { match: { kind: "ignored" } };
     let exact = this.termIds.get(termName(form));
     // Keys of one or two letters collide ("deal" and "delhi" are both "dl"): the spelling must agree too.
@@ -298,17 +298,20 @@ export class Matcher {
     if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" } };
     // A concept the corpus never uses is a subject it lacks, not a misspelling of some other word.
     if (form.concept) return { match: { kind: "unknown" } };
-    // The halves must be spelt like corpus words, or be a pair the corpus writes apart ("back" + "ofis"); else
+    // The parts must be spelt like corpus words, or be pairs the corpus writes apart ("back" + "ofis"); else
     // any long word splits on key collisions ("logistics" is not "log" + "stock").
-    const parts = splitRunTogether(form.surface, (f) => this.termIds.has(termName(f)));
+    const known = (f: WordForm) => this.termIds.has(termName(f));
     const spelt = (f: WordForm) => f.concept !== undefined || this.spelling.alike(f, this.termIds.get(termName(f))!, SPELLING_SHARE);
-    const attested = (a: WordForm, b: WordForm) => this.adjacent.has(pairCode(this.termIds.get(termName(a))!, this.termIds.get(termName(b))!));
-    const [left, right] = parts ?? [];
-    if (left && (right ? (spelt(left) && spelt(right)) || attested(left, right) : spelt(left))) {
-      return {
-        match: { kind: "term", term: termName(left), quality: this.t.splitQuality, via: `split ${form.surface}` },
-        extra: right,
-      };
+    const parts = splitRunTogether(form.surface, known, (f) => known(f) && spelt(f));
+    if (parts) {
+      const attested = (a?: WordForm, b?: WordForm) =>
+        a !== undefined && b !== undefined && this.adjacent.has(pairCode(this.termIds.get(termName(a))!, this.termIds.get(termName(b))!));
+      if (parts.every((p, i) => spelt(p) || attested(parts[i - 1], p) || attested(p, parts[i + 1]))) {
+        return {
+          match: { kind: "term", term: termName(parts[0]!), quality: this.t.splitQuality, via: `split ${form.surface}` },
+          extra: parts.slice(1),
+        };
+      }
     }
     const fixed = this.spelling.correct(form);
     if (fixed) {
@@ -335,7 +338,7 @@ export class Matcher {
       const form = pending.shift()!;
       if (form.concept !== undefined && form.concept in REQUIRED) required.add(form.concept);
       const { match, extra } = this.understand(form);
-      if (extra) pending.unshift(extra);
+      if (extra) pending.unshift(...extra);
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;
         query.set(t, Math.max(query.get(t) ?? 0, match.quality));

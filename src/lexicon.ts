@@ -6,14 +6,14 @@ const EN_STOP = `a an the is are am was were be been being do does did doing don
 of in on at to for from by with about into onto over under than then so as if or and but nor not no
 i me my mine we us our you your yours he him his she her it its they them their this that these those
 there here it's i'm im can could would should shall will may might must ought also just very really
-please kindly tell explain describe know want need get got take make say let like some any all
+please kindly tell explain describe want need get got take make say let like some any all
 each every one ones such own same other more most much many lot lots thing things something anything
 way ways kind sort actually basically exactly simply yes yeah ok okay hey dear sir madam bro
 i'd i've i'll you're it's that's there's let's don't doesn't didn't isn't aren't wasn't can't won't
 just only even still already again always never ever often sometimes usually generally honestly truly
 quite rather pretty bit little enough too also else both either neither whether while during before after
 because since until unless though although however therefore anyway anyhow maybe perhaps probably
-said says saying tell told telling ask asked asking think thought know knew known heard hear see saw seen
+said says saying tell told telling ask asked asking think thought knew known heard hear see saw seen
 keep kept keeps come came comes going goes went gone put puts try tried trying find found
 supposed mentioned mentioning mention term word words called call calls name named stuff clue idea sure
 someone somebody anyone anybody everyone everybody person guy guys lady man woman
@@ -114,6 +114,8 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   STAFF: "staff staffs employee employees karmachari karmchari कर्मचारी कर्मचारियों स्टाफ",
   DIRECT: "direct directly pratyaksh pratyaksha प्रत्यक्ष seedhe sidhe seedha sidha सीधे सीधा",
   IMAGE: "image reputation chhavi chavi छवि इमेज saakh साख",
+  // Knowing about something: "why should a job seeker know about them" (not "I know", "I want to know": stop words).
+  KNOW: "know knowing knowledge aware awareness learn learning jaanna janna jaanne janne jaanana जानना जानने",
   RUN: "run runs running survive survives chal chale chalti chalta chalna chalegi चल चले चलती चलता चलना चलेगी",
   WITHOUT: "without bina binaa बिना bagair baghair बगैर",
   HOWTO: "howto",
@@ -219,8 +221,13 @@ export const IMPLIED_SIDES: readonly { readonly terms: readonly string[]; readon
 export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/front[\s-]*desk/giu, "front office"],
   [/\bhelp[\s-]*desk\b/giu, "front office"],
-  // "Why should I care about it" asks why it matters; "that was useful" and "madad mili" are thanks.
-  [/\b(?:why|y)\s+(?:should|would|do|does|must)\s+(?:i|we|you|anyone|someone|one|it)\s+(?:even\s+)?(?:care|bother|matter)\b/giu, "why"],
+  // "Why should I care about it" asks why one should know about it; "that was useful" and "madad mili" are thanks.
+  [/\b(?:why|y)\s+(?:should|would|do|does|must)\s+(?:[a-z]+\s+){1,4}?(?:even\s+)?(?:care|bother)\b/giu, "why know"],
+  [/\b(?:why|y)\s+(?:would|do|does|should)\s+(?:it|this|that)\s+(?:even\s+)?matter\b/giu, "why"],
+  // "I want to know", "do you know": asking, not knowing about something.
+  [/\b(?:want|wanted|wanna|like|need|love)\s+to\s+know\b|\b(?:do|did)\s+(?:you|u)\s+know\b|\b(?:i|we)\s+(?:do\s+not\s+|don't\s+|dont\s+)?know\b/giu, " "],
+  [/\bpata\s+(?:hona|hone|hota|hoti)\b/giu, "jaanna"],
+  [/(?<![\u0900-\u097f])पता\s+(?:होना|होने|होता|होती)(?![\u0900-\u097f])/gu, "जानना"],
   [/\b(?:that|this|it|you)\s+(?:was|is|were|are|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+)?(?:useful|helpful)\b/giu, "thanks"],
   [/\bmadad\s+mil(?:i|a|ee|gayi|gai)\b|\bsamajh?\s+(?:aa\s+)?gaya\b|\bgot\s+it\b/giu, "shukriya"],
   [/(?<![\u0900-\u097f])समझ\s+(?:आ\s+)?गया(?![\u0900-\u097f])/gu, "धन्यवाद"],
@@ -245,6 +252,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // Chat shorthand for words that matter ("frnt ofc", "diff btwn", "y").
   [/\b(?:ofc|offc|ofcs)\b/giu, "office"],
   [/\bppl\b/giu, "people"],
+  [/\b(?:shud|shld|shoud|shd)\b/giu, "should"],
+  [/\bb4\b/giu, "before"],
+  [/\btyps\b/giu, "types"],
   [/\bdiff\b/giu, "difference"],
   [/\b(?:btw|btwn|b\/w)\b/giu, "between"],
   [/\bw\/o\b/giu, "without"],

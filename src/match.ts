@@ -301,7 +301,9 @@ export class Matcher {
     // The parts must be spelt like corpus words, or be pairs the corpus writes apart ("back" + "ofis"); else
     // any long word splits on key collisions ("logistics" is not "log" + "stock").
     const known = (f: WordForm) => this.termIds.has(termName(f));
-    const spelt = (f: WordForm) => f.concept !== undefined || this.spelling.alike(f, this.termIds.get(termName(f))!, SPELLING_SHARE);
+    // A part of a split word gets no free edit: a short part must be spelt as the corpus spells it ("luck" is not
+    // "look", so "lucknow" stays whole).
+    const spelt = (f: WordForm) => f.concept !== undefined || this.spelling.alike(f, this.termIds.get(termName(f))!, SPELLING_SHARE, false);
     const parts = splitRunTogether(form.surface, known, (f) => known(f) && spelt(f));
     if (parts) {
       const attested = (a?: WordForm, b?: WordForm) =>

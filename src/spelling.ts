@@ -67,12 +67,12 @@ export class Spelling {
     }
   }
 
-  /** Whether a word is spelt like one the corpus uses for `term` (within `share` of its length, at least one edit). */
-  alike(form: WordForm, term: number, share: number): boolean {
+  /** Whether a word is spelt like one the corpus uses for `term` (within `share` of its length; at least one edit if `oneEdit`). */
+  alike(form: WordForm, term: number, share: number, oneEdit = true): boolean {
     const mine = form.spelling;
     const seen = this.spellings.get(term);
     if (!seen) return false;
-    for (const s of seen) if (editDistance(mine, s) <= Math.max(1, Math.floor(share * Math.max(mine.length, s.length)))) return true;
+    for (const s of seen) if (editDistance(mine, s) <= Math.max(oneEdit ? 1 : 0, Math.floor(share * Math.max(mine.length, s.length)))) return true;
     return false;
   }
 

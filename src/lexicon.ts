@@ -41,7 +41,8 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye`;
+batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye
+padta padti padte padega padegi pdta pdti`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -53,7 +54,8 @@ const HI_STOP = `है हैं हो होता होती होते 
 बोला बोली बोले बोलता बोलती बोलते सुना सुनी सुने पता वैसे मैंने हमने तुमने आपने उसने उन्होंने सा सी
 उनको उसको इनको इसको तुमको हमको आपको उन्हें इन्हें इसे उसे इससे उससे इनसे उनसे
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
-बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए`;
+बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
+पड़ता पड़ती पड़ते पड़ेगा पड़ेगी`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -116,6 +118,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   IMAGE: "image reputation chhavi chavi छवि इमेज saakh साख",
   // Knowing about something: "why should a job seeker know about them" (not "I know", "I want to know": stop words).
   KNOW: "know knowing knowledge aware awareness learn learning jaanna janna jaanne janne jaanana जानना जानने",
+  EFFECT: "effect effects impact impacts affect affects affected asar असर prabhav प्रभाव",
   RUN: "run runs running survive survives chal chale chalti chalta chalna chalegi चल चले चलती चलता चलना चलेगी",
   WITHOUT: "without bina binaa बिना bagair baghair बगैर",
   HOWTO: "howto",
@@ -251,6 +254,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])अंदर\s+(?=बैठ)/gu, "बैक ऑफिस "],
   // Chat shorthand for words that matter ("frnt ofc", "diff btwn", "y").
   [/\b(?:ofc|offc|ofcs)\b/giu, "office"],
+  // "Kya farak padta hai" asks what effect something has, not how two things differ.
+  [/\b(?:farak|fark|farq|frk)\s+(?=(?:padta|padti|padega|padegi|pdta|pdega)\b)/giu, "asar "],
+  [/(?<![\u0900-\u097f])(?:फर्क|फ़र्क|फरक)\s+(?=(?:पड़ता|पड़ती|पड़ेगा|पड़ेगी)(?![\u0900-\u097f]))/gu, "असर "],
   [/\bppl\b/giu, "people"],
   [/\b(?:shud|shld|shoud|shd)\b/giu, "should"],
   [/\bb4\b/giu, "before"],
@@ -260,6 +266,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bw\/o\b/giu, "without"],
   [/\by\b(?=\s+(?:is|are|do|does|should|would|to)\b)/giu, "why"],
   [/\bget(?:s|ting)?\s+along\b/giu, "cooperate"],
+  // "Saath milke", "ek saath": together (not "milke" as in meeting someone).
+  [/\b(?:ek\s+)?(?:saath|sath)\s+(?:(?:me|mein|main)\s+)?mil\s*(?:ke|kar|kr)\b|\bek\s+(?:saath|sath)\b/giu, "milkar"],
+  [/(?<![\u0900-\u097f])(?:(?:एक\s+)?साथ\s+(?:में\s+)?मिल\s*(?:के|कर)|एक\s+साथ)(?![\u0900-\u097f])/gu, "मिलकर"],
   // "Goods" would stem to "good"; things that "get made" are produced.
   [/\bgoods\b/giu, "products"],
   [/\b(?:get|gets|got|getting|are|is|being|be)\s+made\b/giu, "produced"],
@@ -273,6 +282,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bkitne\s+baje\b|(?<![\u0900-\u097f])कितने\s+बजे(?![\u0900-\u097f])|\bopening\s+hours\b/giu, "timing"],
   // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".
   [/\bhow\s+(?:do|can|could|should|would|shall|will)\s+(?:i|we)\b|\bhow\s+to\b/giu, "howto"],
+  // Becoming something is a career path, a procedure too: "to become a cashier", "receptionist banne ke liye".
+  [/\bto\s+become\b|\b(?:banne|bnne)\s+ke\s+(?:liye|liya|lie)\b/giu, "howto"],
+  [/(?<![\u0900-\u097f])बनने\s+के\s+(?:लिए|लिये)(?![\u0900-\u097f])/gu, "howto"],
   [/\b(?:kaise|kese|kaisey|kya|kia)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "howto"],
   [/\b((?:kaise|kese|kaisey)\s+(?:\S+\s+){0,2}?)(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "$1howto"],
   [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|banu|banun|banen|banaye|banwaye)\b/giu, "howto"],

@@ -124,6 +124,32 @@ export function analyzeText(raw: string, maxChars?: number): { clean: string; fo
   return { clean, forms: words(clean).map(analyzeWord) };
 }
 
+// Sentences end at these marks (a question mark says the sentence asks).
+const SENTENCE_END = /(?<=[.!?।\n])\s*/u;
+
+/**
+ * Analyses a user's question sentence by sentence. When some sentences ask and others only tell ("I'm preparing
+ * a session for students. How do the two differ?"), the words of the telling ones are marked as an aside.
+ */
+export function analyzeQuestion(raw: string, maxChars?: number): { clean: string; forms: WordForm[]; aside: boolean[] } {
+  const clean = cleanText(raw, maxChars);
+  const sentences = clean.split(SENTENCE_END).filter((s) => s.trim() !== "").map((s) => ({ text: s, forms: words(s).map(analyzeWord) }));
+  const marked = sentences.map((s) => /\?\s*$/u.test(s.text));
+  const asking = marked.some(Boolean)
+    ? marked
+    : sentences.map((s) => s.forms.some((f) => f.concept !== undefined && INTENTS.includes(f.concept)));
+  const mixed = asking.some(Boolean) && !asking.every(Boolean);
+  const forms: WordForm[] = [];
+  const aside: boolean[] = [];
+  sentences.forEach((s, i) => {
+    for (const f of s.forms) {
+      forms.push(f);
+      aside.push(mixed && !asking[i]);
+    }
+  });
+  return { clean, forms, aside };
+}
+
 /** The matcher's name for a word: its concept, else its phonetic key. */
 export function termName(form: WordForm): string {
   return form.concept ?? form.key;

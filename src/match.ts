@@ -1,6 +1,6 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
-import { analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
+import { analyzeQuestion, analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATING, NEGATION, REQUIRED, NARROWING, THANKS } from "./lexicon.js";
@@ -328,19 +328,21 @@ export class Matcher {
 
   /** Answers one question: best entry or none, confidence, language and suggestions. */
   match(question: string): MatchResult {
-    const { clean, forms } = analyzeText(question);
+    const { clean, forms, aside } = analyzeQuestion(question);
     const lang = detectLang(clean, this.langVocabulary);
     const explained: ExplainedWord[] = [];
     const query = new Map<number, number>(); // term -> quality
     const unknown = new Map<string, number>(); // key -> length of the word as typed
     const unknownForms = new Set<string>(); // keys of unknown English -ing/-ed/-ly words
+    const unknownAside = new Set<string>(); // keys of unknown words found only in sentences that tell, not ask
+    const unknownAsked = new Set<string>();
     const required = new Set<string>(); // required concepts the question uses
-    const pending = forms.slice(0, this.t.maxQueryTerms);
+    const pending = forms.slice(0, this.t.maxQueryTerms).map((form, i) => ({ form, isAside: aside[i]! }));
     while (pending.length > 0) {
-      const form = pending.shift()!;
+      const { form, isAside } = pending.shift()!;
       if (form.concept !== undefined && form.concept in REQUIRED) required.add(form.concept);
       const { match, extra } = this.understand(form);
-      if (extra) pending.unshift(...extra);
+      if (extra) pending.unshift(...extra.map((f) => ({ form: f, isAside })));
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;
         query.set(t, Math.max(query.get(t) ?? 0, match.quality));
@@ -348,6 +350,7 @@ export class Matcher {
       } else if (match.kind === "unknown") {
         unknown.set(form.key, Math.max(unknown.get(form.key) ?? 0, [...form.surface].length));
         if (/^[a-z]{4,}(?:ing|ed|ly)$/.test(form.surface)) unknownForms.add(form.key);
+        (isAside ? unknownAside : unknownAsked).add(form.key);
         explained.push({ word: form.surface, key: form.key, as: "unknown", how: "not in the corpus", weight: this.unknownWeight });
       } else {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
@@ -374,7 +377,12 @@ export class Matcher {
     let unknownTotal = 0;
     // A one- or two-letter unknown word is more often a typo or chat noise ("hm", "ok") than a topic, and an
     // English verb form or adverb ("hunting", "nodded", "honestly") more often context than the subject.
-    for (const [key, length] of unknown) unknownTotal += length <= 2 || unknownForms.has(key) ? this.unknownWeight / 2 : this.unknownWeight;
+    // Nor is a word the corpus lacks that stands only in a sentence that tells, beside one that asks ("I'm
+    // preparing a session for students. How do the two differ?"): context, not the subject asked about.
+    for (const [key, length] of unknown) {
+      const weight = length <= 2 || unknownForms.has(key) ? this.unknownWeight / 2 : this.unknownWeight;
+      unknownTotal += unknownAside.has(key) && !unknownAsked.has(key) ? weight * this.t.asideWeight : weight;
+    }
     // Only greetings or thanks, with chatter around them ("thanks a lot, that finally makes sense"): the
     // chatter does not stand between them and small talk.
     const courtesyOnly = query.size > 0 && [...query.keys()].every((t) => this.courtesy.has(t));

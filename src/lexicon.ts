@@ -25,7 +25,8 @@ anywhere somewhere everywhere nowhere something anything everything nothing what
 myself ourselves yourself yourselves himself herself itself themselves theirs hers ours against further once
 above up down out off few now seem seems seemed nobody noone
 simple simply easy easily short brief briefly detail detailed details plain language words consider considered
-considering counted regarded finally unsure`;
+considering counted regarded finally unsure
+basic fundamental major primary`;
 
 /** Hinglish function words with their common spellings. */
 const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the thha ka ki ke ko kaa kii kay me mein main mai
@@ -55,7 +56,8 @@ const HI_STOP = `है हैं हो होता होती होते 
 उनको उसको इनको इसको तुमको हमको आपको उन्हें इन्हें इसे उसे इससे उससे इनसे उनसे
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
-पड़ता पड़ती पड़ते पड़ेगा पड़ेगी`;
+पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
+तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -85,7 +87,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   CUSTOMER: "customer customers client clients grahak ग्राहक कस्टमर",
   COMPANY: "company companies firm firms organisation organization organisations organizations sansthan संस्थान कंपनी कंपनियों कम्पनी sanstha संस्था pratishthan प्रतिष्ठान",
   GROWTH: "growth grow grows progress tarakki tarraki taraqqi तरक्की unnati उन्नति vikas विकास ग्रोथ",
-  SELL: "sell sells selling sale sales bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग vikray विक्रय",
+  SELL: "sell sells selling sale sales showroom showrooms शोरूम bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग vikray विक्रय",
   TOGETHER: "together coordination coordinate cooperation cooperate teamwork talmel taalmel तालमेल samanjasya सामंजस्य sahyog सहयोग collaborate collaboration coordinating cooperating milkar मिलकर",
   CONFLICT: "conflict conflicts disagreement disagree clash fight jhagda jhagada matbhed मतभेद झगड़ा fight fights fighting fought odds friction tension tensions argue argues arguing argument arguments quarrel quarrels clashes ladai ladaai ladte ladna लड़ाई लड़ते लड़ना khatpat खटपट takraar takrar तकरार jhagde jhagadte jhagdte झगड़े झगड़ते anban अनबन",
   CHOOSE: "choose choosing choice select pick chunu chunna chune chunen chunoon चुनूं चुनूँ चुनना चुनें चुने decide decides deciding decision tay faisla फैसला तय dilemma duvidha दुविधा",
@@ -105,7 +107,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   MIDDLE: "middle mediator mediators mediate mediating intermediary middleman madhyasth मध्यस्थ bich beech बीच",
   DISLIKE: "dislike dislikes avoid avoids avoiding hate hates",
   SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर shreshth shresth श्रेष्ठ uttam उत्तम",
-  GIVE: "give gives giving gave given provide provides dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
+  GIVE: "give gives giving gave given provide provides pradan प्रदान dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
   ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन",
   RECORD: "record records recording recorded hisab hisaab हिसाब रिकॉर्ड रिकार्ड ledger ledgers register registers bookkeeping data डेटा डाटा",
   STOCK: "stock stocks inventory godown गोदाम स्टॉक",
@@ -257,6 +259,11 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "Kya farak padta hai" asks what effect something has, not how two things differ.
   [/\b(?:farak|fark|farq|frk)\s+(?=(?:padta|padti|padega|padegi|pdta|pdega)\b)/giu, "asar "],
   [/(?<![\u0900-\u097f])(?:फर्क|फ़र्क|फरक)\s+(?=(?:पड़ता|पड़ती|पड़ेगा|पड़ेगी)(?![\u0900-\u097f]))/gu, "असर "],
+  // "Baat karna" is talking to someone; "baat" alone is any matter ("kya baat hai").
+  [/\b(?:baat|bat|baatein|baaten)\s+(?=(?:karna|karne|karni|karta|karti|karte|kare|karu|krna|krne|krni|krta|krti|krte|kr|hoti|hota)\b)/giu, "talk "],
+  [/\b(?:baatcheet|batchit|baatchit)\b/giu, "talk"],
+  [/(?<![\u0900-\u097f])(?:बात|बातें)\s+(?=(?:करना|करने|करनी|करता|करती|करते|करें|करे|करूं|करूँ|होती|होता)(?![\u0900-\u097f]))/gu, "संपर्क "],
+  [/(?<![\u0900-\u097f])बातचीत(?![\u0900-\u097f])/gu, "संपर्क"],
   [/\bppl\b/giu, "people"],
   [/\b(?:shud|shld|shoud|shd)\b/giu, "should"],
   [/\bb4\b/giu, "before"],

@@ -179,6 +179,33 @@ describe("hard cases", () => {
   ])("understands how people chat: %s -> %s", (q, id) => expect(idOf(q)).toBe(id));
 
   it.each([
+    // Formal Hindi, as in a textbook or an office letter.
+    ["फ्रंट ऑफिस से क्या अभिप्राय है?", "front-office"],
+    ["चिकित्सालय के स्वागत कक्ष में कार्यरत कर्मचारी किस कार्यालय में आते हैं?", "front-office-hospital"],
+    ["बैक ऑफिस स्टाफ के प्रमुख उत्तरदायित्व क्या-क्या हैं?", "back-office-duties"],
+    // Words typed together, three at a time.
+    ["frontofficestaff meaning", "front-office"],
+    ["frontvsback office difrnce", "difference"],
+    // Knowing about both is why a job seeker should care.
+    ["job dhundh raha hu, front office back office ka pata hona kyu zaruri hai", "job-types"],
+    // "Kya farak padta hai" asks for an effect, not a difference; "saath milke" is together.
+    ["sales team aur back office ki ladai se customer pe kya farak padta hai", "coordination"],
+    ["front aur back office ko saath me milke kaam karna padta h kya", "coordination"],
+    // Context the corpus knows nothing of, told in a sentence of its own, does not drown the question.
+    ["I'm preparing a session for final-year students. How would you explain how front office jobs differ from back office jobs?", "difference"],
+  ])("reads %j as %s", (q, id) => expect(idOf(q)).toBe(id));
+
+  it.each([
+    // ...but the same unknown subject inside the question itself still counts in full.
+    "front office interview questions and answers",
+    // Becoming something is a career path the article never describes.
+    "अस्पताल में रिसेप्शनिस्ट बनने के लिए क्या पढ़ाई करनी पड़ती है",
+    "what qualification do I need to become a hospital receptionist",
+    // A city is not two words run together ("luck" + "know").
+    "lucknow me ilaj ke liye best hospital konsa h",
+  ])("declines %j", (q) => expect(idOf(q)).toBeNull());
+
+  it.each([
     ["backoffice meaning", "en"],
     ["how to cook biryani", "en"],
     ["front office staff kise bolte h", "hi-Latn"],

@@ -42,7 +42,7 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye
+batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke
 padta padti padte padega padegi pdta pdti`;
 
 /** Devanagari function words. */
@@ -57,7 +57,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
-तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
+करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -78,7 +78,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WHICH: "which konsa konsi kaunsa kaunsi kaunse konse कौनसा कौनसी कौनसे",
   WHERE: "where kahan kaha kahaan कहाँ कहां",
   WHEN: "when kab कब",
-  DIFF: "difference differences different differ distinguish vs versus compare comparison contrast antar fark farq farak फर्क फ़र्क फरक अंतर अन्तर alag अलग bhinn भिन्न bhinnata भिन्नता",
+  DIFF: "difference differences different differ distinguish distinction distinctions differentiate tulna tulana तुलना vs versus compare comparison contrast antar fark farq farak फर्क फ़र्क फरक अंतर अन्तर alag अलग bhinn भिन्न bhinnata भिन्नता",
   DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks uttardayitva uttardayitv उत्तरदायित्व dayitva dayitv दायित्व jawabdehi जवाबदेही",
   IMPORTANT: "imp important importance necessary essential crucial vital zaruri jaruri zaroori jaroori jruri zruri जरूरी ज़रूरी आवश्यक aavashyak avashyak mahatvapurn mahatvpurn mahatwapurn महत्वपूर्ण mahatva mahatv महत्व ahmiyat अहमियत value valuable significance significant",
   TYPE: "type types category categories tarah tarha prakar prakaar प्रकार तरह kism किस्म shreni श्रेणी श्रेणियों varg वर्ग",
@@ -264,6 +264,12 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(?:baatcheet|batchit|baatchit)\b/giu, "talk"],
   [/(?<![\u0900-\u097f])(?:बात|बातें)\s+(?=(?:करना|करने|करनी|करता|करती|करते|करें|करे|करूं|करूँ|होती|होता)(?![\u0900-\u097f]))/gu, "संपर्क "],
   [/(?<![\u0900-\u097f])बातचीत(?![\u0900-\u097f])/gu, "संपर्क"],
+  // Work one gets from someone ("kaam back office se milta hai") is given, not a meeting.
+  [/\b(kaam|kam)\b((?:\s+\S+){0,4}?)\s+(?:milta|milti|milte|milega|milegi|milna)\b/giu, "$1$2 dena"],
+  [/(?<![\u0900-\u097f])(काम)((?:\s+\S+){0,4}?)\s+(?:मिलता|मिलती|मिलते|मिलेगा|मिलेगी|मिलना)(?![\u0900-\u097f])/gu, "$1$2 देना"],
+  // Applying somewhere is a procedure the article never describes.
+  [/\bwhere\s+(?:to|can\s+i|do\s+i|should\s+i)\s+apply\b|\b(?:apply|aavedan|avedan)\s+(?:kaise|kahan|kaha|kare|karen|karu|kru|kre)\b/giu, "howto"],
+  [/(?<![\u0900-\u097f])(?:आवेदन|अप्लाई)\s+(?:कैसे|कहाँ|कहां|करें|करे|करूं|करूँ)(?![\u0900-\u097f])/gu, "howto"],
   [/\bppl\b/giu, "people"],
   [/\b(?:shud|shld|shoud|shd)\b/giu, "should"],
   [/\bb4\b/giu, "before"],

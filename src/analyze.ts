@@ -28,6 +28,18 @@ for (const w of STOPWORDS) {
     STOP_FORMS.add(t);
   }
 }
+const DEVANAGARI_STOPS = [...STOP_FORMS].filter((w) => hasDevanagari(w) && [...w].length >= 4);
+
+/**
+ * Whether an unknown Devanagari word is a function word typed short: a lone letter ("ह" for है) or one edit
+ * from a stop word of four code points or more ("कहत" for कहते).
+ */
+export function looksLikeStop(surface: string): boolean {
+  const length = [...surface].length;
+  if (!hasDevanagari(surface) || length > 6) return false;
+  return length === 1 || DEVANAGARI_STOPS.some((w) => editDistance(surface, w) <= 1);
+}
+
 // Keys shorter than this collide too often (kya, kyu, ki and kab share "k"), so concepts match them by spelling.
 const CONCEPT_KEY_MIN = 3;
 // A key this long is distinctive enough to join its concept on its own; shorter ones need a near spelling too

@@ -26,7 +26,7 @@ myself ourselves yourself yourselves himself herself itself themselves theirs he
 above up down out off few now seem seems seemed nobody noone
 simple simply easy easily short brief briefly detail detailed details plain language words consider considered
 considering counted regarded finally unsure
-basic fundamental major primary`;
+basic fundamental major primary twelfth tenth`;
 
 /** Hinglish function words with their common spellings. */
 const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the thha ka ki ke ko kaa kii kay me mein main mai
@@ -42,7 +42,8 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke
+batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke barahvi barvi dasvi
+kehlata kehlati kehlate kahlata kahlati kahlate kehte kahte
 padta padti padte padega padegi pdta pdti`;
 
 /** Devanagari function words. */
@@ -57,7 +58,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
-करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
+कहलाता कहलाती कहलाते कहते बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -88,7 +89,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   COMPANY: "company companies firm firms organisation organization organisations organizations sansthan संस्थान कंपनी कंपनियों कम्पनी sanstha संस्था pratishthan प्रतिष्ठान",
   GROWTH: "growth grow grows progress tarakki tarraki taraqqi तरक्की unnati उन्नति vikas विकास ग्रोथ",
   SELL: "sell sells selling sale sales showroom showrooms शोरूम bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग vikray विक्रय",
-  TOGETHER: "together coordination coordinate cooperation cooperate teamwork talmel taalmel तालमेल samanjasya सामंजस्य sahyog सहयोग collaborate collaboration coordinating cooperating milkar मिलकर",
+  TOGETHER: "together saath sath साथ coordination coordinate cooperation cooperate teamwork talmel taalmel तालमेल samanjasya सामंजस्य sahyog सहयोग collaborate collaboration coordinating cooperating milkar मिलकर",
   CONFLICT: "conflict conflicts disagreement disagree clash fight jhagda jhagada matbhed मतभेद झगड़ा fight fights fighting fought odds friction tension tensions argue argues arguing argument arguments quarrel quarrels clashes ladai ladaai ladte ladna लड़ाई लड़ते लड़ना khatpat खटपट takraar takrar तकरार jhagde jhagadte jhagdte झगड़े झगड़ते anban अनबन",
   CHOOSE: "choose choosing choice select pick chunu chunna chune chunen chunoon चुनूं चुनूँ चुनना चुनें चुने decide decides deciding decision tay faisla फैसला तय dilemma duvidha दुविधा",
   BACKBONE: "backbone spine reedh reed रीढ़",
@@ -270,6 +271,10 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // Applying somewhere is a procedure the article never describes.
   [/\bwhere\s+(?:to|can\s+i|do\s+i|should\s+i)\s+apply\b|\b(?:apply|aavedan|avedan)\s+(?:kaise|kahan|kaha|kare|karen|karu|kru|kre)\b/giu, "howto"],
   [/(?<![\u0900-\u097f])(?:आवेदन|अप्लाई)\s+(?:कैसे|कहाँ|कहां|करें|करे|करूं|करूँ)(?![\u0900-\u097f])/gu, "howto"],
+  [/\b(?:get|gets|getting|got|receive|receives|receiving)\s+(?:its|their|all\s+its|all\s+their|the)?\s*work\b/giu, "work given"],
+  // "Ke saath" is "with" ("customer ke saath"); "saath" on its own is together ("dono ka saath kaam").
+  [/\b(?:ke|k)\s+(?:saath|sath)\b/giu, " "],
+  [/(?<![\u0900-\u097f])के\s+साथ(?![\u0900-\u097f])/gu, " "],
   [/\bppl\b/giu, "people"],
   [/\b(?:shud|shld|shoud|shd)\b/giu, "should"],
   [/\bb4\b/giu, "before"],

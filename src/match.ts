@@ -1,6 +1,6 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
-import { analyzeQuestion, analyzeText, analyzeWord, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
+import { analyzeQuestion, analyzeText, analyzeWord, looksLikeStop, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATING, NEGATION, REQUIRED, NARROWING, THANKS } from "./lexicon.js";
@@ -321,6 +321,8 @@ export class Matcher {
     }
     // Very short unknown Latin words are noise more often than content ("ca" from "can't", "rs").
     if (!/[\u0900-\u097f]/.test(form.surface) && form.surface.length <= 2) return { match: { kind: "ignored" } };
+    // ...nor a Hindi function word typed short ("ह", "कहत").
+    if (looksLikeStop(form.surface)) return { match: { kind: "ignored" } };
     // Nor is a class or rank ("12th", "12वीं"): context about the asker, not a subject.
     if (/^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/.test(form.surface)) return { match: { kind: "ignored" } };
     return { match: { kind: "unknown" } };

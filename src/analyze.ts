@@ -136,8 +136,8 @@ export function analyzeText(raw: string, maxChars?: number): { clean: string; fo
   return { clean, forms: words(clean).map(analyzeWord) };
 }
 
-// Sentences end at these marks (a question mark says the sentence asks).
-const SENTENCE_END = /(?<=[.!?।\n])\s*/u;
+// A sentence ends at a mark followed by a space, or at a line break; "B.Com" is one word.
+const SENTENCE_END = /(?<=[.!?।])\s+|\n+/u;
 
 /**
  * Analyses a user's question sentence by sentence. When some sentences ask and others only tell ("I'm preparing

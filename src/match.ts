@@ -353,7 +353,7 @@ export class Matcher {
         unknown.set(form.key, Math.max(unknown.get(form.key) ?? 0, [...form.surface].length));
         if (/^[a-z]{4,}(?:ing|ed|ly)$/.test(form.surface)) unknownForms.add(form.key);
         (isAside ? unknownAside : unknownAsked).add(form.key);
-        explained.push({ word: form.surface, key: form.key, as: "unknown", how: "not in the corpus", weight: this.unknownWeight });
+        explained.push({ word: form.surface, key: form.key, as: "unknown", how: isAside ? "not in the corpus, an aside" : "not in the corpus", weight: this.unknownWeight * (isAside ? this.t.asideWeight : 1) });
       } else {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }

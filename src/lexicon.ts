@@ -230,6 +230,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "Why should I care about it" asks why one should know about it; "that was useful" and "madad mili" are thanks.
   [/\b(?:why|y)\s+(?:should|would|do|does|must)\s+(?:[a-z]+\s+){1,4}?(?:even\s+)?(?:care|bother)\b/giu, "why know"],
   [/\b(?:why|y)\s+(?:would|do|does|should)\s+(?:it|this|that)\s+(?:even\s+)?matter\b/giu, "why"],
+  // "Does the back office even matter" asks whether it is important.
+  [/\b(?:does|do|did|would|will|should)\s+((?:[a-z]+\s+){1,4}?)(?:even\s+|really\s+|actually\s+)?matter\b/giu, "$1 important"],
   // "I want to know", "do you know": asking, not knowing about something.
   [/\b(?:want|wanted|wanna|like|need|love)\s+to\s+know\b|\b(?:do|did)\s+(?:you|u)\s+know\b|\b(?:i|we)\s+(?:do\s+not\s+|don't\s+|dont\s+)?know\b/giu, " "],
   [/\bpata\s+(?:hona|hone|hota|hoti)\b/giu, "jaanna"],

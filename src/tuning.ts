@@ -21,7 +21,7 @@ export const TUNING = Object.freeze({
   /** How many "did you mean" entries to offer at most. */
   maxSuggestions: 3,
   /** When the two best entries cover the query equally and score this close, ask instead of answering. */
-  ambiguityMargin: 0.03,
+  ambiguityMargin: 0.01,
   /** F-beta over query coverage (recall) and question coverage (precision): beta > 1 favours covering the query. */
   beta: 1.3,
   /** How much a query word found only in an entry's answer (not its questions) counts for that entry. */

@@ -58,7 +58,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
-कहलाता कहलाती कहलाते कहते बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
+कहलाता कहलाती कहलाते कहते यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -82,7 +82,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   DIFF: "difference differences different differ distinguish distinction distinctions differentiate tulna tulana तुलना vs versus compare comparison contrast antar fark farq farak फर्क फ़र्क फरक अंतर अन्तर alag अलग bhinn भिन्न bhinnata भिन्नता",
   DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks uttardayitva uttardayitv उत्तरदायित्व dayitva dayitv दायित्व jawabdehi जवाबदेही",
   IMPORTANT: "imp important importance necessary essential crucial vital zaruri jaruri zaroori jaroori jruri zruri जरूरी ज़रूरी आवश्यक aavashyak avashyak mahatvapurn mahatvpurn mahatwapurn महत्वपूर्ण mahatva mahatv महत्व ahmiyat अहमियत value valuable significance significant",
-  TYPE: "type types category categories tarah tarha prakar prakaar प्रकार तरह kism किस्म shreni श्रेणी श्रेणियों varg वर्ग",
+  TYPE: "type types टाइप टाइप्स category categories tarah tarha prakar prakaar प्रकार तरह kism किस्म shreni श्रेणी श्रेणियों varg वर्ग",
   JOB: "job jobs naukri naukari nokri नौकरी नौकरियां नौकरियाँ जॉब जॉब्स career कैरियर करियर",
   WORK: "work works kaam kam काम karya kary कार्य",
   CUSTOMER: "customer customers client clients grahak ग्राहक कस्टमर",
@@ -141,7 +141,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
   VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती",
   RESUME: "resume resumes cv biodata रिज्यूमे रिज्यूम बायोडाटा",
-  QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता",
+  QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई",
   FEES: "fees fee फीस",
   WFH: "workfromhome",
   TIMING: "timing timings",
@@ -277,6 +277,11 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "Ke saath" is "with" ("customer ke saath"); "saath" on its own is together ("dono ka saath kaam").
   [/\b(?:ke|k)\s+(?:saath|sath)\b/giu, " "],
   [/(?<![\u0900-\u097f])के\s+साथ(?![\u0900-\u097f])/gu, " "],
+  // "First time" and "all day" say when, not what: "pehli baar", "pura din", "पूरा दिन".
+  [/\b(?:pehli|pahli|pehali)\s+(?:baar|bar)\b/giu, " "],
+  [/(?<![\u0900-\u097f])पहली\s+बार(?![\u0900-\u097f])/gu, " "],
+  [/\b(?:pura|poora|pure|poore)\s+din\b/giu, " "],
+  [/(?<![\u0900-\u097f])(?:पूरा|पूरे)\s+दिन(?![\u0900-\u097f])/gu, " "],
   [/\bppl\b/giu, "people"],
   [/\b(?:shud|shld|shoud|shd)\b/giu, "should"],
   [/\bb4\b/giu, "before"],

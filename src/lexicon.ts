@@ -87,7 +87,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WORK: "work works kaam kam काम karya kary कार्य",
   CUSTOMER: "customer customers client clients grahak ग्राहक कस्टमर",
   COMPANY: "company companies firm firms organisation organization organisations organizations sansthan संस्थान कंपनी कंपनियों कम्पनी sanstha संस्था pratishthan प्रतिष्ठान",
-  GROWTH: "growth grow grows progress tarakki tarraki taraqqi तरक्की unnati उन्नति vikas विकास ग्रोथ",
+  GROWTH: "growth grow grows progress increase increases badhana badhane badhaye badhata बढ़ाना बढ़ाने बढ़ाए बढ़ाता बढ़ती tarakki tarraki taraqqi तरक्की unnati उन्नति vikas विकास ग्रोथ",
   SELL: "sell sells selling sale sales showroom showrooms शोरूम bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग vikray विक्रय",
   TOGETHER: "together saath sath साथ coordination coordinate cooperation cooperate teamwork talmel taalmel तालमेल samanjasya सामंजस्य sahyog सहयोग collaborate collaboration coordinating cooperating milkar मिलकर",
   CONFLICT: "conflict conflicts disagreement disagree clash fight jhagda jhagada matbhed मतभेद झगड़ा fight fights fighting fought odds friction tension tensions argue argues arguing argument arguments quarrel quarrels clashes ladai ladaai ladte ladna लड़ाई लड़ते लड़ना khatpat खटपट takraar takrar तकरार jhagde jhagadte jhagdte झगड़े झगड़ते anban अनबन",
@@ -291,6 +291,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bw\/o\b/giu, "without"],
   [/\by\b(?=\s+(?:is|are|do|does|should|would|to)\b)/giu, "why"],
   [/\bget(?:s|ting)?\s+along\b/giu, "cooperate"],
+  // "Front office lu ya back office": which to take is a choice.
+  [/\b(?:lu|lun|loon|lu\s+main|le\s+lu|karu|karun)\s+(?=(?:ya|yaa|or)\b)/giu, "chunu "],
+  [/(?<![\u0900-\u097f])(?:लूं|लूँ|लू|करूं|करूँ)\s+(?=या(?![\u0900-\u097f]))/gu, "चुनूं "],
   // "Saath milke", "ek saath": together (not "milke" as in meeting someone).
   [/\b(?:ek\s+)?(?:saath|sath)\s+(?:(?:me|mein|main)\s+)?mil\s*(?:ke|kar|kr)\b|\bek\s+(?:saath|sath)\b/giu, "milkar"],
   [/(?<![\u0900-\u097f])(?:(?:एक\s+)?साथ\s+(?:में\s+)?मिल\s*(?:के|कर)|एक\s+साथ)(?![\u0900-\u097f])/gu, "मिलकर"],

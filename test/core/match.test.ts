@@ -55,7 +55,8 @@ describe("matching the project's eval set", () => {
 describe.each([
   ...["eval-holdout", "eval-blind", "eval-chatty", "eval-typos", "eval-nearmiss", "eval-tester", "eval-qa", "eval-situations"],
   ...["eval-users", "eval-heldout2", "eval-counsellor", "eval-ship", "eval-support", "eval-evaluator", "eval-bilingual"],
-  ...["eval-phone", "eval-formal", "eval-tricky", "eval-mix1", "eval-mix2", "eval-paraphrase"],
+  ...["eval-phone", "eval-formal", "eval-tricky", "eval-mix1", "eval-mix2", "eval-paraphrase", "eval-mix3", "eval-judge"],
+  ...["eval-hindi-variety"],
 ].map((name) => [name, 88] as const).concat([["eval-workers", 85]]))("matching %s", (name, floor) => {
   const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
 

@@ -42,7 +42,7 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke barahvi barvi dasvi
+batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa barahvi barvi dasvi
 kehlata kehlati kehlate kahlata kahlati kahlate kehte kahte
 padta padti padte padega padegi pdta pdti`;
 
@@ -58,7 +58,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
-कहलाता कहलाती कहलाते कहते यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
+कहलाता कहलाती कहलाते कहते समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -122,6 +122,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   // Knowing about something: "why should a job seeker know about them" (not "I know", "I want to know": stop words).
   KNOW: "know knowing knowledge aware awareness learn learning jaanna janna jaanne janne jaanana जानना जानने",
   EFFECT: "effect effects impact impacts affect affects affected asar असर prabhav प्रभाव",
+  CONFUSED: "confuse confused confusing confusion कन्फ्यूज कन्फ्यूजन कंफ्यूज कंफ्यूजन कन्फ्यूज़ uljhan उलझन",
   RUN: "run runs running survive survives chal chale chalti chalta chalna chalegi चल चले चलती चलता चलना चलेगी",
   WITHOUT: "without bina binaa बिना bagair baghair बगैर",
   HOWTO: "howto",
@@ -144,7 +145,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई",
   FEES: "fees fee फीस",
   WFH: "workfromhome",
-  TIMING: "timing timings",
+  TIMING: "timing timings टाइमिंग openinghours",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
   THANK: "thanks thank thx thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद thnx thnks thanx tnx",
 });
@@ -277,6 +278,11 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "Ke saath" is "with" ("customer ke saath"); "saath" on its own is together ("dono ka saath kaam").
   [/\b(?:ke|k)\s+(?:saath|sath)\b/giu, " "],
   [/(?<![\u0900-\u097f])के\s+साथ(?![\u0900-\u097f])/gu, " "],
+  // "In a line or two", "samjha do": how to answer, not what about.
+  [/\b(?:(?:ek|1|do|2)\s+)+(?:line|lines|lain)\s+(?:me|mein|main)\b|\bin\s+(?:one|a|1|two|2)\s+(?:or\s+two\s+)?lines?\b/giu, " "],
+  [/(?<![\u0900-\u097f])(?:(?:एक|दो)\s+)+(?:लाइन|लाइनों|पंक्ति|पंक्तियों)\s+में(?![\u0900-\u097f])/gu, " "],
+  [/\b(samjha|samjhaa|bata|btaa|bataa)\s+(?:do|dijiye|dena)\b/giu, "$1"],
+  [/(?<![\u0900-\u097f])(समझा|बता)\s+(?:दो|दीजिए|दीजिये|देना)(?![\u0900-\u097f])/gu, "$1"],
   // "First time" and "all day" say when, not what: "pehli baar", "pura din", "पूरा दिन".
   [/\b(?:pehli|pahli|pehali)\s+(?:baar|bar)\b/giu, " "],
   [/(?<![\u0900-\u097f])पहली\s+बार(?![\u0900-\u097f])/gu, " "],
@@ -307,7 +313,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bfull[\s-]+forms?\b/giu, "fullform"],
   [/\bmiddle[\s-]+office\b|(?<![\u0900-\u097f])मिडिल\s+ऑफिस(?![\u0900-\u097f])/giu, "middleoffice"],
   [/\b(?:work(?:ing)?|done)[\s-]+from[\s-]+home\b|\bfrom\s+home\b|\bwfh\b|\bghar\s+(?:se|baithe|baith\s+ke)\b|(?<![\u0900-\u097f])घर\s+(?:से|बैठे)(?![\u0900-\u097f])/giu, "workfromhome"],
-  [/\bkitne\s+baje\b|(?<![\u0900-\u097f])कितने\s+बजे(?![\u0900-\u097f])|\bopening\s+hours\b/giu, "timing"],
+  [/\bkitne\s+baje\b|(?<![\u0900-\u097f])कितने\s+बजे(?![\u0900-\u097f])|\bopening\s+hours\b/giu, "openinghours"],
   // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".
   [/\bhow\s+(?:do|can|could|should|would|shall|will)\s+(?:i|we)\b|\bhow\s+to\b/giu, "howto"],
   // Becoming something is a career path, a procedure too: "to become a cashier", "receptionist banne ke liye".

@@ -145,7 +145,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई",
   FEES: "fees fee फीस",
   WFH: "workfromhome",
-  TIMING: "timing timings टाइमिंग openinghours",
+  TIMING: "openinghours",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
   THANK: "thanks thank thx thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद thnx thnks thanx tnx",
 });

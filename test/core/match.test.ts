@@ -56,12 +56,15 @@ describe.each([
   ...["eval-holdout", "eval-blind", "eval-chatty", "eval-typos", "eval-nearmiss", "eval-tester", "eval-qa", "eval-situations"],
   ...["eval-users", "eval-heldout2", "eval-counsellor", "eval-ship", "eval-support", "eval-evaluator", "eval-bilingual"],
   ...["eval-phone", "eval-formal", "eval-tricky", "eval-mix1", "eval-mix2", "eval-paraphrase", "eval-mix3", "eval-judge"],
-  ...["eval-hindi-variety"],
+  ...["eval-hindi-variety", "eval-hindi1", "eval-hindi2", "eval-english"],
 ].map((name): [string, number] => [name, 88]).concat([["eval-workers", 85]]))("matching %s", (name, floor) => {
   const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
 
   it(`finds the right topic for at least ${floor}% of the questions in each language`, () => {
-    for (const lang of ["en", "hi", "hi-Latn"]) expect(report.groups[`in-scope ${lang}`]!.pct, lang).toBeGreaterThanOrEqual(floor);
+    // Some sets hold one or two languages only.
+    const langs = ["en", "hi", "hi-Latn"].filter((lang) => report.groups[`in-scope ${lang}`] !== undefined);
+    expect(langs.length).toBeGreaterThan(0);
+    for (const lang of langs) expect(report.groups[`in-scope ${lang}`]!.pct, lang).toBeGreaterThanOrEqual(floor);
   });
 
   it("declines at least 90% of the out-of-scope questions, and answers at most 3% wrongly", () => {
@@ -80,11 +83,7 @@ describe("subjects the article never covers", () => {
       .flatMap((f) => parseEvalSet(readFileSync(`test/fixtures/${f}`, "utf8")))
       .filter((c) => c.expect !== null)
       .map((c) => c.question);
-    // One known cost: "timings" is opening hours far more often than the back office's evening work.
-    const accepted = ["bank back office timings - do they work after the branch closes for customers?"];
-    const offending = questions.filter(
-      (q) => !accepted.includes(q) && analyzeText(q).forms.some((f) => f.concept !== undefined && subjects.includes(f.concept)),
-    );
+    const offending = questions.filter((q) => analyzeText(q).forms.some((f) => f.concept !== undefined && subjects.includes(f.concept)));
     expect(offending).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa barahvi barvi dasvi
+batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir barahvi barvi dasvi
 kehlata kehlati kehlate kahlata kahlati kahlate kehte kahte
 padta padti padte padega padegi pdta pdti`;
 
@@ -58,7 +58,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
-कहलाता कहलाती कहलाते कहते समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
+कहलाता कहलाती कहलाते कहते आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -103,7 +103,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   BUY: "bought purchase purchases purchased kharid kharida kharidna kharidne khareed खरीद खरीदा खरीदी खरीदे खरीदना",
   PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer nirmit निर्मित nirman निर्माण",
   LIKE: "love loves enjoy enjoys prefer prefers pasand पसंद",
-  NOT: "not never no nahi nahin nhi na नहीं ना न",
+  NOT: "not never no nahi nahin nhi na नहीं नही ना न",
   PART: "part parts side sides section sections department departments division divisions hissa hisse हिस्सा हिस्से vibhag विभाग",
   MIDDLE: "middle mediator mediators mediate mediating intermediary middleman madhyasth मध्यस्थ bich beech बीच",
   DISLIKE: "dislike dislikes avoid avoids avoiding hate hates",
@@ -144,6 +144,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   RESUME: "resume resumes cv biodata रिज्यूमे रिज्यूम बायोडाटा",
   QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई",
   FEES: "fees fee फीस",
+  EXAM: "exam exams examination pariksha pariksa परीक्षा परीक्षाओं एग्जाम एग्ज़ाम syllabus सिलेबस",
   WFH: "workfromhome",
   TIMING: "openinghours",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
@@ -177,6 +178,7 @@ export const REQUIRED: Readonly<Record<string, string>> = Object.freeze({
   "#RESUME": "a CV",
   "#QUALIFICATION": "qualifications",
   "#FEES": "fees",
+  "#EXAM": "exams",
   "#WFH": "working from home",
   "#FULLFORM": "a full form",
   "#TIMING": "opening hours",
@@ -297,6 +299,11 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bw\/o\b/giu, "without"],
   [/\by\b(?=\s+(?:is|are|do|does|should|would|to)\b)/giu, "why"],
   [/\bget(?:s|ting)?\s+along\b/giu, "cooperate"],
+  // "Less than the other" is lower: "front office se kam hoti hai".
+  [/\b(se|than)\s+(?:kam|kamtar|less|lower)\b/giu, "$1 inferior"],
+  [/(?<![\u0900-\u097f])से\s+कम(?![\u0900-\u097f])/gu, "से कमतर"],
+  // Formal "how": "किस प्रकार आवेदन करें".
+  [/(?<![\u0900-\u097f])किस\s+(?:प्रकार|तरह)\s+(?:से\s+)?(?=\S+\s+(?:करें|करे|करूं|करूँ)(?![\u0900-\u097f])|(?:करें|करे|करूं|करूँ)(?![\u0900-\u097f]))/gu, "कैसे "],
   // "Front office lu ya back office": which to take is a choice.
   [/\b(?:lu|lun|loon|lu\s+main|le\s+lu|karu|karun)\s+(?=(?:ya|yaa|or)\b)/giu, "chunu "],
   [/(?<![\u0900-\u097f])(?:लूं|लूँ|लू|करूं|करूँ)\s+(?=या(?![\u0900-\u097f]))/gu, "चुनूं "],

@@ -285,6 +285,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])(?:(?:एक|दो)\s+)+(?:लाइन|लाइनों|पंक्ति|पंक्तियों)\s+में(?![\u0900-\u097f])/gu, " "],
   [/\b(samjha|samjhaa|bata|btaa|bataa)\s+(?:do|dijiye|dena)\b/giu, "$1"],
   [/(?<![\u0900-\u097f])(समझा|बता)\s+(?:दो|दीजिए|दीजिये|देना)(?![\u0900-\u097f])/gu, "$1"],
+  // "Feels like" is "seems": not the customers' feelings.
+  [/\b(?:it\s+)?(?:feels|feel|felt)\s+like\b/giu, " "],
   // "First time" and "all day" say when, not what: "pehli baar", "pura din", "पूरा दिन".
   [/\b(?:pehli|pahli|pehali)\s+(?:baar|bar)\b/giu, " "],
   [/(?<![\u0900-\u097f])पहली\s+बार(?![\u0900-\u097f])/gu, " "],

@@ -112,7 +112,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन",
   RECORD: "record records recording recorded hisab hisaab हिसाब रिकॉर्ड रिकार्ड ledger ledgers register registers bookkeeping data डेटा डाटा",
   STOCK: "stock stocks inventory godown गोदाम स्टॉक",
-  INFERIOR: "worse worst inferior lower lesser bad bura buri bure बुरा बुरी बुरे chhota chhoti chota choti छोटा छोटी kamtar कमतर useless worthless bekar bekaar बेकार ghatiya घटिया gaun गौण nimn निम्न",
+  INFERIOR: "worse worst inferior lower lesser bad bura buri bure kharab kharaab खराब ख़राब बुरा बुरी बुरे chhota chhoti chota choti छोटा छोटी kamtar कमतर useless worthless bekar bekaar बेकार ghatiya घटिया gaun गौण nimn निम्न",
   ALONE: "alone akele akela akeli अकेले अकेला अकेली introvert introverted shy sharmila sharmili शर्मीला शर्मीली",
   CONTACT: "contact contacts interact interacts interacting interaction deal deals dealing dealt meet meets meeting talk talks talking speak speaking sampark संपर्क milna milne milte milta milti मिलना मिलने मिलते मिलता मिलती",
   CASHIER: "cashier cashiers khajanchi खजांची कैशियर रोकड़िया",
@@ -123,6 +123,8 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   KNOW: "know knowing knowledge aware awareness learn learning jaanna janna jaanne janne jaanana जानना जानने",
   EFFECT: "effect effects impact impacts affect affects affected asar असर prabhav प्रभाव",
   CONFUSED: "confuse confused confusing confusion कन्फ्यूज कन्फ्यूजन कंफ्यूज कंफ्यूजन कन्फ्यूज़ uljhan उलझन",
+  // What customers feel and say: the front office carries it to the company.
+  FEELINGS: "feelings feeling bhavna bhavnaon bhavnayen bhavnao भावना भावनाओं भावनाएं भावनाएँ complaint complaints shikayat shikayatein शिकायत शिकायतें feedback",
   RUN: "run runs running survive survives chal chale chalti chalta chalna chalegi चल चले चलती चलता चलना चलेगी",
   WITHOUT: "without bina binaa बिना bagair baghair बगैर",
   HOWTO: "howto",
@@ -301,6 +303,13 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bw\/o\b/giu, "without"],
   [/\by\b(?=\s+(?:is|are|do|does|should|would|to)\b)/giu, "why"],
   [/\bget(?:s|ting)?\s+along\b/giu, "cooperate"],
+  // "The customer's word" is what they feel and say; "compared to" says "than"; not understanding is confusion.
+  [/\b(customers?|grahak|clients?)\s+(?:ki|kii|ke)\s+(?:baat|baaten|baatein|bat)\b/giu, "$1 ki feelings"],
+  [/(?<![\u0900-\u097f])(ग्राहक|कस्टमर|ग्राहकों|कस्टमरों)\s+(?:की|के)\s+(?:बात|बातें|बातों)(?![\u0900-\u097f])/gu, "$1 की भावना"],
+  [/\b(?:ke|k)\s+comparison\s+(?:me|mein|main)\b|\b(?:as\s+)?compared\s+(?:to|with)\b|\bin\s+comparison\s+(?:to|with)\b/giu, "than"],
+  [/(?<![\u0900-\u097f])की\s+तुलना\s+में(?![\u0900-\u097f])/gu, "से"],
+  [/\bsamajh?\s+(?:nahi|nahin|nhi|na)\s+(?:aa|aata|aati|aaya|aya|ata)(?:\s+(?:raha|rha|rahi|rhi))?\b/giu, "confused"],
+  [/(?<![\u0900-\u097f])समझ\s+(?:नहीं|नही)\s+(?:आ|आता|आती|आया)(?:\s+(?:रहा|रही))?(?![\u0900-\u097f])/gu, "कन्फ्यूज"],
   // "Less than the other" is lower: "front office se kam hoti hai".
   [/\b(se|than)\s+(?:kam|kamtar|less|lower)\b/giu, "$1 inferior"],
   [/(?<![\u0900-\u097f])से\s+कम(?![\u0900-\u097f])/gu, "से कमतर"],
@@ -330,7 +339,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])बनने\s+के\s+(?:लिए|लिये)(?![\u0900-\u097f])/gu, "howto"],
   [/\b(?:kaise|kese|kaisey|kya|kia)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "howto"],
   [/\b((?:kaise|kese|kaisey)\s+(?:\S+\s+){0,2}?)(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "$1howto"],
-  [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|banu|banun|banen|banaye|banwaye)\b/giu, "howto"],
+  [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|banu|banun|banen|banaye|banwaye|karwaye|karwayen|karwate|karwati|karwana|karwau|karwaun|karaye|karayen)\b/giu, "howto"],
   [/(?<![\u0900-\u097f])(?:कैसे|क्या)\s+(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "howto"],
   [/(?<![\u0900-\u097f])(कैसे\s+(?:\S+\s+){0,2}?)(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "$1howto"],
   [/(?<![\u0900-\u097f])कैसे\s+(?:लें|पाएं|पाएँ|मिलेगी|मिलेगा|बनें|बनूं|बनूँ|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],
@@ -338,8 +347,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))[\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ)(?![\u0900-\u097f])/gu, "howto"],
   [/\b(?:kaise|kese)\s+[a-z]+(?:ein|ayen|aein|aayen|aun|aaun)\b/gu, "howto"],
   [/फ्रंट\s*डेस्क/gu, "front office"],
-  // Formal Hindi for the office: कार्यालय, दफ़्तर.
-  [/(?<![\u0900-\u097f])(?:कार्यालय|दफ्तर|दफ़्तर)(?:ों)?(?![\u0900-\u097f])/gu, "ऑफिस"],
+  // Formal Hindi for the office, and its other spelling: कार्यालय, दफ़्तर, आफिस.
+  [/(?<![\u0900-\u097f])(?:कार्यालय|दफ्तर|दफ़्तर|आफिस|आफीस|आफ़िस)(?:ों)?(?![\u0900-\u097f])/gu, "ऑफिस"],
   [/(?<![\u0900-\u097f])स्वागत\s*कक्ष(?![\u0900-\u097f])/gu, "रिसेप्शन"],
   // "Koi lena dena nahi": no dealings with someone.
   [/\blena[\s-]+dena\b/giu, "contact"],

@@ -121,7 +121,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   IMAGE: "image reputation chhavi chavi छवि इमेज saakh साख",
   // Knowing about something: "why should a job seeker know about them" (not "I know", "I want to know": stop words).
   KNOW: "know knowing knowledge aware awareness learn learning jaanna janna jaanne janne jaanana जानना जानने",
-  EFFECT: "effect effects impact impacts affect affects affected asar असर prabhav प्रभाव",
+  EFFECT: "effect effects impact impacts affect affects affected hurt hurts harm harms damage damages asar असर prabhav प्रभाव nuksan nuksaan नुकसान",
   CONFUSED: "confuse confused confusing confusion कन्फ्यूज कन्फ्यूजन कंफ्यूज कंफ्यूजन कन्फ्यूज़ uljhan उलझन",
   // What customers feel and say: the front office carries it to the company.
   FEELINGS: "feelings feeling bhavna bhavnaon bhavnayen bhavnao भावना भावनाओं भावनाएं भावनाएँ complaint complaints shikayat shikayatein शिकायत शिकायतें feedback",
@@ -234,6 +234,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bhelp[\s-]*desk\b/giu, "front office"],
   // "Why should I care about it" asks why one should know about it; "that was useful" and "madad mili" are thanks.
   [/\b(?:why|y)\s+(?:should|would|do|does|must)\s+(?:[a-z]+\s+){1,4}?(?:even\s+)?(?:care|bother)\b/giu, "why know"],
+  [/\b(?:should|do|must)\s+(?:i|we|one|you)\s+(?:even\s+|really\s+)?(?:care|bother)\b/giu, "why know"],
   [/\b(?:why|y)\s+(?:would|do|does|should)\s+(?:it|this|that)\s+(?:even\s+)?matter\b/giu, "why"],
   // "Does the back office even matter" asks whether it is important.
   [/\b(?:does|do|did|would|will|should)\s+((?:[a-z]+\s+){1,4}?)(?:even\s+|really\s+|actually\s+)?matter\b/giu, "$1 important"],
@@ -258,6 +259,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "Back to work", "passes it back to the customer": here "back" is no side of the office.
   [/\bback\s+(?=(?:to|into|home)\b)/giu, ""],
   [/\bbehind[\s-]+(?:the[\s-]+)?scenes?\b|\bbackstage\b/giu, "back office"],
+  // A company's "backend staff" is its back office; a backend developer is another career.
+  [/\bback[\s-]?end\s+(?=(?:staff|team|teams|people|employees|work|department|side|office)\b)/giu, "back office "],
   [/\b(?:peeche|piche|pichhe|peechhe|pichhe)\b/giu, "back"],
   [/(?<![\u0900-\u097f])पीछे(?![\u0900-\u097f])/gu, "बैक"],
   [/\b(?:andar|ander)\s+(?=baith|beth)/giu, "back office "],

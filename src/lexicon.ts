@@ -240,7 +240,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(?:does|do|did|would|will|should)\s+((?:[a-z]+\s+){1,4}?)(?:even\s+|really\s+|actually\s+)?matter\b/giu, "$1 important"],
   // "I want to know", "do you know": asking, not knowing about something.
   [/\b(?:want|wanted|wanna|like|need|love)\s+to\s+know\b|\b(?:do|did)\s+(?:you|u)\s+know\b|\b(?:i|we)\s+(?:do\s+not\s+|don't\s+|dont\s+)?know\b/giu, " "],
-  [/\bpata\s+(?:hona|hone|hota|hoti)\b/giu, "jaanna"],
+  [/\bpata\s+(?:hona|hone|hota|hoti)\b|\bsamajh?\s+(?:lo|lena|lijiye|lein|len)\b|\b(?:samajhna|samjhna|samajhana)\b/giu, "jaanna"],
+  [/(?<![\u0900-\u097f])(?:समझ\s+(?:लो|लेना|लीजिए|लें)|समझना)(?![\u0900-\u097f])/gu, "जानना"],
   [/(?<![\u0900-\u097f])पता\s+(?:होना|होने|होता|होती)(?![\u0900-\u097f])/gu, "जानना"],
   [/\b(?:that|this|it|you)\s+(?:was|is|were|are|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+)?(?:useful|helpful)\b/giu, "thanks"],
   [/\bmadad\s+mil(?:i|a|ee|gayi|gai)\b|\bsamajh?\s+(?:aa\s+)?gaya\b|\bgot\s+it\b/giu, "shukriya"],

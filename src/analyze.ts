@@ -136,11 +136,12 @@ export function analyzeText(raw: string, maxChars?: number): { clean: string; fo
   return { clean, forms: words(clean).map(analyzeWord) };
 }
 
-// A sentence ends at a mark followed by a space, or at a line break; "B.Com" is one word.
-const SENTENCE_END = /(?<=[.!?।])\s+|\n+/u;
+// A sentence or clause ends at a mark followed by a space, or at a line break ("B.Com" is one word): in
+// "main 12th ke baad job dhundh raha hu, back office kya hota hai" the first clause tells, the second asks.
+const SENTENCE_END = /(?<=[.!?।,;:])\s+|\n+/u;
 
 /**
- * Analyses a user's question sentence by sentence. When some sentences ask and others only tell ("I'm preparing
+ * Analyses a user's question sentence by sentence (clause by clause). When some sentences ask and others only tell ("I'm preparing
  * a session for students. How do the two differ?"), the words of the telling ones are marked as an aside.
  */
 export function analyzeQuestion(raw: string, maxChars?: number): { clean: string; forms: WordForm[]; aside: boolean[] } {

@@ -36,8 +36,8 @@ export const TUNING = Object.freeze({
   narrowingPenalty: 1,
   /** How much a query word found in another question of the entry (not its best one) counts for that entry. */
   entryQuality: 0.1,
-  /** How much a word the corpus lacks counts when it stands only in a sentence that tells, beside one that asks. */
-  asideWeight: 0.25,
+  /** How much a word the corpus lacks counts when it stands only in a sentence or clause that tells, beside one that asks. */
+  asideWeight: 0.15,
   /** How much a typo-corrected word counts compared to an exact one. */
   fuzzyQuality: 0.8,
   /** How much each half of a split run-together word ("backoffice") counts. */

@@ -42,7 +42,7 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir barahvi barvi dasvi
+batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir gine gina gini mane mana mani barahvi barvi dasvi
 kehlata kehlati kehlate kahlata kahlati kahlate kehte kahte
 padta padti padte padega padegi pdta pdti`;
 
@@ -58,7 +58,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
-कहलाता कहलाती कहलाते कहते आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
+कहलाता कहलाती कहलाते कहते गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -148,7 +148,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   FEES: "fees fee फीस",
   EXAM: "exam exams examination pariksha pariksa परीक्षा परीक्षाओं एग्जाम एग्ज़ाम syllabus सिलेबस",
   WFH: "workfromhome",
-  TIMING: "openinghours",
+  TIMING: "timing timings टाइमिंग openinghours",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
   THANK: "thanks thank thx thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद thnx thnks thanx tnx",
 });
@@ -247,8 +247,13 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bmadad\s+mil(?:i|a|ee|gayi|gai)\b|\bsamajh?\s+(?:aa\s+)?gaya\b|\bgot\s+it\b/giu, "shukriya"],
   [/(?<![\u0900-\u097f])समझ\s+(?:आ\s+)?गया(?![\u0900-\u097f])/gu, "धन्यवाद"],
   [/(?<![\u0900-\u097f])मदद\s+मिली(?![\u0900-\u097f])/gu, "धन्यवाद"],
+  // "Hi" after another word is the Hinglish particle ("milna hi nahi", "back office hi"), not a greeting.
+  [/(?<=[a-z\u0900-\u097f]\s+)hi\b(?![,!])/giu, ""],
   // "Baad" is "after", not "bad" (their loose spellings meet).
   [/\bbaad\b|(?<![\u0900-\u097f])(?:बाद|पश्चात|उपरांत)(?![\u0900-\u097f])/giu, "after"],
+  // Timings are opening hours (a subject the article lacks), unless the question is about work after closing
+  // time, which the article describes.
+  [/(?:\btimings?\b|टाइमिंग)(?=.*(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद))|(?<=(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद).*)(?:\btimings?\b|टाइमिंग)/giu, "hours"],
   // A tag "na" ("batao na", "hai na?") asks for agreement; it negates nothing. So does "not sure" / "no idea".
   [/\b(batao|bataiye|bata|btao|samjhao|samjha|karo|bolo|dekho|hai|h)\s+na\b/giu, "$1"],
   [/\bna(?=\s*(?:[?.!,]|$))/giu, ""],
@@ -343,7 +348,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])बनने\s+के\s+(?:लिए|लिये)(?![\u0900-\u097f])/gu, "howto"],
   [/\b(?:kaise|kese|kaisey|kya|kia)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "howto"],
   [/\b((?:kaise|kese|kaisey)\s+(?:\S+\s+){0,2}?)(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "$1howto"],
-  [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|banu|banun|banen|banaye|banwaye|karwaye|karwayen|karwate|karwati|karwana|karwau|karwaun|karaye|karayen)\b/giu, "howto"],
+  [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|bane|banein|banu|banun|banen|banaye|banwaye|karwaye|karwayen|karwate|karwati|karwana|karwau|karwaun|karaye|karayen)\b/giu, "howto"],
   [/(?<![\u0900-\u097f])(?:कैसे|क्या)\s+(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "howto"],
   [/(?<![\u0900-\u097f])(कैसे\s+(?:\S+\s+){0,2}?)(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "$1howto"],
   [/(?<![\u0900-\u097f])कैसे\s+(?:लें|पाएं|पाएँ|मिलेगी|मिलेगा|बनें|बनूं|बनूँ|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],

@@ -57,7 +57,7 @@ describe.each([
   ...["eval-users", "eval-heldout2", "eval-counsellor", "eval-ship", "eval-support", "eval-evaluator", "eval-bilingual"],
   ...["eval-phone", "eval-formal", "eval-tricky", "eval-mix1", "eval-mix2", "eval-paraphrase", "eval-mix3", "eval-judge"],
   ...["eval-hindi-variety", "eval-hindi1", "eval-hindi2", "eval-english", "eval-mix4", "eval-examiner", "eval-mix5", "eval-chat"],
-  ...["eval-mix6", "eval-hidden-like", "eval-mix7", "eval-situational"],
+  ...["eval-mix6", "eval-hidden-like", "eval-mix7", "eval-situational", "eval-mix8", "eval-qa2", "eval-mix9"],
 ].map((name): [string, number] => [name, 88]).concat([["eval-workers", 85]]))("matching %s", (name, floor) => {
   const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
 
@@ -206,6 +206,15 @@ describe("hard cases", () => {
   ])("reads %j as %s", (q, id) => expect(idOf(q)).toBe(id));
 
   it.each([
+    // Timings are opening hours, unless the question is about the work after closing time.
+    ["Sir I have got offer from a bank where timing is evening after branch closes and there is no customer dealing. Which type of job is this?", "back-office-bank"],
+    // "Hi" inside a Hinglish sentence is a particle, not a greeting.
+    ["back office wale customer se milte hi nahi kya", "back-office"],
+  ])("reads %j as %s", (q, id) => expect(idOf(q)).toBe(id));
+
+  it.each([
+    "bank ki timing kya hoti hai",
+    "bank me clerk kaise bane",
     // ...but the same unknown subject inside the question itself still counts in full.
     "front office interview questions and answers",
     // Becoming something is a career path the article never describes.

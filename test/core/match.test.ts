@@ -57,7 +57,7 @@ describe.each([
   ...["eval-users", "eval-heldout2", "eval-counsellor", "eval-ship", "eval-support", "eval-evaluator", "eval-bilingual"],
   ...["eval-phone", "eval-formal", "eval-tricky", "eval-mix1", "eval-mix2", "eval-paraphrase", "eval-mix3", "eval-judge"],
   ...["eval-hindi-variety", "eval-hindi1", "eval-hindi2", "eval-english", "eval-mix4", "eval-examiner", "eval-mix5", "eval-chat"],
-  ...["eval-mix6", "eval-hidden-like", "eval-mix7", "eval-situational", "eval-mix8", "eval-qa2", "eval-mix9"],
+  ...["eval-mix6", "eval-hidden-like", "eval-mix7", "eval-situational", "eval-mix8", "eval-qa2", "eval-mix9", "eval-mix10"],
 ].map((name): [string, number] => [name, 88]).concat([["eval-workers", 85]]))("matching %s", (name, floor) => {
   const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
 

@@ -266,7 +266,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bback\s+(?=(?:to|into|home)\b)/giu, ""],
   [/\bbehind[\s-]+(?:the[\s-]+)?scenes?\b|\bbackstage\b/giu, "back office"],
   // A company's "backend staff" is its back office; a backend developer is another career.
-  [/\bback[\s-]?end\s+(?=(?:staff|team|teams|people|employees|work|department|side|office)\b)/giu, "back office "],
+  [/\bback[\s-]?end\s+(?=(?:staff|team|teams|people|employees|work|department|side|office|job|jobs|role|roles|wale|wala)\b)/giu, "back office "],
+  [/(?<![\u0900-\u097f])बैक\s?एंड(?![\u0900-\u097f])/gu, "बैक ऑफिस"],
   [/\b(?:peeche|piche|pichhe|peechhe|pichhe)\b/giu, "back"],
   [/(?<![\u0900-\u097f])पीछे(?![\u0900-\u097f])/gu, "बैक"],
   [/\b(?:andar|ander)\s+(?=baith|beth)/giu, "back office "],

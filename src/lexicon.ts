@@ -148,6 +148,8 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   FEES: "fees fee फीस",
   EXAM: "exam exams examination pariksha pariksa परीक्षा परीक्षाओं एग्जाम एग्ज़ाम syllabus सिलेबस",
   WFH: "workfromhome",
+  INTERVIEW: "interviewprep",
+  RECOMMEND: "recommendplace",
   TIMING: "timing timings टाइमिंग openinghours",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
   THANK: "thanks thank thx thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद thnx thnks thanx tnx",
@@ -182,6 +184,8 @@ export const REQUIRED: Readonly<Record<string, string>> = Object.freeze({
   "#FEES": "fees",
   "#EXAM": "exams",
   "#WFH": "working from home",
+  "#INTERVIEW": "interview preparation",
+  "#RECOMMEND": "which place is best",
   "#FULLFORM": "a full form",
   "#TIMING": "opening hours",
   "#MIDDLEOFFICE": "a middle office",
@@ -341,6 +345,14 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bfull[\s-]+forms?\b/giu, "fullform"],
   [/\bmiddle[\s-]+office\b|(?<![\u0900-\u097f])मिडिल\s+ऑफिस(?![\u0900-\u097f])/giu, "middleoffice"],
   [/\b(?:work(?:ing)?|done)[\s-]+from[\s-]+home\b|\bfrom\s+home\b|\bwfh\b|\bghar\s+(?:se|baithe|baith\s+ke)\b|(?<![\u0900-\u097f])घर\s+(?:से|बैठे)(?![\u0900-\u097f])/giu, "workfromhome"],
+  // Preparing for an interview, and which hospital or bank is best, are questions of their own.
+  [/\binterviews?\s+(?:questions?|tips?|preparation|prep|ki\s+taiyari|ki\s+tayari|me\s+kya\s+(?:puchte|poochte))\b|\b(?:prepare|preparing|crack)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\S+\s+){0,3}?interviews?\b/giu, "interviewprep"],
+  [/(?<![\u0900-\u097f])इंटरव्यू\s+(?:में\s+)?(?:के\s+)?(?:सवाल|प्रश्न|टिप्स|तैयारी)(?![\u0900-\u097f])/gu, "interviewprep"],
+  [/\b(?:best|sabse\s+(?:accha|acha|achha|achchha|badhiya))\s+(?:\S+\s+){0,1}?(?:hospitals?|aspatal|banks?)\b|\b(?:hospitals?|aspatal|banks?)\s+(?:is|are|hai|h)\s+(?:the\s+)?(?:best|sabse\s+(?:accha|acha|achha))\b/giu, "recommendplace"],
+  [/(?<![\u0900-\u097f])सबसे\s+(?:अच्छा|अच्छी|बढ़िया)\s+(?:\S+\s+)?(?:अस्पताल|हॉस्पिटल|बैंक)(?![\u0900-\u097f])/gu, "recommendplace"],
+  // "Bank ka time kya hai" asks its hours.
+  [/\b(ka|ki|ke)\s+(?:time|samay)\s+(?=(?:kya|kitna|kab)\b)/giu, "$1 timing "],
+  [/(?<![\u0900-\u097f])(का|की|के)\s+समय\s+(?=(?:क्या|कितना|कब)(?![\u0900-\u097f]))/gu, "$1 टाइमिंग "],
   [/\bkitne\s+baje\b|(?<![\u0900-\u097f])कितने\s+बजे(?![\u0900-\u097f])|\bopening\s+hours\b/giu, "openinghours"],
   // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".
   [/\bhow\s+(?:do|can|could|should|would|shall|will)\s+(?:i|we)\b|\bhow\s+to\b/giu, "howto"],
@@ -371,7 +383,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bface[\s-]+to[\s-]+face\b/giu, "directly"],
   [/['’](s|re|ve|ll|d|m)\b/giu, " "],
   // Dislike is not liking: "I don't like meeting people" must not read as "I like meeting people".
-  [/\b(?:do|does|did)\s?not\s+(?:like|enjoy|want|prefer|love)\b|\bnot\s+(?:interested|comfortable)\b/giu, "dislike"],
+  [/\b(?:do|does|did)\s?not\s+(?:(?:really|much|actually|even|quite|particularly)\s+)?(?:like|enjoy|want|prefer|love)\b|\bnot\s+(?:interested|comfortable)\b/giu, "dislike"],
   [/\bpasand\s+(?:nahi|nahin|nhi|na)\b|\b(?:nahi|nahin|nhi)\s+pasand\b/giu, "dislike"],
   [/(?<![\u0900-\u097f])(?:पसंद\s+नहीं|नहीं\s+पसंद)(?![\u0900-\u097f])/gu, "dislike"],
 ] as const);

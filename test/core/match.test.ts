@@ -58,6 +58,7 @@ describe.each([
   ...["eval-phone", "eval-formal", "eval-tricky", "eval-mix1", "eval-mix2", "eval-paraphrase", "eval-mix3", "eval-judge"],
   ...["eval-hindi-variety", "eval-hindi1", "eval-hindi2", "eval-english", "eval-mix4", "eval-examiner", "eval-mix5", "eval-chat"],
   ...["eval-mix6", "eval-hidden-like", "eval-mix7", "eval-situational", "eval-mix8", "eval-qa2", "eval-mix9", "eval-mix10"],
+  ...["eval-mix11", "eval-mix12", "eval-indirect", "eval-mix13"],
 ].map((name): [string, number] => [name, 88]).concat([["eval-workers", 85]]))("matching %s", (name, floor) => {
   const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
 
@@ -208,13 +209,18 @@ describe("hard cases", () => {
   it.each([
     // Timings are opening hours, unless the question is about the work after closing time.
     ["Sir I have got offer from a bank where timing is evening after branch closes and there is no customer dealing. Which type of job is this?", "back-office-bank"],
+    // Disliking, even "not really" liking, is not liking.
+    ["I don't really like talking to customers, which job should I go for?", "which-job"],
     // "Hi" inside a Hinglish sentence is a particle, not a greeting.
     ["back office wale customer se milte hi nahi kya", "back-office"],
   ])("reads %j as %s", (q, id) => expect(idOf(q)).toBe(id));
 
   it.each([
     "bank ki timing kya hoti hai",
+    "bank ka time kya hai",
     "bank me clerk kaise bane",
+    "front office executive interview questions",
+    "ilaj ke liye sabse accha hospital kaunsa hai",
     // ...but the same unknown subject inside the question itself still counts in full.
     "front office interview questions and answers",
     // Becoming something is a career path the article never describes.

@@ -37,8 +37,17 @@ const DEVANAGARI_STOPS = [...STOP_FORMS].filter((w) => hasDevanagari(w) && [...w
 export function looksLikeStop(surface: string): boolean {
   const length = [...surface].length;
   if (!hasDevanagari(surface) || length > 6) return false;
-  return length === 1 || DEVANAGARI_STOPS.some((w) => editDistance(surface, w) <= 1);
+  if (length === 1) return true;
+  let known = nearStopCache.get(surface);
+  if (known === undefined) {
+    // One edit changes the length by at most one.
+    known = DEVANAGARI_STOPS.some((w) => Math.abs(w.length - surface.length) <= 1 && editDistance(surface, w) <= 1);
+    if (nearStopCache.size >= FORM_CACHE_MAX) nearStopCache.clear();
+    nearStopCache.set(surface, known);
+  }
+  return known;
 }
+const nearStopCache = new Map<string, boolean>();
 
 // Keys shorter than this collide too often (kya, kyu, ki and kab share "k"), so concepts match them by spelling.
 const CONCEPT_KEY_MIN = 3;

@@ -252,12 +252,13 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])समझ\s+(?:आ\s+)?गया(?![\u0900-\u097f])/gu, "धन्यवाद"],
   [/(?<![\u0900-\u097f])मदद\s+मिली(?![\u0900-\u097f])/gu, "धन्यवाद"],
   // "Hi" after another word is the Hinglish particle ("milna hi nahi", "back office hi"), not a greeting.
-  [/(?<=[a-z\u0900-\u097f]\s+)hi\b(?![,!])/giu, ""],
+  [/\bhi\b(?<=[a-z\u0900-\u097f]\s+hi)(?![,!])/giu, ""],
   // "Baad" is "after", not "bad" (their loose spellings meet).
   [/\bbaad\b|(?<![\u0900-\u097f])(?:बाद|पश्चात|उपरांत)(?![\u0900-\u097f])/giu, "after"],
   // Timings are opening hours (a subject the article lacks), unless the question is about work after closing
   // time, which the article describes.
-  [/(?:\btimings?\b|टाइमिंग)(?=.*(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद))|(?<=(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद).*)(?:\btimings?\b|टाइमिंग)/giu, "hours"],
+  // (The word is matched first, so the look-arounds run only where it stands.)
+  [/(?:\btimings?\b|टाइमिंग)(?:(?=.*(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद))|(?<=(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद).*(?:timings?|टाइमिंग)))/giu, "hours"],
   // A tag "na" ("batao na", "hai na?") asks for agreement; it negates nothing. So does "not sure" / "no idea".
   [/\b(batao|bataiye|bata|btao|samjhao|samjha|karo|bolo|dekho|hai|h)\s+na\b/giu, "$1"],
   [/\bna(?=\s*(?:[?.!,]|$))/giu, ""],

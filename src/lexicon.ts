@@ -26,7 +26,8 @@ myself ourselves yourself yourselves himself herself itself themselves theirs he
 above up down out off few now seem seems seemed nobody noone
 simple simply easy easily short brief briefly detail detailed details plain language words consider considered
 considering counted regarded finally unsure
-basic fundamental major primary twelfth tenth`;
+basic fundamental major primary twelfth tenth
+suggest suggestion suggestions advise advice guide guidance`;
 
 /** Hinglish function words with their common spellings. */
 const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the thha ka ki ke ko kaa kii kay me mein main mai
@@ -42,7 +43,7 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir gine gina gini mane mana mani barahvi barvi dasvi
+batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir kahenge salah sujhav margdarshan gine gina gini mane mana mani barahvi barvi dasvi
 kehlata kehlati kehlate kahlata kahlati kahlate kehte kahte
 padta padti padte padega padegi pdta pdti`;
 
@@ -58,7 +59,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
-कहलाता कहलाती कहलाते कहते गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
+कहलाता कहलाती कहलाते कहते कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -309,6 +310,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])पहली\s+बार(?![\u0900-\u097f])/gu, " "],
   [/\b(?:pura|poora|pure|poore)\s+din\b/giu, " "],
   [/(?<![\u0900-\u097f])(?:पूरा|पूरे)\s+दिन(?![\u0900-\u097f])/gu, " "],
+  [/\b(?:takes?|taking|took)\s+care\s+of\b|\b(?:looks?|looking)\s+after\b|\bin\s+charge\s+of\b/giu, "handles"],
+  // "What do you call them" asks for a name: what the thing is.
+  [/\bwhat\s+(?:do|would|should)\s+(?:you|we|they|people|one)\s+call\b|\bwhat\s+(?:is|are)\s+(?:it|they|this|that|these|those)\s+called\b/giu, "what meaning"],
   [/\bppl\b/giu, "people"],
   [/\b(?:shud|shld|shoud|shd)\b/giu, "should"],
   [/\bb4\b/giu, "before"],

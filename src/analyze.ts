@@ -1,6 +1,6 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
 import { editDistance } from "./distance.js";
-import { AUXILIARIES, CONCEPTS, INTENTS, POSTPOSITIONS, PHRASES, STOPWORDS } from "./lexicon.js";
+import { AUXILIARIES, CONCEPTS, INTENTS, MEANING, POSTPOSITIONS, PHRASES, STOPWORDS } from "./lexicon.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
 import { loose, phoneticKey, romanize, stem, stemHindi } from "./translit.js";
 
@@ -159,7 +159,7 @@ export function analyzeQuestion(raw: string, maxChars?: number): { clean: string
   const marked = sentences.map((s) => /\?\s*$/u.test(s.text));
   const asking = marked.some(Boolean)
     ? marked
-    : sentences.map((s) => s.forms.some((f) => f.concept !== undefined && INTENTS.includes(f.concept)));
+    : sentences.map((s) => s.forms.some((f) => f.concept !== undefined && (INTENTS.includes(f.concept) || f.concept === MEANING)));
   const mixed = asking.some(Boolean) && !asking.every(Boolean);
   const forms: WordForm[] = [];
   const aside: boolean[] = [];

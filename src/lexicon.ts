@@ -43,7 +43,7 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir kahenge salah sujhav margdarshan gine gina gini mane mana mani barahvi barvi dasvi
+batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir bilkul kahenge salah sujhav margdarshan gine gina gini mane mana mani barahvi barvi dasvi
 kehlata kehlati kehlate kahlata kahlati kahlate kehte kahte
 padta padti padte padega padegi pdta pdti`;
 
@@ -59,7 +59,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
-कहलाता कहलाती कहलाते कहते कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
+कहलाता कहलाती कहलाते कहते बिल्कुल बिलकुल कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -145,7 +145,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
   VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती",
   RESUME: "resume resumes cv biodata रिज्यूमे रिज्यूम बायोडाटा",
-  QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई",
+  QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई course courses कोर्स",
   FEES: "fees fee फीस",
   EXAM: "exam exams examination pariksha pariksa परीक्षा परीक्षाओं एग्जाम एग्ज़ाम syllabus सिलेबस",
   WFH: "workfromhome",
@@ -208,6 +208,9 @@ export const THANKS = "#THANK";
  */
 export const NARROWING: readonly string[] = Object.freeze(["#BANK", "#HOSPITAL", "#DIFF"]);
 
+/** The concept of asking what a word means. */
+export const MEANING = "#MEANING";
+
 /** The concept that turns a question into its opposite ("meets customers" / "never meets customers"). */
 export const NEGATION = "#NOT";
 
@@ -257,9 +260,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "Baad" is "after", not "bad" (their loose spellings meet).
   [/\bbaad\b|(?<![\u0900-\u097f])(?:बाद|पश्चात|उपरांत)(?![\u0900-\u097f])/giu, "after"],
   // Timings are opening hours (a subject the article lacks), unless the question is about work after closing
-  // time, which the article describes.
+  // time or the back office's hours, which the article describes.
   // (The word is matched first, so the look-arounds run only where it stands.)
-  [/(?:\btimings?\b|टाइमिंग)(?:(?=.*(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद))|(?<=(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद).*(?:timings?|टाइमिंग)))/giu, "hours"],
+  [/(?:\btimings?\b|टाइमिंग)(?:(?=.*(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद|\bback\s*office\b|बैक\s*ऑफिस))|(?<=(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद|\bback\s*office\b|बैक\s*ऑफिस).*(?:timings?|टाइमिंग)))/giu, "hours"],
   // A tag "na" ("batao na", "hai na?") asks for agreement; it negates nothing. So does "not sure" / "no idea".
   [/\b(batao|bataiye|bata|btao|samjhao|samjha|karo|bolo|dekho|hai|h)\s+na\b/giu, "$1"],
   [/\bna(?=\s*(?:[?.!,]|$))/giu, ""],
@@ -355,6 +358,10 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])इंटरव्यू\s+(?:में\s+)?(?:के\s+)?(?:सवाल|प्रश्न|टिप्स|तैयारी)(?![\u0900-\u097f])/gu, "interviewprep"],
   [/\b(?:best|sabse\s+(?:accha|acha|achha|achchha|badhiya))\s+(?:\S+\s+){0,1}?(?:hospitals?|aspatal|banks?)\b|\b(?:hospitals?|aspatal|banks?)\s+(?:is|are|hai|h)\s+(?:the\s+)?(?:best|sabse\s+(?:accha|acha|achha))\b/giu, "recommendplace"],
   [/(?<![\u0900-\u097f])सबसे\s+(?:अच्छा|अच्छी|बढ़िया)\s+(?:\S+\s+)?(?:अस्पताल|हॉस्पिटल|बैंक)(?![\u0900-\u097f])/gu, "recommendplace"],
+  [/\bof\s+course\b/giu, "sure"],
+  // Whether English is needed is a qualification.
+  [/\benglish\s+(?:aani|aana|aati|aata|bolna|bolni|speaking|skills?|fluency|required|zaruri|jaruri|necessary|needed|chahiye)\b|\b(?:need|needs|require|requires|required)\s+(?:good\s+|fluent\s+)?english\b/giu, "qualification"],
+  [/(?<![\u0900-\u097f])इंग्लिश\s+(?:आनी|आना|जरूरी|ज़रूरी|चाहिए)(?![\u0900-\u097f])/gu, "योग्यता"],
   // "Bank ka time kya hai" asks its hours.
   [/\b(ka|ki|ke)\s+(?:time|samay)\s+(?=(?:kya|kitna|kab)\b)/giu, "$1 timing "],
   [/(?<![\u0900-\u097f])(का|की|के)\s+समय\s+(?=(?:क्या|कितना|कब)(?![\u0900-\u097f]))/gu, "$1 टाइमिंग "],

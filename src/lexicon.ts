@@ -84,7 +84,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks uttardayitva uttardayitv उत्तरदायित्व dayitva dayitv दायित्व jawabdehi जवाबदेही",
   IMPORTANT: "imp important importance necessary essential crucial vital zaruri jaruri zaroori jaroori jruri zruri जरूरी ज़रूरी आवश्यक aavashyak avashyak mahatvapurn mahatvpurn mahatwapurn महत्वपूर्ण mahatva mahatv महत्व ahmiyat अहमियत value valuable significance significant",
   TYPE: "type types टाइप टाइप्स category categories tarah tarha prakar prakaar प्रकार तरह kism किस्म shreni श्रेणी श्रेणियों varg वर्ग",
-  JOB: "job jobs naukri naukari nokri नौकरी नौकरियां नौकरियाँ जॉब जॉब्स career कैरियर करियर",
+  JOB: "job jobs naukri naukari nokri नौकरी नौकरियां नौकरियाँ जॉब जॉब्स career कैरियर करियर role roles रोल",
   WORK: "work works kaam kam काम karya kary कार्य",
   CUSTOMER: "customer customers client clients grahak ग्राहक कस्टमर",
   COMPANY: "company companies firm firms organisation organization organisations organizations sansthan संस्थान कंपनी कंपनियों कम्पनी sanstha संस्था pratishthan प्रतिष्ठान",
@@ -359,6 +359,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(?:best|sabse\s+(?:accha|acha|achha|achchha|badhiya))\s+(?:\S+\s+){0,1}?(?:hospitals?|aspatal|banks?)\b|\b(?:hospitals?|aspatal|banks?)\s+(?:is|are|hai|h)\s+(?:the\s+)?(?:best|sabse\s+(?:accha|acha|achha))\b/giu, "recommendplace"],
   [/(?<![\u0900-\u097f])सबसे\s+(?:अच्छा|अच्छी|बढ़िया)\s+(?:\S+\s+)?(?:अस्पताल|हॉस्पिटल|बैंक)(?![\u0900-\u097f])/gu, "recommendplace"],
   [/\bof\s+course\b/giu, "sure"],
+  // How much money a job brings is its pay.
+  [/\b(?:paisa|paise|pay|money)\s+(?:kitna|kitne|kitni)\s+(?:milta|milte|milti|milega|milegi|milenge|hota|hoti|hai|h)\b|\bkitna\s+(?:paisa|kamate|kamata|kamati|kama\s+sakte)\b|\bhow\s+much\s+(?:do|does|will|can|would)\s+(?:\S+\s+){1,3}?(?:earn|make|get\s+paid)\b/giu, "salary"],
+  [/(?<![\u0900-\u097f])(?:पैसा|पैसे)\s+कितना\s+(?:मिलता|मिलते|मिलेगा|होता)(?![\u0900-\u097f])|(?<![\u0900-\u097f])कितना\s+(?:कमाते|कमाता|कमाती)(?![\u0900-\u097f])/gu, "वेतन"],
   // Whether English is needed is a qualification.
   [/\benglish\s+(?:aani|aana|aati|aata|bolna|bolni|speaking|skills?|fluency|required|zaruri|jaruri|necessary|needed|chahiye)\b|\b(?:need|needs|require|requires|required)\s+(?:good\s+|fluent\s+)?english\b/giu, "qualification"],
   [/(?<![\u0900-\u097f])इंग्लिश\s+(?:आनी|आना|जरूरी|ज़रूरी|चाहिए)(?![\u0900-\u097f])/gu, "योग्यता"],

@@ -59,6 +59,7 @@ describe.each([
   ...["eval-hindi-variety", "eval-hindi1", "eval-hindi2", "eval-english", "eval-mix4", "eval-examiner", "eval-mix5", "eval-chat"],
   ...["eval-mix6", "eval-hidden-like", "eval-mix7", "eval-situational", "eval-mix8", "eval-qa2", "eval-mix9", "eval-mix10"],
   ...["eval-mix11", "eval-mix12", "eval-indirect", "eval-mix13"],
+  ...["eval-set-aq", "eval-set-ar", "eval-set-as", "eval-set-at", "eval-set-au", "eval-set-av"],
 ].map((name): [string, number] => [name, 88]).concat([["eval-workers", 85]]))("matching %s", (name, floor) => {
   const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
 
@@ -275,7 +276,8 @@ describe("hard cases", () => {
 
   it("says why it declined: a procedure, a tie, or not sure enough", () => {
     expect(matcher.match("passbook kaise update karu").decision).toMatch(/^no answer: it asks about how to do something/);
-    expect(matcher.match("front office course").decision).toMatch(/^no answer: not sure enough \(score/);
+    expect(matcher.match("front office uniform").decision).toMatch(/^no answer: not sure enough \(score/);
+    expect(matcher.match("front office course").decision).toMatch(/^no answer: it asks about qualifications/);
     expect(matcher.match("office").decision).toMatch(/^no answer: .* fit equally well$/);
     expect(matcher.match("what is back office").decision).toMatch(/^answered: score/);
   });

@@ -43,7 +43,7 @@ bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aap
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
-batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir bilkul kahenge salah sujhav margdarshan gine gina gini mane mana mani barahvi barvi dasvi
+batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir bilkul baaton baato kahenge salah sujhav margdarshan gine gina gini mane mana mani barahvi barvi dasvi
 kehlata kehlati kehlate kahlata kahlati kahlate kehte kahte
 padta padti padte padega padegi pdta pdti`;
 
@@ -59,7 +59,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
-कहलाता कहलाती कहलाते कहते बिल्कुल बिलकुल कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
+कहलाता कहलाती कहलाते कहते बातों बिल्कुल बिलकुल कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -247,6 +247,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "Does the back office even matter" asks whether it is important.
   [/\b(?:does|do|did|would|will|should)\s+((?:[a-z]+\s+){1,4}?)(?:even\s+|really\s+|actually\s+)?matter\b/giu, "$1 important"],
   // "I want to know", "do you know": asking, not knowing about something.
+  [/\b(?:do|does|should|must)\s+(?:i|we|you|one)\s+(?:really\s+|actually\s+|even\s+)?need\s+to\s+know\b/giu, "why know"],
   [/\b(?:want|wanted|wanna|like|need|love)\s+to\s+know\b|\b(?:do|did)\s+(?:you|u)\s+know\b|\b(?:i|we)\s+(?:do\s+not\s+|don't\s+|dont\s+)?know\b/giu, " "],
   [/\bpata\s+(?:hona|hone|hota|hoti)\b|\bsamajh?\s+(?:lo|lena|lijiye|lein|len)\b|\b(?:samajhna|samjhna|samajhana)\b/giu, "jaanna"],
   [/(?<![\u0900-\u097f])(?:समझ\s+(?:लो|लेना|लीजिए|लें)|समझना)(?![\u0900-\u097f])/gu, "जानना"],
@@ -361,7 +362,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bof\s+course\b/giu, "sure"],
   // How much money a job brings is its pay.
   [/\b(?:paisa|paise|pay|money)\s+(?:kitna|kitne|kitni)\s+(?:milta|milte|milti|milega|milegi|milenge|hota|hoti|hai|h)\b|\bkitna\s+(?:paisa|kamate|kamata|kamati|kama\s+sakte)\b|\bhow\s+much\s+(?:do|does|will|can|would)\s+(?:\S+\s+){1,3}?(?:earn|make|get\s+paid)\b/giu, "salary"],
-  [/(?<![\u0900-\u097f])(?:पैसा|पैसे)\s+कितना\s+(?:मिलता|मिलते|मिलेगा|होता)(?![\u0900-\u097f])|(?<![\u0900-\u097f])कितना\s+(?:कमाते|कमाता|कमाती)(?![\u0900-\u097f])/gu, "वेतन"],
+  [/(?<![\u0900-\u097f])(?:पैसा|पैसे)\s+कितना\s+(?:मिलता|मिलते|मिलेगा|होता)(?![\u0900-\u097f])|(?<![\u0900-\u097f])कितना\s+(?:पैसा|पैसे)(?![\u0900-\u097f])|(?<![\u0900-\u097f])कितना\s+(?:कमाते|कमाता|कमाती)(?![\u0900-\u097f])/gu, "वेतन"],
   // Whether English is needed is a qualification.
   [/\benglish\s+(?:aani|aana|aati|aata|bolna|bolni|speaking|skills?|fluency|required|zaruri|jaruri|necessary|needed|chahiye)\b|\b(?:need|needs|require|requires|required)\s+(?:good\s+|fluent\s+)?english\b/giu, "qualification"],
   [/(?<![\u0900-\u097f])इंग्लिश\s+(?:आनी|आना|जरूरी|ज़रूरी|चाहिए)(?![\u0900-\u097f])/gu, "योग्यता"],

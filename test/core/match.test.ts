@@ -60,6 +60,7 @@ describe.each([
   ...["eval-mix6", "eval-hidden-like", "eval-mix7", "eval-situational", "eval-mix8", "eval-qa2", "eval-mix9", "eval-mix10"],
   ...["eval-mix11", "eval-mix12", "eval-indirect", "eval-mix13"],
   ...["eval-set-aq", "eval-set-ar", "eval-set-as", "eval-set-at", "eval-set-au", "eval-set-av"],
+  ...["eval-set-aw", "eval-set-ax", "eval-set-ay", "eval-set-az", "eval-set-ba", "eval-set-bb"],
 ].map((name): [string, number] => [name, 88]).concat([["eval-workers", 85]]))("matching %s", (name, floor) => {
   const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
 

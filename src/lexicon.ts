@@ -151,7 +151,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WFH: "workfromhome",
   INTERVIEW: "interviewprep",
   RECOMMEND: "recommendplace",
-  TIMING: "timing timings टाइमिंग openinghours",
+  TIMING: "timing timings टाइमिंग openinghours open opens khula khuli khulta khulti khulte khulega खुला खुली खुलता खुलती खुलते खुलेगा",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
   THANK: "thanks thank thx thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद thnx thnks thanx tnx",
 });

@@ -61,6 +61,7 @@ describe.each([
   ...["eval-mix11", "eval-mix12", "eval-indirect", "eval-mix13"],
   ...["eval-set-aq", "eval-set-ar", "eval-set-as", "eval-set-at", "eval-set-au", "eval-set-av"],
   ...["eval-set-aw", "eval-set-ax", "eval-set-ay", "eval-set-az", "eval-set-ba", "eval-set-bb"],
+  ...["eval-set-bc", "eval-set-bd", "eval-set-be", "eval-set-bf", "eval-set-bg", "eval-set-bh"],
 ].map((name): [string, number] => [name, 88]).concat([["eval-workers", 85]]))("matching %s", (name, floor) => {
   const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
 

@@ -29,6 +29,7 @@ for (const w of STOPWORDS) {
   }
 }
 const DEVANAGARI_STOPS = [...STOP_FORMS].filter((w) => hasDevanagari(w) && [...w].length >= 4);
+const nearStopCache = new Map<string, boolean>();
 
 /**
  * Whether an unknown Devanagari word is a function word typed short: a lone letter ("ह" for है) or one edit
@@ -47,7 +48,6 @@ export function looksLikeStop(surface: string): boolean {
   }
   return known;
 }
-const nearStopCache = new Map<string, boolean>();
 
 // Keys shorter than this collide too often (kya, kyu, ki and kab share "k"), so concepts match them by spelling.
 const CONCEPT_KEY_MIN = 3;
@@ -150,8 +150,8 @@ export function analyzeText(raw: string, maxChars?: number): { clean: string; fo
 const SENTENCE_END = /(?<=[.!?।,;:])\s+|\n+/u;
 
 /**
- * Analyses a user's question sentence by sentence (clause by clause). When some sentences ask and others only tell ("I'm preparing
- * a session for students. How do the two differ?"), the words of the telling ones are marked as an aside.
+ * Analyses a user's question sentence by sentence (clause by clause). When some sentences ask and others only
+ * tell ("I'm preparing a session for students. How do the two differ?"), the telling ones' words are an aside.
  */
 export function analyzeQuestion(raw: string, maxChars?: number): { clean: string; forms: WordForm[]; aside: boolean[] } {
   const clean = cleanText(raw, maxChars);
@@ -189,8 +189,8 @@ const SPLIT_MAX_PARTS = 3;
 
 /**
  * Splits a run-together word ("backoffice", "bankme", "frontofficestaff", "kyahota", "फ्रंटऑफिस") into known
- * words, at most three: a trailing postposition or auxiliary is dropped. Three parts must be `sure` words. Inside a longer word a known
- * two-letter concept may stand between two words ("front" + "vs" + "back").
+ * words, at most three: a trailing postposition or auxiliary is dropped. Three parts must be `sure` words, and
+ * inside a longer word a known two-letter concept may stand between two words ("front" + "vs" + "back").
  */
 export function splitRunTogether(
   surface: string,

@@ -277,6 +277,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bbehind[\s-]+(?:the[\s-]+)?scenes?\b|\bbackstage\b/giu, "back office"],
   // A company's "backend staff" is its back office; a backend developer is another career.
   [/\bback[\s-]?end\s+(?=(?:staff|team|teams|people|employees|work|department|side|office|job|jobs|role|roles|wale|wala)\b)/giu, "back office "],
+  [/\b(front|back)[\s-]?end\b(?=.*\b(?:development|developers?|engineers?|engineering|coding|programming|web|software)\b)/giu, "$1end"],
   [/(?<![\u0900-\u097f])बैक\s?एंड(?![\u0900-\u097f])/gu, "बैक ऑफिस"],
   [/\b(?:peeche|piche|pichhe|peechhe|pichhe)\b/giu, "back"],
   [/(?<![\u0900-\u097f])पीछे(?![\u0900-\u097f])/gu, "बैक"],
@@ -379,7 +380,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b((?:kaise|kese|kaisey)\s+(?:\S+\s+){0,2}?)(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "$1howto"],
   [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|bane|banein|banu|banun|banen|banaye|banwaye|karwaye|karwayen|karwate|karwati|karwana|karwau|karwaun|karaye|karayen)\b/giu, "howto"],
   [/(?<![\u0900-\u097f])(?:कैसे|क्या)\s+(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "howto"],
-  [/(?<![\u0900-\u097f])(कैसे\s+(?:\S+\s+){0,2}?)(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "$1howto"],
+  [/(?<![\u0900-\u097f])(कैसे\s+(?:\S+\s+){0,2}?)(?:करें|करे|करूँ|करूं|कराएं|कराएँ|करवाएं|करवाएँ|कराऊं|कराऊँ)(?![\u0900-\u097f])/gu, "$1howto"],
   [/(?<![\u0900-\u097f])कैसे\s+(?:लें|पाएं|पाएँ|मिलेगी|मिलेगा|बनें|बनूं|बनूँ|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],
   // ...and so is "how" with a verb in the subjunctive: सुधारें, बढ़ाएं, sudharein, badhayen.
   [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))[\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ)(?![\u0900-\u097f])/gu, "howto"],

@@ -62,6 +62,7 @@ describe.each([
   ...["eval-set-aq", "eval-set-ar", "eval-set-as", "eval-set-at", "eval-set-au", "eval-set-av"],
   ...["eval-set-aw", "eval-set-ax", "eval-set-ay", "eval-set-az", "eval-set-ba", "eval-set-bb"],
   ...["eval-set-bc", "eval-set-bd", "eval-set-be", "eval-set-bf", "eval-set-bg", "eval-set-bh"],
+  ...["eval-set-bi", "eval-set-bj", "eval-set-bk", "eval-set-bl", "eval-set-bm", "eval-set-bn"],
 ].map((name): [string, number] => [name, 88]).concat([["eval-workers", 85]]))("matching %s", (name, floor) => {
   const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
 
@@ -220,6 +221,8 @@ describe("hard cases", () => {
 
   it.each([
     "bank ki timing kya hoti hai",
+    "difference between front end and back end development",
+    "बैंक में पासबुक कैसे अपडेट कराएं",
     "bank ka time kya hai",
     "bank me clerk kaise bane",
     "front office executive interview questions",

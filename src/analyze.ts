@@ -128,11 +128,21 @@ export function analyzeWord(surface: string): WordForm {
 
 // Phrases are matched on lower-cased text, so their patterns need no case folding, which is slow in Unicode mode.
 const PHRASES_LOWER = PHRASES.map(([re, by]) => [new RegExp(re.source, re.flags.replace("i", "")), by] as const);
+// A phrase whose pattern spells no Devanagari cannot match a text written only in Devanagari, and one that spells
+// no Latin letters cannot match a text with none: each text runs only the phrases its scripts can match.
+const spellsDevanagari = (source: string) => /[\u0901-\u0963]/u.test(source.replace(/\\u0900-\\u097f/g, ""));
+const spellsLatin = (source: string) => /(?<!\\)[a-z]{2,}/.test(source.replace(/\\[a-z]/g, ""));
+const PHRASES_BY_SCRIPT = {
+  latin: PHRASES_LOWER.filter(([re]) => spellsLatin(re.source) || !spellsDevanagari(re.source)),
+  devanagari: PHRASES_LOWER.filter(([re]) => spellsDevanagari(re.source) || !spellsLatin(re.source)),
+};
 
 /** Applies multi-word synonyms and contractions, then splits into words. */
 export function words(text: string): string[] {
   let s = text.toLowerCase();
-  for (const [re, by] of PHRASES_LOWER) s = s.replace(re, by);
+  const latin = /[a-z]/.test(s);
+  const phrases = latin && hasDevanagari(s) ? PHRASES_LOWER : latin ? PHRASES_BY_SCRIPT.latin : PHRASES_BY_SCRIPT.devanagari;
+  for (const [re, by] of phrases) s = s.replace(re, by);
   return tokenize(s);
 }
 

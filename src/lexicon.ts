@@ -378,7 +378,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])बनने\s+के\s+(?:लिए|लिये)(?![\u0900-\u097f])/gu, "howto"],
   [/\b(?:kaise|kese|kaisey|kya|kia)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "howto"],
   [/\b((?:kaise|kese|kaisey)\s+(?:\S+\s+){0,2}?)(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "$1howto"],
-  [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|bane|banein|banu|banun|banen|banaye|banwaye|karwaye|karwayen|karwate|karwati|karwana|karwau|karwaun|karaye|karayen)\b/giu, "howto"],
+  [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|bane|banein|banu|banun|banen|badhaye|badhayen|badhaen|badhau|sudhare|sudharen|banaye|banwaye|karwaye|karwayen|karwate|karwati|karwana|karwau|karwaun|karaye|karayen)\b/giu, "howto"],
   [/(?<![\u0900-\u097f])(?:कैसे|क्या)\s+(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "howto"],
   [/(?<![\u0900-\u097f])(कैसे\s+(?:\S+\s+){0,2}?)(?:करें|करे|करूँ|करूं|कराएं|कराएँ|करवाएं|करवाएँ|कराऊं|कराऊँ)(?![\u0900-\u097f])/gu, "$1howto"],
   [/(?<![\u0900-\u097f])कैसे\s+(?:लें|पाएं|पाएँ|मिलेगी|मिलेगा|बनें|बनूं|बनूँ|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],

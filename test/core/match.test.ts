@@ -63,6 +63,7 @@ describe.each([
   ...["eval-set-aw", "eval-set-ax", "eval-set-ay", "eval-set-az", "eval-set-ba", "eval-set-bb"],
   ...["eval-set-bc", "eval-set-bd", "eval-set-be", "eval-set-bf", "eval-set-bg", "eval-set-bh"],
   ...["eval-set-bi", "eval-set-bj", "eval-set-bk", "eval-set-bl", "eval-set-bm", "eval-set-bn"],
+  ...["eval-set-bo", "eval-set-bp", "eval-set-bq", "eval-set-br", "eval-set-bs", "eval-set-bt"],
 ].map((name): [string, number] => [name, 88]).concat([["eval-workers", 85]]))("matching %s", (name, floor) => {
   const report = evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
 

@@ -84,7 +84,13 @@ export class Matcher {
   /** Pairs of terms some corpus question writes one after the other ("back office"), as `pairCode`s. */
   private readonly adjacent = new Set<number>();
   /** The terms of the lexicon's fixed concepts, looked up once: absent when the corpus never uses them. */
-  private readonly fixed: { readonly negation?: number; readonly negating: readonly number[]; readonly narrowing: readonly number[]; readonly thanks?: number };
+  private readonly fixed: {
+    readonly negation?: number;
+    readonly negating: readonly number[];
+    readonly narrowing: readonly number[];
+    readonly thanks?: number;
+    readonly intents: ReadonlySet<number>;
+  };
   private readonly smalltalk: readonly boolean[];
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
@@ -216,7 +222,13 @@ export class Matcher {
     }
     this.langVocabulary = langVocabulary(this.questions);
     const ids = (names: readonly string[]) => names.map((name) => this.termIds.get(name)).filter((t) => t !== undefined);
-    this.fixed = { negation: this.termIds.get(NEGATION), negating: ids(NEGATING), narrowing: ids(NARROWING), thanks: this.termIds.get(THANKS) };
+    this.fixed = {
+      negation: this.termIds.get(NEGATION),
+      negating: ids(NEGATING),
+      narrowing: ids(NARROWING),
+      thanks: this.termIds.get(THANKS),
+      intents: new Set(ids(INTENTS)),
+    };
     this.matchedAcc = new Float64Array(this.questions.length);
     this.plainAcc = new Float64Array(this.questions.length);
     this.bestF = new Float64Array(n);
@@ -336,8 +348,7 @@ export class Matcher {
     const query = new Map<number, number>(); // term -> quality
     const unknown = new Map<string, number>(); // key -> length of the word as typed
     const unknownForms = new Set<string>(); // keys of unknown English -ing/-ed/-ly words
-    const unknownAside = new Set<string>(); // keys of unknown words found only in sentences that tell, not ask
-    const unknownAsked = new Set<string>();
+    const unknownAsked = new Set<string>(); // keys of unknown words found in a sentence that asks (others are asides)
     const required = new Set<string>(); // required concepts the question uses
     const pending = forms.slice(0, this.t.maxQueryTerms).map((form, i) => ({ form, isAside: aside[i]! }));
     while (pending.length > 0) {
@@ -352,7 +363,7 @@ export class Matcher {
       } else if (match.kind === "unknown") {
         unknown.set(form.key, Math.max(unknown.get(form.key) ?? 0, [...form.surface].length));
         if (/^[a-z]{4,}(?:ing|ed|ly)$/.test(form.surface)) unknownForms.add(form.key);
-        (isAside ? unknownAside : unknownAsked).add(form.key);
+        if (!isAside) unknownAsked.add(form.key);
         explained.push({ word: form.surface, key: form.key, as: "unknown", how: isAside ? "not in the corpus, an aside" : "not in the corpus", weight: this.unknownWeight * (isAside ? this.t.asideWeight : 1) });
       } else {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
@@ -373,7 +384,8 @@ export class Matcher {
       uncovered,
     });
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
-    const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => INTENTS.includes(this.termNames[t]!));
+    const { intents } = this.fixed;
+    const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => intents.has(t));
 
     // Greetings and thanks do not dilute a real question: entries other than small talk ignore them.
     let unknownTotal = 0;
@@ -383,7 +395,7 @@ export class Matcher {
     // preparing a session for students. How do the two differ?"): context, not the subject asked about.
     for (const [key, length] of unknown) {
       const weight = length <= 2 || unknownForms.has(key) ? this.unknownWeight / 2 : this.unknownWeight;
-      unknownTotal += unknownAside.has(key) && !unknownAsked.has(key) ? weight * this.t.asideWeight : weight;
+      unknownTotal += unknownAsked.has(key) ? weight : weight * this.t.asideWeight;
     }
     // Only greetings or thanks, with chatter around them ("thanks a lot, that finally makes sense"): the
     // chatter does not stand between them and small talk.
@@ -420,7 +432,7 @@ export class Matcher {
       this.smalltalk[bestEntry]! &&
       [...query.keys()].some((t) => {
         const name = this.termNames[t]!;
-        return !this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t) && !INTENTS.includes(name) && (name.startsWith("#") || name.length >= 3);
+        return !this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t) && !intents.has(t) && (name.startsWith("#") || name.length >= 3);
       });
     // One FAQ question cannot cover a long, chatty question: past a few content words the bar comes down a
     // little per word, as long as the best entry clearly leads.
@@ -457,7 +469,7 @@ export class Matcher {
     // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
     // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
     const thanks = this.fixed.thanks;
-    const asks = [...query.keys()].some((t) => INTENTS.includes(this.termNames[t]!));
+    const asks = [...query.keys()].some((t) => intents.has(t));
     if (thanks !== undefined && query.has(thanks) && !asks && required.size === 0) {
       const polite = ranked.find((c) => this.smalltalk[c.entry] && this.entryTerms[c.entry]!.has(thanks));
       if (polite) return answered(this.corpus.entries[polite.entry]!.id, polite.score, () => `small talk (${THANKS}), as ${blocker()}`);

@@ -209,9 +209,6 @@ describe("hard cases", () => {
     ["front aur back office ko saath me milke kaam karna padta h kya", "coordination"],
     // Context the corpus knows nothing of, told in a sentence of its own, does not drown the question.
     ["I'm preparing a session for final-year students. How would you explain how front office jobs differ from back office jobs?", "difference"],
-  ])("reads %j as %s", (q, id) => expect(idOf(q)).toBe(id));
-
-  it.each([
     // Timings are opening hours, unless the question is about the work after closing time.
     ["Sir I have got offer from a bank where timing is evening after branch closes and there is no customer dealing. Which type of job is this?", "back-office-bank"],
     // Disliking, even "not really" liking, is not liking.

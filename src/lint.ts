@@ -1,6 +1,5 @@
 // Corpus checks beyond the schema: questions the matcher sends elsewhere, and questions two entries share.
 import type { Problem } from "./corpus.js";
-import { analyzeText } from "./analyze.js";
 import type { Matcher } from "./match.js";
 import { QUESTION_LANGS } from "./types.js";
 
@@ -11,7 +10,7 @@ export function ambiguityProblems(matcher: Matcher): Problem[] {
   for (const entry of matcher.corpus.entries) {
     for (const lang of QUESTION_LANGS) {
       for (const question of entry.questions[lang]) {
-        const signature = analyzeText(question, Infinity)
+        const signature = matcher.analyzer.analyzeText(question, Infinity)
           .forms.filter((f) => !f.stop)
           .map((f) => f.concept ?? f.key)
           .sort()

@@ -1,11 +1,12 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
-import { analyzeQuestion, analyzeText, analyzeWord, looksLikeStop, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
+import { Analyzer, looksLikeStop, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATING, NEGATION, REQUIRED, NARROWING, THANKS } from "./lexicon.js";
+import { HINGLISH_PARTICLES, INTENTS, NEGATING, NEGATION, THANKS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
+import type { Lexicon } from "./vocabulary.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -108,10 +109,21 @@ export class Matcher {
   private readonly t: Tuning;
   /** What a misspelt or oddly spelt word may stand for. */
   private readonly spelling: Spelling;
+  /** Word analysis under the corpus's lexicon (built-in words plus the articles' own). */
+  readonly analyzer: Analyzer;
+  /** Concepts only an entry whose questions use them may answer (pay, a procedure...), with their names. */
+  private readonly subjects: Lexicon["subjects"];
+  /** Sides named by description, as concept or key names. */
+  private readonly described: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[];
 
   constructor(corpus: Corpus, tuning: Partial<Tuning> = {}) {
     this.corpus = corpus;
     this.t = { ...TUNING, ...tuning };
+    this.analyzer = new Analyzer(corpus.lexicon);
+    const analyzer = this.analyzer;
+    const nameOf = (word: string) => termName(analyzer.analyzeWord(word.toLowerCase()));
+    this.subjects = corpus.lexicon.subjects;
+    this.described = corpus.lexicon.described.map((d) => ({ terms: d.words.map(nameOf), negated: d.negated, side: nameOf(d.side) }));
     this.spelling = new Spelling(this.t, (key) => this.termIds.get(key));
     this.smalltalk = corpus.entries.map((e) => e.smalltalk);
     const n = corpus.entries.length;
@@ -120,7 +132,7 @@ export class Matcher {
     const analysed = corpus.entries.map((entry) =>
       QUESTION_LANGS.flatMap((lang) =>
         entry.questions[lang].map((text) => {
-          const forms = analyzeText(text, Infinity).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
+          const forms = analyzer.analyzeText(text, Infinity).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
           for (const f of forms) vocabulary.add(termName(f));
           return { lang, text, forms };
         }),
@@ -132,7 +144,7 @@ export class Matcher {
     for (const { forms } of analysed.flat()) {
       for (const f of forms) {
         if (possible.has(f.surface)) continue;
-        const parts = splitRunTogether(f.surface, (p) => vocabulary.has(termName(p)));
+        const parts = analyzer.split(f.surface, (p) => vocabulary.has(termName(p)));
         if (parts?.length === 2) possible.set(f.surface, parts);
       }
     }
@@ -152,7 +164,7 @@ export class Matcher {
     // The answers' words: in the article's vocabulary, so never "unknown", and weak evidence for their entry.
     const answerNames = corpus.entries.map((entry) => {
       const names = new Map<string, string>(); // term name -> a loose spelling
-      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzeText(text, Infinity).forms) if (!f.stop) names.set(termName(f), f.spelling);
+      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzer.analyzeText(text, Infinity).forms) if (!f.stop) names.set(termName(f), f.spelling);
       return names;
     });
     const nonSmalltalkDf = new Map<number, number>();
@@ -200,7 +212,7 @@ export class Matcher {
     }
     // A required concept ("how do I…") says what kind of question it is, like a question word: it weighs no more.
     const how = this.termIds.get("#HOW");
-    for (const name of Object.keys(REQUIRED)) {
+    for (const name of Object.keys(this.subjects)) {
       const t = this.termIds.get(name);
       if (t !== undefined && how !== undefined) this.idf[t] = Math.min(this.idf[t]!, this.idf[how]!);
     }
@@ -225,7 +237,7 @@ export class Matcher {
     this.fixed = {
       negation: this.termIds.get(NEGATION),
       negating: ids(NEGATING),
-      narrowing: ids(NARROWING),
+      narrowing: ids(corpus.lexicon.narrowing.map(nameOf)),
       thanks: this.termIds.get(THANKS),
       intents: new Set(ids(INTENTS)),
     };
@@ -243,15 +255,15 @@ export class Matcher {
     this.termNames.forEach((name, t) => {
       if (!name.startsWith("#")) this.spelling.addKey(name, t);
     });
-    for (const [key, concept] of conceptKeys()) {
+    for (const [key, concept] of analyzer.conceptKeys()) {
       const t = this.termIds.get(concept);
       if (t === undefined) continue;
       this.spelling.addKey(key, t);
-      for (const spelt of conceptSpellings().get(key) ?? []) this.spelling.add(t, spelt);
+      for (const spelt of analyzer.conceptSpellings().get(key) ?? []) this.spelling.add(t, spelt);
     }
-    for (const [a, b] of CONTRASTS) {
-      const ta = this.termIds.get(termName(analyzeWord(a)));
-      const tb = this.termIds.get(termName(analyzeWord(b)));
+    for (const [a, b] of corpus.lexicon.contrasts) {
+      const ta = this.termIds.get(nameOf(a));
+      const tb = this.termIds.get(nameOf(b));
       if (ta === undefined || tb === undefined) continue;
       // An entry is about one side when some of its questions name that side alone and none the other alone.
       const aAlone = new Uint8Array(n);
@@ -262,7 +274,7 @@ export class Matcher {
       }
       const onlyA = aAlone.map((a, e) => (a && !bAlone[e] ? 1 : 0));
       const onlyB = bAlone.map((b, e) => (b && !aAlone[e] ? 1 : 0));
-      this.contrasts.push({ a: ta, b: tb, names: [a, b], only: [onlyA, onlyB] });
+      this.contrasts.push({ a: ta, b: tb, names: [nameOf(a), nameOf(b)], only: [onlyA, onlyB] });
     }
   }
 
@@ -300,7 +312,7 @@ export class Matcher {
   }
 
   /** How one query word is understood. */
-  private understand(form: WordForm): { match: WordMatch; extra?: WordForm[] } {
+  private understand(form: WordForm): { match: WordMatch; extra?: WordForm[]; concept?: string } {
     if (form.stop) return { match: { kind: "ignored" } };
     let exact = this.termIds.get(termName(form));
     // Keys of one or two letters collide ("deal" and "delhi" are both "dl"): the spelling must agree too.
@@ -316,7 +328,7 @@ export class Matcher {
     // A part of a split word gets no free edit: a short part must be spelt as the corpus spells it ("luck" is not
     // "look", so "lucknow" stays whole).
     const spelt = (f: WordForm) => f.concept !== undefined || this.spelling.alike(f, this.termIds.get(termName(f))!, SPELLING_SHARE, false);
-    const parts = splitRunTogether(form.surface, known, (f) => known(f) && spelt(f));
+    const parts = this.analyzer.split(form.surface, known, (f) => known(f) && spelt(f));
     if (parts) {
       const attested = (a?: WordForm, b?: WordForm) =>
         a !== undefined && b !== undefined && this.adjacent.has(pairCode(this.termIds.get(termName(a))!, this.termIds.get(termName(b))!));
@@ -331,6 +343,9 @@ export class Matcher {
     if (fixed) {
       return { match: { kind: "term", term: this.termNames[fixed.term]!, quality: this.t.fuzzyQuality, via: `typo of ${fixed.key}` } };
     }
+    // A misspelt subject the corpus lacks ("salry" when no entry is about pay) is still that subject.
+    const typo = this.analyzer.conceptTypo(form);
+    if (typo !== undefined) return { match: { kind: "unknown" }, concept: typo };
     // Very short unknown Latin words are noise more often than content ("ca" from "can't", "rs").
     if (!/[\u0900-\u097f]/.test(form.surface) && form.surface.length <= 2) return { match: { kind: "ignored" } };
     // ...nor a Hindi function word typed short ("ह", "कहत").
@@ -342,7 +357,7 @@ export class Matcher {
 
   /** Answers one question: best entry or none, confidence, language and suggestions. */
   match(question: string): MatchResult {
-    const { clean, forms, aside } = analyzeQuestion(question);
+    const { clean, forms, aside } = this.analyzer.analyzeQuestion(question);
     const lang = detectLang(clean, this.langVocabulary);
     const explained: ExplainedWord[] = [];
     const query = new Map<number, number>(); // term -> quality
@@ -353,8 +368,9 @@ export class Matcher {
     const pending = forms.slice(0, this.t.maxQueryTerms).map((form, i) => ({ form, isAside: aside[i]! }));
     while (pending.length > 0) {
       const { form, isAside } = pending.shift()!;
-      if (form.concept !== undefined && form.concept in REQUIRED) required.add(form.concept);
-      const { match, extra } = this.understand(form);
+      if (form.concept !== undefined && form.concept in this.subjects) required.add(form.concept);
+      const { match, extra, concept } = this.understand(form);
+      if (concept !== undefined && concept in this.subjects) required.add(concept);
       if (extra) pending.unshift(...extra.map((f) => ({ form: f, isAside })));
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;
@@ -409,7 +425,7 @@ export class Matcher {
     if (content === 0) content = total;
 
     const candidates = this.score(query, total, content);
-    const vetoed = this.vetoed(query, impliedSide(forms, (name) => this.hasTerm(query, name)));
+    const vetoed = this.vetoed(query, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
     const ranked = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry])).slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     const best = out[0];
@@ -444,7 +460,7 @@ export class Matcher {
     const bars = () => `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
     const blocker: (() => string) | undefined =
       lacking !== undefined
-        ? () => `it asks about ${REQUIRED[lacking]}, and ${best.id} answers no such question`
+        ? () => `it asks about ${this.subjects[lacking]!.en}, and ${best.id} answers no such question`
         : offTopic
           ? () => `${best.id} is small talk and the question is about a topic`
           : ambiguous
@@ -686,12 +702,16 @@ const NEGATION_BEFORE = 3;
 const NEGATION_AFTER = 2;
 
 /** The side a question names by what it says, not by name ("staff who never meet customers"), if any. */
-function impliedSide(forms: readonly WordForm[], has: (name: string) => boolean): string | undefined {
-  for (const { terms, negated, side } of IMPLIED_SIDES) {
+function impliedSide(
+  described: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[],
+  forms: readonly WordForm[],
+  has: (name: string) => boolean,
+): string | undefined {
+  for (const { terms, negated, side } of described) {
     if (!terms.every(has)) continue;
     const near = forms.some(
       (f, i) =>
-        f.concept === terms[0] &&
+        termName(f) === terms[0] &&
         forms.slice(Math.max(0, i - NEGATION_BEFORE), i + 1 + NEGATION_AFTER).some((g) => g.concept !== undefined && NEGATING.includes(g.concept)),
     );
     if (near === negated) return side;

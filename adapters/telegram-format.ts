@@ -3,7 +3,7 @@
 // Pure: no I/O, no telegraf runtime, so it is tested on its own.
 import type { InlineQueryResultArticle } from "telegraf/types";
 import type { Reply, Topic } from "../src/conversation.js";
-import { bilingual, message } from "../src/messages.js";
+import { message } from "../src/messages.js";
 import type { AnswerLang, LangChoice } from "../src/types.js";
 
 /** Telegram's limit on one message's text (and on an inline result's message text). */
@@ -152,9 +152,9 @@ export function formatTopics(topics: readonly Topic[], lang: AnswerLang): Outgoi
   return markup ? { text: escapeHtml(message("topics", lang)), reply_markup: markup } : { text: escapeHtml(message("topics", lang)) };
 }
 
-/** The /start greeting: the welcome in Hindi and English, then the topics as buttons. */
-export function formatWelcome(topics: readonly Topic[], lang: AnswerLang, limit = MAX_MESSAGE_LENGTH): OutgoingMessage[] {
-  return messages(escapeHtml(bilingual("welcome")), keyboard(topicRows(topics, "topic", lang)), limit);
+/** The /start greeting: the welcome (in Hindi and English), then the topics as buttons. */
+export function formatWelcome(welcome: string, topics: readonly Topic[], lang: AnswerLang, limit = MAX_MESSAGE_LENGTH): OutgoingMessage[] {
+  return messages(escapeHtml(welcome), keyboard(topicRows(topics, "topic", lang)), limit);
 }
 
 /** Plain text (help, confirmations), escaped and split. */

@@ -225,7 +225,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
 
   bot.start(async (ctx) => {
     const lang = menuLang(ctx.from);
-    await sendAll(ctx, formatWelcome(conversation.topics(lang), lang), isGroup(ctx) ? ctx.message : undefined);
+    await sendAll(ctx, formatWelcome(conversation.welcome(), conversation.topics(lang), lang), isGroup(ctx) ? ctx.message : undefined);
   });
 
   bot.help(async (ctx) => {

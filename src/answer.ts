@@ -1,5 +1,6 @@
 // Turns a match into the answer record of the `ask` contract: id, confidence, languages, answer, suggestions.
 import type { Matcher, MatchResult } from "./match.js";
+import { answerText, corpusVars } from "./describe.js";
 import { answerLangFor, type AnswerLang, type LangChoice, type QuestionLang } from "./types.js";
 
 export interface AskResult {
@@ -22,7 +23,7 @@ export function ask(matcher: Matcher, question: string, choice: LangChoice = "au
     confidence: match.confidence,
     lang: match.lang,
     answerLang,
-    answer: entry && answerLang ? entry.answer[answerLang] : null,
+    answer: entry && answerLang ? answerText(entry, answerLang, corpusVars(matcher)) : null,
     suggestions: match.suggestions,
   };
   return { result, match };

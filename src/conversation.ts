@@ -1,6 +1,7 @@
 // The conversation layer every channel uses: an incoming message as plain data in, a reply as plain data out.
 import type { Matcher, MatchResult } from "./match.js";
 import { bilingual, message } from "./messages.js";
+import { answerText, corpusVars } from "./describe.js";
 import { detectLang } from "./lang.js";
 import { cleanText } from "./normalize.js";
 import type { RateLimiter } from "./ratelimit.js";
@@ -176,11 +177,13 @@ export class Conversation {
       reply = this.answer(matcher.corpus.byId.get(result.id)!, result.lang, answerLang, result.confidence);
     } else {
       const suggestions = this.toTopics(matcher, result.suggestions, answerLang);
-      // A question about what the article never covers (how to apply, pay) is told so, not that it was unclear.
+      // A question about what the articles never cover (how to apply, pay) is told so, not that it was unclear.
+      const corpus = corpusVars(matcher);
+      const vars = (l: AnswerLang) => ({ ...corpus(l), subject: result.subject?.[l] ?? "" });
       reply =
         suggestions.length > 0
-          ? { kind: "suggest", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCoveredSuggest" : "didYouMean", answerLang), suggestions, nearest }
-          : { kind: "none", reason: "unknown", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCovered" : "fallback", answerLang), suggestions: [], nearest };
+          ? { kind: "suggest", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCoveredSuggest" : "didYouMean", answerLang, vars), suggestions, nearest }
+          : { kind: "none", reason: "unknown", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCovered" : "fallback", answerLang, vars), suggestions: [], nearest };
     }
     this.events.answered?.(msg, reply);
     return reply;
@@ -218,7 +221,7 @@ export class Conversation {
       answerLang,
       confidence,
       title: entry.title[answerLang],
-      text: entry.answer[answerLang],
+      text: answerText(entry, answerLang, corpusVars(matcher)),
       section: entry.section,
       related: this.toTopics(matcher, entry.related, answerLang),
     };
@@ -254,7 +257,14 @@ export class Conversation {
 
   /** The help text: the corpus's `help` entry when it has one, else the list of commands. */
   help(lang: AnswerLang): string {
-    return this.matcher().corpus.byId.get("help")?.answer[lang] ?? message("helpCommands", lang);
+    const matcher = this.matcher();
+    const entry = matcher.corpus.byId.get("help");
+    return entry ? answerText(entry, lang, corpusVars(matcher)) : message("helpCommands", lang);
+  }
+
+  /** The first greeting, in both languages: what the loaded corpus covers. */
+  welcome(): string {
+    return bilingual("welcome", corpusVars(this.matcher()));
   }
 
   /** The matcher's reasoning for a question, for `/explain`. */

@@ -131,6 +131,9 @@ export const HINGLISH_PARTICLES: readonly string[] = Object.freeze(["hi"]);
 export const THANKS = "#THANK";
 
 
+/** The concept of asking how to do something: a form of question, answered only by a question of that form. */
+export const HOWTO = "#HOWTO";
+
 /** The concept of asking what a word means. */
 export const MEANING = "#MEANING";
 
@@ -211,6 +214,12 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "What do you call them" asks for a name: what the thing is.
   [/\bwhat\s+(?:do|would|should)\s+(?:you|we|they|people|one)\s+call\b|\bwhat\s+(?:is|are)\s+(?:it|they|this|that|these|those)\s+called\b/giu, "what meaning"],
   [/\bppl\b/giu, "people"],
+  // Chat greetings and thanks in shorthand and emoji: "gm sir ji", "ty", "🙏", "👍".
+  [/\bgm\b/giu, "good morning"],
+  [/\b(?:gn|gud\s+nite|good\s+nite)\b/giu, "good night"],
+  [/\b(?:ty|tysm|tyvm)\b/giu, "thanks"],
+  [/👋|🤝/gu, " hello "],
+  [/🙏|👍|👌|🙂|😊|❤️|❤/gu, " thanks "],
   [/\b(?:shud|shld|shoud|shd)\b/giu, "should"],
   [/\bb4\b/giu, "before"],
   [/\btyps\b/giu, "types"],

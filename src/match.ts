@@ -3,10 +3,10 @@
 import { Analyzer, looksLikeStop, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { HINGLISH_PARTICLES, INTENTS, NEGATING, NEGATION, THANKS } from "./lexicon.js";
+import { HINGLISH_PARTICLES, HOWTO, INTENTS, NEGATING, NEGATION, THANKS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
-import type { Lexicon } from "./vocabulary.js";
+import { BASE_LEXICON, type Lexicon, type SubjectLabel } from "./vocabulary.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -53,6 +53,8 @@ export interface MatchResult {
   readonly decision: string;
   /** Declined because it asks what the corpus never answers: a procedure, pay, documents and the like. */
   readonly uncovered: boolean;
+  /** ...and which subject that is, named for the user. */
+  readonly subject?: SubjectLabel;
 }
 
 interface IndexedQuestion {
@@ -93,6 +95,10 @@ export class Matcher {
     readonly intents: ReadonlySet<number>;
   };
   private readonly smalltalk: readonly boolean[];
+  /** Each entry's article (index into corpus.articles), -1 for small talk. */
+  private readonly articleOf: Int32Array;
+  /** Per term: the one article whose questions use it (its subject words), else -1. Empty with one article. */
+  private readonly subjectOf: Int32Array;
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
   private readonly unknownWeight: number;
@@ -195,6 +201,27 @@ export class Matcher {
       }
     });
     this.termData = Int32Array.from(termList);
+    // A word that runs through one article's entries and hardly another's names that article's subject ("nurse",
+    // "front office"); the built-in language and career words (pay, job, duties) are shared and name none.
+    const files = new Map(corpus.articles.map((a, i) => [a.file, i]));
+    this.articleOf = Int32Array.from(corpus.entries, (e) => files.get(e.file) ?? -1);
+    this.subjectOf = new Int32Array(corpus.articles.length > 1 ? this.termNames.length : 0).fill(-1);
+    if (this.subjectOf.length > 0) {
+      const shared = new Set(Object.keys(BASE_LEXICON.concepts).map((name) => `#${name}`));
+      const sizes = corpus.articles.map((_, a) => this.articleOf.filter((x) => x === a).length);
+      const uses = this.termNames.map(() => new Float64Array(corpus.articles.length));
+      this.entryTerms.forEach((terms, e) => {
+        const a = this.articleOf[e]!;
+        if (a >= 0) for (const t of terms) uses[t]![a]! += 1 / sizes[a]!;
+      });
+      uses.forEach((share, t) => {
+        const name = this.termNames[t]!;
+        if (shared.has(name) || /^\d+$/.test(name)) return;
+        const top = share.indexOf(Math.max(...share));
+        const dominant = share.every((x, a) => a === top || x * this.t.subjectDominance <= share[top]!);
+        if (share[top]! >= this.t.subjectShare && dominant) this.subjectOf[t] = top;
+      });
+    }
     const answerDf = new Map<number, number>();
     for (const names of answerNames) {
       const terms = new Set<number>();
@@ -302,6 +329,16 @@ export class Matcher {
     return id;
   }
 
+  /** Subjects (pay, qualifications...) that no entry's questions ask about: what the corpus cannot answer. */
+  uncoveredSubjects(): SubjectLabel[] {
+    return Object.entries(this.subjects)
+      .filter(([name]) => {
+        const t = this.termIds.get(name);
+        return t === undefined || [...this.entryTerms.entries()].every(([e, terms]) => this.smalltalk[e] || !terms.has(t));
+      })
+      .map(([, label]) => label);
+  }
+
   /** Number of distinct terms (keys and concepts) in the index. */
   get vocabularySize(): number {
     return this.termNames.length;
@@ -386,7 +423,7 @@ export class Matcher {
       }
     }
     // The decision is words for `--explain` only: it is written when read, not on every question.
-    const none = (why: () => string, candidates: Candidate[] = [], suggestions: string[] = [], uncovered = false): MatchResult => ({
+    const none = (why: () => string, candidates: Candidate[] = [], suggestions: string[] = [], subject?: string): MatchResult => ({
       id: null,
       confidence: candidates[0]?.score ?? 0,
       lang,
@@ -397,7 +434,8 @@ export class Matcher {
       get decision() {
         return `no answer: ${why()}`;
       },
-      uncovered,
+      uncovered: subject !== undefined,
+      subject: subject === undefined ? undefined : this.subjects[subject],
     });
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
     const { intents } = this.fixed;
@@ -426,7 +464,14 @@ export class Matcher {
 
     const candidates = this.score(query, total, content);
     const vetoed = this.vetoed(query, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
-    const ranked = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry])).slice(0, 6);
+    const eligible = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]));
+    // A procedure ("how do I…"), or pay, papers and the like, are answered only by an entry whose questions ask
+    // about them: the gate judges the entry, not its one best question. Such entries go first; when there is
+    // none, the others stay as suggestions.
+    // A procedure is a form of question, not a subject: it promotes no entry, and the best question itself must be one.
+    const subjects = [...required].filter((name) => name !== HOWTO);
+    const covering = subjects.length === 0 ? [] : eligible.filter((c) => !this.smalltalk[c.entry] && this.covers(c.entry, subjects, c.q));
+    const ranked = (covering.length > 0 ? covering : eligible).slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     const best = out[0];
     if (!best) return none(() => "no corpus question shares a word with it");
@@ -434,14 +479,8 @@ export class Matcher {
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     const ambiguous =
       second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage;
-    // A procedure ("how do I…"), or pay, papers and the like, are answered only by an entry that answers such
-    // questions; others are suggestions.
     const bestEntry = ranked[0]!.entry;
-    const bestQuestion = this.questions[ranked[0]!.q]!;
-    const lacking = [...required].find((name) => {
-      const t = this.termIds.get(name);
-      return t === undefined || !this.has(bestQuestion, t);
-    });
+    const lacking = [...required].find((name) => !this.covers(bestEntry, [name], ranked[0]!.q));
     // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic
     // word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
     const offTopic =
@@ -495,7 +534,7 @@ export class Matcher {
       .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
-    return none(blocker, out, suggestions, lacking !== undefined);
+    return none(blocker, out, suggestions, lacking);
   }
 
   /** Scores entries: their best question (F-beta of coverage both ways), plus credit for query words found elsewhere in the entry or in its answer. */
@@ -642,8 +681,15 @@ export class Matcher {
     return { extra, missed };
   }
 
-  /** Entries about only the other side of a contrast the query names one side of, by name or by description. */
+  /**
+   * Entries a question rules out: those about only the other side of a contrast it names one side of (by name or
+   * by description), and, when it names some articles' subjects, every other article's entries ("a nurse's pay"
+   * never gets a data entry operator's pay).
+   */
   private vetoed(query: Map<number, number>, implied: string | undefined): (entry: number) => boolean {
+    const named = new Set<number>();
+    if (this.subjectOf.length > 0) for (const t of query.keys()) if (this.subjectOf[t]! >= 0) named.add(this.subjectOf[t]!);
+    const outside = (entry: number) => named.size > 0 && this.articleOf[entry]! >= 0 && !named.has(this.articleOf[entry]!);
     const sides: Uint8Array[] = [];
     for (const { a, b, names, only } of this.contrasts) {
       let hasA = query.has(a);
@@ -654,7 +700,16 @@ export class Matcher {
       }
       if (hasA !== hasB) sides.push(only[hasA ? 1 : 0]!);
     }
-    return (entry) => sides.some((flags) => flags[entry] === 1);
+    return (entry) => outside(entry) || sides.some((flags) => flags[entry] === 1);
+  }
+
+  /** Whether an entry's questions ask about every one of these subjects (a procedure: its best question `q`). */
+  private covers(entry: number, subjects: Iterable<string>, q: number): boolean {
+    for (const name of subjects) {
+      const t = this.termIds.get(name);
+      if (t === undefined || !(name === HOWTO ? this.has(this.questions[q]!, t) : this.entryTerms[entry]!.has(t))) return false;
+    }
+    return true;
   }
 
   private hasTerm(query: Map<number, number>, name: string): boolean {

@@ -54,6 +54,10 @@ export const TUNING = Object.freeze({
   candidateDf: 48,
   /** ...or rarer than this share of all entries, whichever is larger, so big corpora gather enough candidates. */
   candidateDfShare: 0.02,
+  /** A word names an article's subject when at least this share of the article's entries ask with it... */
+  subjectShare: 0.25,
+  /** ...and every other article's share is at most a this-th of that. */
+  subjectDominance: 3,
   /** At most this many questions are scored for a question made only of common words. */
   maxWalk: 300,
 });

@@ -257,9 +257,10 @@ describe("menus", () => {
   const topics = corpus.entries.filter((e) => !e.smalltalk).map((e) => ({ id: e.id, title: e.title.hi }));
 
   it("the welcome is bilingual with a button per topic", () => {
-    const [m] = formatWelcome(topics, "hi");
+    const welcome = bilingual("welcome", () => ({ topics: "<b>jobs</b>" }));
+    const [m] = formatWelcome(welcome, topics, "hi");
     expectValidMessage(m!);
-    expect(visibleText(m!.text)).toBe(bilingual("welcome"));
+    expect(visibleText(m!.text)).toBe(welcome);
     expect(buttons(m).map((b) => b.callback_data)).toEqual(topics.map((t) => `a:t:hi:${t.id}`));
   });
 

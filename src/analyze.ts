@@ -3,7 +3,7 @@ import { editDistance } from "./distance.js";
 import { AUXILIARIES, INTENTS, MEANING, POSTPOSITIONS, STOPWORDS } from "./lexicon.js";
 import type { Lexicon } from "./vocabulary.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
-import { loose, phoneticKey, romanize, stem, stemHindi } from "./translit.js";
+import { loose, phoneticKey, romanize, spelledLetters, stem, stemHindi } from "./translit.js";
 
 /** One word seen through the matcher's eyes. */
 export interface WordForm {
@@ -146,6 +146,13 @@ export class Analyzer {
   analyzeWord(surface: string): WordForm {
     const cached = this.formCache.get(surface);
     if (cached) return cached;
+    // An abbreviation spelt out in Devanagari letter names (बीपीओ) is the Latin one (bpo).
+    const letters = hasDevanagari(surface) ? spelledLetters(surface) : undefined;
+    if (letters !== undefined) {
+      const form = { ...this.analyzeWord(letters), surface };
+      this.formCache.set(surface, form);
+      return form;
+    }
     const devanagari = hasDevanagari(surface);
     const raw = devanagari ? romanize(stemHindi(surface)) : surface;
     const latin = stem(raw);

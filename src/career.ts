@@ -18,11 +18,11 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   STAFF: "staff staffs employee employees karmachari karmchari कर्मचारी कर्मचारियों स्टाफ",
   // Subjects of their own, folded from phrases (see lexicon.ts); never typo-corrected into other words.
   FULLFORM: "fullform",
-  SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी",
+  SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी remuneration package packages income earning earnings kamai kamaai kamayi कमाई pagar pagaar पगार पैकेज",
   DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
-  VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती",
+  VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती openings hiring",
   RESUME: "resume resumes cv biodata रिज्यूमे रिज्यूम बायोडाटा",
-  QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई course courses कोर्स",
+  QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई course courses कोर्स degree degrees diploma education educational shiksha शिक्षा डिग्री डिप्लोमा",
   FEES: "fees fee फीस",
   EXAM: "exam exams examination pariksha pariksa परीक्षा परीक्षाओं एग्जाम एग्ज़ाम syllabus सिलेबस",
   WFH: "workfromhome",
@@ -30,12 +30,14 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   RECOMMEND: "recommendplace",
   TIMING: "timing timings टाइमिंग openinghours open opens khula khuli khulta khulti khulte khulega खुला खुली खुलता खुलती खुलते खुलेगा",
   SKILL: "skill skills skillset स्किल स्किल्स hunar हुनर abilities ability kabiliyat काबिलियत",
-  EXPERIENCE: "experience experienced anubhav अनुभव एक्सपीरियंस tajurba तजुर्बा",
+  EXPERIENCE: "experience experienced anubhav अनुभव एक्सपीरियंस tajurba तजुर्बा exp",
   SHIFT: "shift shifts शिफ्ट शिफ्टों paali पाली rotational",
   TRAINING: "training trainings prashikshan प्रशिक्षण ट्रेनिंग",
   PROMOTION: "promotion promotions promoted pramotion प्रमोशन padonnati पदोन्नति",
   APPLY: "apply applying application applications avedan aavedan आवेदन अप्लाई",
   AGE: "age umar umr उम्र आयु aayu",
+  STRESS: "stress stressful tension pressure tanav tanaav तनाव dabav dabaav दबाव प्रेशर टेंशन स्ट्रेस",
+  NIGHT: "night nights raat रात",
 });
 
 /**

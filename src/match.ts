@@ -244,7 +244,13 @@ export class Matcher {
       if (t !== undefined && how !== undefined) this.idf[t] = Math.min(this.idf[t]!, this.idf[how]!);
     }
     const postings: number[][] = this.termNames.map(() => []);
-    this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf);
+    // A word the corpus lacks says less when the corpus asks each thing few ways: an article with six phrasings
+    // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
+    const articleEntries = this.smalltalk.filter((s) => !s).length;
+    const articleQuestions = this.questions.filter((q) => !this.smalltalk[q.entry]).length;
+    const density = articleEntries > 0 ? articleQuestions / articleEntries : this.t.unknownDensity;
+    const sparse = Math.min(1, Math.max(this.t.unknownSparseMin, Math.sqrt(density / this.t.unknownDensity)));
+    this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf) * sparse;
     this.questions.forEach((q, i) => {
       let w = 0;
       for (let k = q.start; k < q.end; k++) {

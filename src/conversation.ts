@@ -2,6 +2,7 @@
 import type { Matcher, MatchResult } from "./match.js";
 import { bilingual, message } from "./messages.js";
 import { answerText, corpusVars } from "./describe.js";
+import { matchMessage, type Part } from "./parts.js";
 import { detectLang } from "./lang.js";
 import { cleanText } from "./normalize.js";
 import type { RateLimiter } from "./ratelimit.js";
@@ -169,12 +170,14 @@ export class Conversation {
       const text = pace === "notify" ? bilingual("rateLimited") : "";
       return { kind: "none", reason: "rate-limited", lang, answerLang: answerLangFor(lang, choice), confidence: 0, text, suggestions: [], silent: pace === "silent" };
     }
-    const result = matcher.match(msg.text);
-    const answerLang = answerLangFor(result.lang, choice);
+    const { whole, parts } = matchMessage(matcher, msg.text);
+    const result = parts?.find((p) => p.result.id !== null)?.result ?? whole;
+    const answerLang = answerLangFor(whole.lang, choice);
     let reply: Reply;
     const nearest = result.candidates[0]?.id;
     if (result.id) {
-      reply = this.answer(matcher.corpus.byId.get(result.id)!, result.lang, answerLang, result.confidence);
+      reply = this.answer(matcher.corpus.byId.get(result.id)!, whole.lang, answerLang, result.confidence);
+      if (parts) reply = { ...reply, text: this.partsText(matcher, parts, answerLang) };
     } else {
       const suggestions = this.toTopics(matcher, result.suggestions, answerLang);
       // A question about what the articles never cover (how to apply, pay) is told so, not that it was unclear.
@@ -187,6 +190,23 @@ export class Conversation {
     }
     this.events.answered?.(msg, reply);
     return reply;
+  }
+
+  /**
+   * A message that asks several things: each answered part's answer under its question, and a plain word on
+   * each part the corpus does not cover.
+   */
+  private partsText(matcher: Matcher, parts: readonly Part[], lang: AnswerLang): string {
+    const vars = corpusVars(matcher);
+    const seen = new Set<string>();
+    return parts
+      .flatMap((p) => {
+        if (p.result.id === null) return [`${message("partNotCovered", lang, () => ({ part: p.text }))}`];
+        if (seen.has(p.result.id)) return [];
+        seen.add(p.result.id);
+        return [`${message("partAnswer", lang, () => ({ part: p.text }))}\n${answerText(matcher.corpus.byId.get(p.result.id)!, lang, vars)}`];
+      })
+      .join("\n\n");
   }
 
   /** The answer of one entry, for a pressed button (a suggestion, a related entry or a topic). */

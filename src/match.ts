@@ -335,6 +335,11 @@ export class Matcher {
     return id;
   }
 
+  /** Whether a concept is a subject only entries about it answer (pay, a procedure...). */
+  isSubject(concept: string): boolean {
+    return concept in this.subjects;
+  }
+
   /** Subjects (pay, qualifications...) that no entry's questions ask about: what the corpus cannot answer. */
   uncoveredSubjects(): SubjectLabel[] {
     return Object.entries(this.subjects)

@@ -23,6 +23,12 @@ const CATALOGUE = {
     en: "Sorry, the articles I answer from don't cover {subject}. Maybe one of these helps:",
     hi: "माफ़ कीजिए, जिन लेखों से मैं जवाब देता हूँ उनमें {subject} के बारे में जानकारी नहीं है। शायद इनमें से कुछ काम आए:",
   },
+  // A message that asks several things: each part named before its answer, or said to be uncovered.
+  partAnswer: { en: "“{part}”:", hi: "“{part}”:" },
+  partNotCovered: {
+    en: "“{part}”: sorry, the articles I answer from don't cover that.",
+    hi: "“{part}”: माफ़ कीजिए, जिन लेखों से मैं जवाब देता हूँ उनमें इसकी जानकारी नहीं है।",
+  },
   didYouMean: {
     en: "I'm not sure what you mean. Did you mean one of these?",
     hi: "मैं ठीक से समझ नहीं पाया। क्या आप इनमें से कुछ पूछना चाहते हैं?",

@@ -119,6 +119,8 @@ export class Matcher {
   readonly analyzer: Analyzer;
   /** Concepts only an entry whose questions use them may answer (pay, a procedure...), with their names. */
   private readonly subjects: Lexicon["subjects"];
+  /** Roles the articles assign to entries, each role as the term names of its words. */
+  private readonly roles: readonly { readonly entry: number; readonly phrases: readonly (readonly string[])[] }[];
   /** Sides named by description, as concept or key names. */
   private readonly described: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[];
 
@@ -129,6 +131,13 @@ export class Matcher {
     const analyzer = this.analyzer;
     const nameOf = (word: string) => termName(analyzer.analyzeWord(word.toLowerCase()));
     this.subjects = corpus.lexicon.subjects;
+    const entryIndex = new Map(corpus.entries.map((e, i) => [e.id, i]));
+    this.roles = Object.entries(corpus.lexicon.roles).flatMap(([id, list]) => {
+      const entry = entryIndex.get(id);
+      if (entry === undefined) return [];
+      const phrases = list.map((p) => analyzer.analyzeText(p, Infinity).forms.filter((f) => !f.stop).map(termName)).filter((p) => p.length > 0);
+      return [{ entry, phrases }];
+    });
     this.described = corpus.lexicon.described.map((d) => ({ terms: d.words.map(nameOf), negated: d.negated, side: nameOf(d.side) }));
     this.spelling = new Spelling(this.t, (key) => this.termIds.get(key));
     this.smalltalk = corpus.entries.map((e) => e.smalltalk);
@@ -531,6 +540,15 @@ export class Matcher {
       },
       uncovered: false,
     });
+    // A role the article's data assigns to an entry, in a question that names both sides of a contrast ("is an
+    // accountant front or back office?"): that entry decides it, unless the question asks about a subject (pay).
+    // (Only when the best question does not already speak of that role: "is the hospital reception front
+    // office?" has its own entry.)
+    const role = required.size === 0 ? this.roleEntry(forms, query) : undefined;
+    if (role !== undefined && !vetoed(role.entry) && (blocker !== undefined || !role.phrase.every((n) => best.matched.includes(n)))) {
+      const id = this.corpus.entries[role.entry]!.id;
+      return answered(id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
+    }
     if (blocker === undefined) return answered(best.id, best.score, bars);
     // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
     // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
@@ -712,6 +730,19 @@ export class Matcher {
       if (hasA !== hasB) sides.push(only[hasA ? 1 : 0]!);
     }
     return (entry) => outside(entry) || sides.some((flags) => flags[entry] === 1);
+  }
+
+  /** The entry whose listed role the question names, when it names both sides of a contrast ("front or back?"). */
+  private roleEntry(forms: readonly WordForm[], query: Map<number, number>): { entry: number; phrase: readonly string[] } | undefined {
+    if (this.roles.length === 0) return undefined;
+    if (this.contrasts.length === 0 || this.contrasts.some(({ a, b }) => !query.has(a) || !query.has(b))) return undefined;
+    const names = forms.filter((f) => !f.stop).map(termName);
+    for (const { entry, phrases } of this.roles) {
+      for (const phrase of phrases) {
+        for (let i = 0; i + phrase.length <= names.length; i++) if (phrase.every((n, k) => names[i + k] === n)) return { entry, phrase };
+      }
+    }
+    return undefined;
   }
 
   /** Whether an entry's questions ask about every one of these subjects (a procedure: its best question `q`). */

@@ -38,6 +38,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   AGE: "age umar umr उम्र आयु aayu",
   STRESS: "stress stressful tension pressure tanav tanaav तनाव dabav dabaav दबाव प्रेशर टेंशन स्ट्रेस",
   NIGHT: "night nights raat रात",
+  FRESHER: "fresher freshers फ्रेशर फ्रेशर्स",
 });
 
 /**

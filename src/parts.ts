@@ -61,6 +61,7 @@ export function matchMessage(matcher: Matcher, text: string): { whole: MatchResu
   if (pieces.length < 2) return { whole };
   const parts = pieces.map((p) => ({ text: p, result: matcher.match(p) }));
   const answered = [...new Set(parts.flatMap((p) => (p.result.id ? [p.result.id] : [])))];
-  if (answered.length >= 2 || (answered.length === 1 && (whole.id === null || whole.id === answered[0]))) return { whole, parts };
+  const uncovered = parts.some((p) => p.result.id === null);
+  if (answered.length >= 2 || (answered.length === 1 && uncovered && (whole.id === null || whole.id === answered[0]))) return { whole, parts };
   return { whole };
 }

@@ -11,14 +11,14 @@ const ask = (text: string) => conversation.reply({ text, userId: "u1", channel: 
 
 describe("questions the article does not cover", () => {
   it.each([
-    ["How do I apply for a front office job?", "en"],
-    ["back office ki salary kitni hoti hai", "hi"],
-    ["बैंक में पासबुक अपडेट के लिए कौन से डॉक्यूमेंट चाहिए", "hi"],
-  ] as const)("says the article does not cover %j, instead of that it did not understand", (q, lang) => {
+    ["How do I apply for a front office job?", "how to do something"],
+    ["back office ki salary kitni hoti hai", "सैलरी"],
+    ["बैंक में पासबुक अपडेट के लिए कौन से डॉक्यूमेंट चाहिए", "दस्तावेज़"],
+  ] as const)("says the articles do not cover %j, naming what, instead of that it did not understand", (q, subject) => {
     const r = ask(q);
     expect(r.kind).not.toBe("answer");
-    const said = r.kind === "suggest" ? message("notCoveredSuggest", lang) : message("notCovered", lang);
-    expect(r).toMatchObject({ text: said });
+    expect(r.text).toMatch(/don't cover|जानकारी नहीं है/);
+    expect(r.text).toContain(subject);
   });
 
   it("still says it did not understand a question that is merely unclear", () => {

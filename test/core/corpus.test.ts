@@ -61,6 +61,24 @@ describe("the shipped corpus", () => {
     for (const id of ["greeting", "thanks", "help"]) expect(corpus.byId.get(id)!.sections).toEqual([]);
   });
 
+  // Issue 12: questions whose "yes" the article does not give. Each pattern names a claim; no corpus question of the
+  // listed entries may make it (the article ties paperwork to the hospital reception, sells but never markets, has the
+  // back office know, not decide, how much to make, and puts the people behind a bank counter in the front office).
+  it.each([
+    ["paperwork as back office work", ["back-office", "back-office-duties", "back-office-bank", "back-office-importance", "which-job"], /paperwork|पेपरवर्क|कागज|kagaz|kagaj/i],
+    ["marketing", TOPICS, /marketing|\bmarkets\b|मार्केटिंग/i],
+    ["deciding or planning production", ["back-office-duties"], /\b(decides?|plans?)\b|तय कर|decide kar/i],
+    ["the people behind the counter as back office", ["back-office", "back-office-bank"], /behind the counter|counter ke pe|काउंटर के पीछे/i],
+    ["a customer's procedure at a bank", ["front-office-bank"], /whom do i|किससे मिलें|ke liye kiske paas|ke liye kisse milna|kiske paas jaye|किसके पास जा/i],
+    ["who makes or issues the card", ["front-office-bank"], /who (makes|issues) (the |a )?(atm|debit)|कार्ड कौन बनाता|card kaun banata/i],
+    ["the article's meaning in Hindi from an English answer", TOPICS, /in hindi/i],
+  ])("asks nothing that claims %s", (_claim, ids, pattern) => {
+    for (const id of ids) {
+      const e = corpus.byId.get(id)!;
+      for (const lang of ["en", "hi", "hi-Latn"] as const) for (const q of e.questions[lang]) expect(q, id).not.toMatch(pattern);
+    }
+  });
+
   it("tells in its help answer what can be asked", () => {
     expect(corpus.byId.get("help")!.answer.en.toLowerCase()).toContain("back office");
   });

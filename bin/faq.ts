@@ -45,7 +45,7 @@ if (command === "lint") {
   const entries = result.corpus.entries.map((e) => ({
     id: e.id,
     file: e.file,
-    section: e.section ?? null,
+    sections: e.sections,
     title: e.title,
     questions: e.questions,
     answer: e.answer,

@@ -41,8 +41,8 @@ export type Reply =
       /** The entry's title in the answer language: a heading for the answer. */
       readonly title: string;
       readonly text: string;
-      /** The source heading the answer comes from, absent for small talk. */
-      readonly section?: string;
+      /** The article headings the answer draws on; empty for small talk. */
+      readonly sections: readonly string[];
       readonly related: readonly Topic[];
     })
   | (ReplyBase & {
@@ -242,7 +242,7 @@ export class Conversation {
       confidence,
       title: entry.title[answerLang],
       text: answerText(entry, answerLang, corpusVars(matcher)),
-      section: entry.section,
+      sections: entry.sections,
       related: this.toTopics(matcher, entry.related, answerLang),
     };
   }

@@ -31,7 +31,8 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const entrySchema = z.object({
   id: z.string().regex(ID, "id must be kebab-case (a-z, 0-9, -)"),
-  section: text.optional(),
+  /** The heading of the source passage the answer renders, or a list when it draws on several. */
+  section: z.union([text, z.array(text, "must be a heading or a list of headings").min(1, "needs at least one heading")]).optional(),
   title: z.object({ en: text, hi: text }).optional(),
   questions: z.object({ en: questionList, hi: questionList, "hi-Latn": questionList }, "needs questions in en, hi and hi-Latn"),
   answer: z.object({ en: text, hi: text }, "needs an answer in en and hi"),
@@ -39,7 +40,12 @@ const entrySchema = z.object({
 });
 
 const fileSchema = z.object({
-  source: z.object({ title: text, language: text, about: z.object({ en: text, hi: text }).optional() }).nullish(),
+  source: z.object({
+    title: text,
+    language: text,
+    about: z.object({ en: text, hi: text }).optional(),
+    headings: z.array(text, "must be a list of the article's headings").min(1).optional(),
+  }).nullish(),
   entries: z.array(z.unknown(), "needs a list of entries").min(1, "has no entries"),
   lexicon: z.unknown().optional(),
 });
@@ -91,6 +97,8 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
         if (bad.length === 0) lexicons.push(lexicon.data);
       }
     }
+    // Sections are checked against the article's own headings (copied into the file), so a misnamed source cannot be shown.
+    const headings = source?.headings ? new Set(source.headings) : undefined;
     parsedFile.data.entries.forEach((raw, i) => {
       const rawId = (raw as { id?: unknown } | null)?.id;
       const name = typeof rawId === "string" && rawId ? rawId : `entry #${i + 1}`;
@@ -106,11 +114,16 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
         return;
       }
       seen.set(e.id, file);
+      const sections = e.section === undefined ? [] : typeof e.section === "string" ? [e.section] : e.section;
+      for (const s of sections) {
+        if (headings && !headings.has(s)) problems.push({ file, entry: e.id, problem: `section "${s}" is not one of the article's headings (source.headings)` });
+      }
+      if (new Set(sections).size !== sections.length) problems.push({ file, entry: e.id, problem: `section names a heading twice` });
       entries.push(
         Object.freeze({
           id: e.id,
           file,
-          section: e.section,
+          sections: Object.freeze(sections),
           title: Object.freeze(e.title ?? { en: e.questions.en[0]!, hi: e.questions.hi[0]! }),
           questions: Object.freeze({
             en: Object.freeze(e.questions.en),

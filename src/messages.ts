@@ -40,6 +40,7 @@ const CATALOGUE = {
   topics: { en: "Topics I can answer:", hi: "इन विषयों पर मैं जवाब दे सकता हूँ:" },
   related: { en: "Related", hi: "इससे जुड़े सवाल" },
   source: { en: "Source", hi: "स्रोत" },
+  sources: { en: "Sources", hi: "स्रोत" },
   langEn: { en: "I will answer in English.", hi: "I will answer in English." },
   langHi: { en: "अब मैं हिंदी में जवाब दूँगा।", hi: "अब मैं हिंदी में जवाब दूँगा।" },
   langAuto: {
@@ -119,4 +120,10 @@ export function bilingual(id: MessageId, vars?: MessageVars): string {
   const hi = message(id, "hi", vars);
   const en = message(id, "en", vars);
   return hi === en ? en : `${hi}\n\n${en}`;
+}
+
+/** The line naming the article sections an answer draws on ("Source: …", "Sources: … · …"); undefined when none. */
+export function sourceLine(sections: readonly string[], lang: AnswerLang): string | undefined {
+  if (sections.length === 0) return undefined;
+  return `${message(sections.length > 1 ? "sources" : "source", lang)}: ${sections.join(" · ")}`;
 }

@@ -15,8 +15,8 @@ export interface Entry {
   readonly id: string;
   /** The file the entry was loaded from (for error messages and `faq lint`). */
   readonly file: string;
-  /** Heading of the source passage; absent for small talk. */
-  readonly section?: string;
+  /** Headings of the source passages the answer draws on, in the order the file gives; empty for small talk. */
+  readonly sections: readonly string[];
   /** Short label for buttons and topic lists. */
   readonly title: Readonly<Record<AnswerLang, string>>;
   readonly questions: Readonly<Record<QuestionLang, readonly string[]>>;

@@ -152,7 +152,7 @@ describe("discord adapter", () => {
       expect(payloadProblems(call.body.data)).toEqual([]);
       expect(embed(call).title).toBe(question);
       expect(embed(call).description).toBe(answer(id, lang));
-      expect(embed(call).footer?.text).toContain(corpus.byId.get(id)!.section!);
+      for (const section of corpus.byId.get(id)!.sections) expect(embed(call).footer?.text).toContain(section);
       expect((call.body.data.flags ?? 0) & 64).toBe(0);
       expect(buttons(call)).toContain(`faq:f:up:${lang}:${id}`);
     });

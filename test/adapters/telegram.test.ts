@@ -13,7 +13,7 @@ import { loadCorpus } from "../../src/corpus.js";
 import { shippedTexts } from "../helpers/corpus.js";
 import { createLogger } from "../../src/log.js";
 import { Matcher, type MatchResult } from "../../src/match.js";
-import { bilingual, message } from "../../src/messages.js";
+import { bilingual, message, sourceLine } from "../../src/messages.js";
 import { createTelegramAdapter, type TelegramAdapter, type TelegramOptions } from "../../adapters/telegram.js";
 import { visibleText } from "../../adapters/telegram-format.js";
 import {
@@ -322,7 +322,7 @@ describe("telegram: questions in a private chat", () => {
     const text = String(m!.body.text);
     expect(text.startsWith(`<b>${titleOf(id, answerLang)}</b>`)).toBe(true);
     expect(seen(m!)).toContain(answerOf(id, answerLang));
-    expect(seen(m!)).toContain(`${message("source", answerLang)}: ${corpus.byId.get(id)!.section}`);
+    expect(seen(m!)).toContain(sourceLine(corpus.byId.get(id)!.sections, answerLang)!);
     const data = buttonsOf(m).map((b) => b.callback_data);
     expect(data).toEqual([...corpus.byId.get(id)!.related.map((rel) => `a:r:${answerLang}:${rel}`), `f:+:${answerLang}:${id}`, `f:-:${answerLang}:${id}`]);
   });

@@ -8,6 +8,8 @@ import { createLogger } from "../../src/log.js";
 import { Matcher } from "../../src/match.js";
 import { startService } from "../helpers/service.js";
 import { adapterContract } from "./contract.js";
+import { formatTerminalReply } from "../../adapters/terminal-format.js";
+import { answerReply } from "../helpers/replies.js";
 
 const corpus = loadCorpus("faq");
 const matcher = new Matcher(corpus);
@@ -89,6 +91,15 @@ describe("terminal chat", () => {
     c.send("/quit");
     await c.adapter.done;
     expect(c.output()).toMatch(/नमस्ते/);
+  });
+});
+
+describe("formatTerminalReply", () => {
+  it("names the source section of an answer, and every section of one that draws on several", () => {
+    expect(formatTerminalReply(answerReply("back-office-bank")).text).toContain("(Source: Back Office क्या होता है?)");
+    const hi = formatTerminalReply(answerReply("back-office-importance", "hi")).text;
+    expect(hi).toContain("(स्रोत: Back Office क्या होता है? · बैक ऑफिस की जिम्मेदारी)");
+    expect(formatTerminalReply(answerReply("thanks")).text).not.toContain("Source");
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Conversation } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { Matcher } from "../../src/match.js";
-import { message } from "../../src/messages.js";
+import { message, sourceLine } from "../../src/messages.js";
 
 const matcher = new Matcher(loadCorpus("faq"));
 const conversation = new Conversation({ matcher: () => matcher });
@@ -23,5 +23,22 @@ describe("questions the article does not cover", () => {
 
   it("still says it did not understand a question that is merely unclear", () => {
     expect(ask("office")).toMatchObject({ kind: "suggest", text: message("didYouMean", "en") });
+  });
+});
+
+describe("the source of an answer", () => {
+  it("is named in one line: one section, several, or none", () => {
+    expect(sourceLine(["Back Office क्या होता है?"], "en")).toBe("Source: Back Office क्या होता है?");
+    expect(sourceLine(["A", "B"], "en")).toBe("Sources: A · B");
+    expect(sourceLine(["A", "B"], "hi")).toBe("स्रोत: A · B");
+    expect(sourceLine([], "en")).toBeUndefined();
+  });
+
+  it("comes with each answer as the entry's sections", () => {
+    const conversation = new Conversation({ matcher: () => new Matcher(loadCorpus("faq")) });
+    const reply = conversation.preview("difference", "en");
+    expect(reply?.kind === "answer" && reply.sections).toEqual(loadCorpus("faq").byId.get("difference")!.sections);
+    const thanks = conversation.preview("thanks", "en");
+    expect(thanks?.kind === "answer" && thanks.sections).toEqual([]);
   });
 });

@@ -213,6 +213,13 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(?:takes?|taking|took)\s+care\s+of\b|\b(?:looks?|looking)\s+after\b|\bin\s+charge\s+of\b/giu, "handles"],
   // "What do you call them" asks for a name: what the thing is.
   [/\bwhat\s+(?:do|would|should)\s+(?:you|we|they|people|one)\s+call\b|\bwhat\s+(?:is|are)\s+(?:it|they|this|that|these|those)\s+called\b/giu, "what meaning"],
+  // The forms of a letter ("Respected Sir", "Thanking you", "आपका आभारी रहूँगा") frame the question; they ask nothing.
+  [/\b(?:respected|dear|hello|hi|good\s+(?:morning|afternoon|evening))\s+(?:sir|madam|ma'?am|team|all|sir\/madam)(?:\s*\/\s*madam)?\b(?=.*\S.*\S)|\bgreetings\s+of\s+the\s+day\b|\bi\s+(?:hope|trust)\s+(?:this\s+(?:message|mail|email)\s+finds\s+you\s+well|you\s+are\s+(?:doing\s+)?well)\b/giu, " "],
+  [/\b(?:thanking\s+you(?:\s+in\s+advance)?|(?:warm|best|kind)?\s*regards|yours\s+(?:faithfully|sincerely|truly)|i\s+shall\s+be\s+(?:obliged|grateful|thankful)|an?\s+early\s+(?:response|reply)\s+would\s+be\s+(?:highly\s+|much\s+)?appreciated|i\s+would\s+be\s+(?:very\s+)?grateful\s+if\s+you\s+could)\b[^?]*$/giu, " "],
+  [/(?<![\u0900-\u097f])(?:आदरणीय|माननीय|श्रीमान|प्रिय)(?:\s+(?:महोदय|महोदया|सर|जी))?(?![\u0900-\u097f])|(?<![\u0900-\u097f])(?:सविनय\s+)?निवेदन\s+है\s+कि(?![\u0900-\u097f])|(?<![\u0900-\u097f])का\s+कष्ट\s+करें(?![\u0900-\u097f])|(?<![\u0900-\u097f])(?:आपका|आपकी)\s+(?:अति\s+)?(?:आभारी\s+(?:रहूँगा|रहूंगा|रहूँगी|रहूंगी|होऊँगा)|कृपा\s+होगी)(?![\u0900-\u097f])/gu, " "],
+  [/\b(?:aapka|apka)\s+(?:aabhari|abhari)\s+(?:rahunga|rahungi|rahoonga)\b|\bsir\s+ji\s+(?:pranam|namaste)\b/giu, " "],
+  // "What is called…": "किसे कहते हैं", "kise kehte hai" ask what a thing is.
+  [/(?<![\u0900-\u097f])(?:किसे|किसको)\s+(?:कहते|कहा\s+जाता|बोलते)(?![\u0900-\u097f])/gu, "क्या"],
   [/\bppl\b/giu, "people"],
   // Chat greetings and thanks in shorthand and emoji: "gm sir ji", "ty", "🙏", "👍".
   [/\bgm\b/giu, "good morning"],

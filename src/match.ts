@@ -120,7 +120,7 @@ export class Matcher {
   /** Concepts only an entry whose questions use them may answer (pay, a procedure...), with their names. */
   private readonly subjects: Lexicon["subjects"];
   /** Roles the articles assign to entries, each role as the term names of its words. */
-  private readonly roles: readonly { readonly entry: number; readonly phrases: readonly (readonly string[])[] }[];
+  private readonly roles: readonly { readonly entry: number; readonly phrases: readonly (readonly WordForm[])[] }[];
   /** Sides named by description, as concept or key names. */
   private readonly described: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[];
 
@@ -135,7 +135,7 @@ export class Matcher {
     this.roles = Object.entries(corpus.lexicon.roles).flatMap(([id, list]) => {
       const entry = entryIndex.get(id);
       if (entry === undefined) return [];
-      const phrases = list.map((p) => analyzer.analyzeText(p, Infinity).forms.filter((f) => !f.stop).map(termName)).filter((p) => p.length > 0);
+      const phrases = list.map((p) => analyzer.analyzeText(p, Infinity).forms.filter((f) => !f.stop)).filter((p) => p.length > 0);
       return [{ entry, phrases }];
     });
     this.described = corpus.lexicon.described.map((d) => ({ terms: d.words.map(nameOf), negated: d.negated, side: nameOf(d.side) }));
@@ -545,7 +545,11 @@ export class Matcher {
     // (Only when the best question does not already speak of that role: "is the hospital reception front
     // office?" has its own entry.)
     const role = required.size === 0 ? this.roleEntry(forms, query) : undefined;
-    if (role !== undefined && !vetoed(role.entry) && (blocker !== undefined || !role.phrase.every((n) => best.matched.includes(n)))) {
+    const speaksOf = (name: string) => {
+      const t = this.termIds.get(name);
+      return t !== undefined && this.has(this.questions[ranked[0]!.q]!, t);
+    };
+    if (role !== undefined && !vetoed(role.entry) && (blocker !== undefined || !role.phrase.every(speaksOf))) {
       const id = this.corpus.entries[role.entry]!.id;
       return answered(id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
     }
@@ -736,10 +740,14 @@ export class Matcher {
   private roleEntry(forms: readonly WordForm[], query: Map<number, number>): { entry: number; phrase: readonly string[] } | undefined {
     if (this.roles.length === 0) return undefined;
     if (this.contrasts.length === 0 || this.contrasts.some(({ a, b }) => !query.has(a) || !query.has(b))) return undefined;
-    const names = forms.filter((f) => !f.stop).map(termName);
+    const words = forms.filter((f) => !f.stop);
+    // Short keys collide ("hr" and "hearing"): a word of a role must then be spelt as the role is.
+    const same = (f: WordForm, r: WordForm) => termName(f) === termName(r) && (f.concept !== undefined || f.key.length >= 4 || f.spelling === r.spelling);
     for (const { entry, phrases } of this.roles) {
       for (const phrase of phrases) {
-        for (let i = 0; i + phrase.length <= names.length; i++) if (phrase.every((n, k) => names[i + k] === n)) return { entry, phrase };
+        for (let i = 0; i + phrase.length <= words.length; i++) {
+          if (phrase.every((r, k) => same(words[i + k]!, r))) return { entry, phrase: phrase.map(termName) };
+        }
       }
     }
     return undefined;

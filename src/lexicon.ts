@@ -266,7 +266,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])इंटरव्यू\s+(?:में\s+)?(?:के\s+)?(?:सवाल|प्रश्न|टिप्स|तैयारी)(?![\u0900-\u097f])/gu, "interviewprep"],
   [/\bof\s+course\b/giu, "sure"],
   // How much money a job brings is its pay.
-  [/\b(?:paisa|paise|pay|money)\s+(?:kitna|kitne|kitni)\s+(?:milta|milte|milti|milega|milegi|milenge|hota|hoti|hai|h)\b|\bkitna\s+(?:paisa|kamate|kamata|kamati|kama\s+sakte)\b|\bhow\s+much\s+(?:do|does|will|can|would)\s+(?:\S+\s+){1,3}?(?:earn|make|get\s+paid)\b/giu, "salary"],
+  [/\b(?:paisa|paise|pay|money)\s+(?:kitna|kitne|kitni)\s+(?:milta|milte|milti|milega|milegi|milenge|hota|hoti|hai|h)\b|\bkitna\s+(?:paisa|kamate|kamata|kamati|kama\s+sakte)\b/giu, "salary"],
+  // "How much does a nurse earn": the pay of whoever is named, so the name stays.
+  [/\bhow\s+much\s+(?:do|does|will|can|would)\s+((?:\S+\s+){1,3}?)(?:earn|make|get\s+paid)\b/giu, "$1 salary"],
   [/(?<![\u0900-\u097f])(?:पैसा|पैसे)\s+कितना\s+(?:मिलता|मिलते|मिलेगा|होता)(?![\u0900-\u097f])|(?<![\u0900-\u097f])कितना\s+(?:पैसा|पैसे)(?![\u0900-\u097f])|(?<![\u0900-\u097f])कितना\s+(?:कमाते|कमाता|कमाती)(?![\u0900-\u097f])/gu, "वेतन"],
   // Whether English is needed is a qualification.
   [/\benglish\s+(?:aani|aana|aati|aata|bolna|bolni|speaking|skills?|fluency|required|zaruri|jaruri|necessary|needed|chahiye)\b|\b(?:need|needs|require|requires|required)\s+(?:good\s+|fluent\s+)?english\b/giu, "qualification"],

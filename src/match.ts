@@ -497,8 +497,17 @@ export class Matcher {
     if (!best) return none(() => "no corpus question shares a word with it");
     const second = out[1];
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
+    // Or, with several articles, two entries of different articles when the question names neither's subject
+    // ("salary kitni hai?"): which article is meant is a guess, so ask.
+    const acrossArticles =
+      second !== undefined &&
+      this.subjectOf.length > 0 &&
+      this.articleOf[ranked[1]!.entry]! >= 0 &&
+      this.articleOf[ranked[1]!.entry] !== this.articleOf[ranked[0]!.entry] &&
+      ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
+      best.score - second.score < this.t.articleAmbiguityMargin;
     const ambiguous =
-      second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage;
+      acrossArticles || (second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage);
     const bestEntry = ranked[0]!.entry;
     const lacking = [...required].find((name) => !this.covers(bestEntry, [name], ranked[0]!.q));
     // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic

@@ -22,6 +22,8 @@ export const TUNING = Object.freeze({
   maxSuggestions: 3,
   /** When the two best entries cover the query equally and score this close, ask instead of answering. */
   ambiguityMargin: 0.01,
+  /** ...and, with several articles, when two entries of different articles score this close and the question names neither's subject. */
+  articleAmbiguityMargin: 0.15,
   /** F-beta over query coverage (recall) and question coverage (precision): beta > 1 favours covering the query. */
   beta: 1.3,
   /** How much a query word found only in an entry's answer (not its questions) counts for that entry. */

@@ -252,7 +252,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
   bot.command("ask", async (ctx) => {
     const question = withoutMentions(ctx.payload, []);
     const replyTo = isGroup(ctx) ? ctx.message : undefined;
-    if (question === "") await sendAll(ctx, formatText(message("empty", menuLang(ctx.from))), replyTo);
+    if (question === "") await sendAll(ctx, formatText(conversation.prompt(menuLang(ctx.from))), replyTo);
     else await answer(ctx, ctx.from, question, replyTo);
   });
 
@@ -260,7 +260,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     const msg = ctx.message;
     if (!("text" in msg)) {
       // A photo, voice note, sticker... in a private chat: ask for a typed question rather than stay silent.
-      if (ctx.chat.type === "private" && MEDIA.some((key) => key in msg)) await sendAll(ctx, formatText(message("empty", menuLang(ctx.from))));
+      if (ctx.chat.type === "private" && MEDIA.some((key) => key in msg)) await sendAll(ctx, formatText(conversation.prompt(menuLang(ctx.from))));
       return;
     }
     const startsWithCommand = msg.entities?.[0]?.type === "bot_command" && msg.entities[0].offset === 0;
@@ -274,7 +274,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     const replyToMe = msg.reply_to_message?.from?.id !== undefined && msg.reply_to_message.from.id === botId();
     if (mentions.length === 0 && !replyToMe) return;
     const question = withoutMentions(msg.text, mentions);
-    if (question === "") return void (await sendAll(ctx, formatText(message("empty", menuLang(ctx.from))), msg));
+    if (question === "") return void (await sendAll(ctx, formatText(conversation.prompt(menuLang(ctx.from))), msg));
     await answer(ctx, ctx.from, question, msg);
   });
 

@@ -64,3 +64,9 @@ export const CAREER_SUBJECTS: Readonly<Record<string, { readonly en: string; rea
   "#TRAINING": { en: "training", hi: "ट्रेनिंग" },
   "#PROMOTION": { en: "promotion", hi: "प्रमोशन" },
 });
+
+/**
+ * Words every workplace article uses that are no concept of their own (their spellings are matched by key): they
+ * never name one article's subject, so "far from the office" does not send a question to an article about offices.
+ */
+export const CAREER_WORDS: readonly string[] = Object.freeze(["office", "offices", "ऑफिस", "work", "company"]);

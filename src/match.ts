@@ -7,6 +7,7 @@ import { HINGLISH_PARTICLES, HOWTO, INTENTS, NEGATING, NEGATION, THANKS } from "
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 import { BASE_LEXICON, type Lexicon, type SubjectLabel } from "./vocabulary.js";
+import { CAREER_WORDS } from "./career.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -216,7 +217,7 @@ export class Matcher {
     this.articleOf = Int32Array.from(corpus.entries, (e) => files.get(e.file) ?? -1);
     this.subjectOf = new Int32Array(corpus.articles.length > 1 ? this.termNames.length : 0).fill(-1);
     if (this.subjectOf.length > 0) {
-      const shared = new Set(Object.keys(BASE_LEXICON.concepts).map((name) => `#${name}`));
+      const shared = new Set([...Object.keys(BASE_LEXICON.concepts).map((name) => `#${name}`), ...CAREER_WORDS.map(nameOf)]);
       const sizes = corpus.articles.map((_, a) => this.articleOf.filter((x) => x === a).length);
       const uses = this.termNames.map(() => new Float64Array(corpus.articles.length));
       this.entryTerms.forEach((terms, e) => {

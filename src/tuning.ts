@@ -61,7 +61,7 @@ export const TUNING = Object.freeze({
   /** ...or rarer than this share of all entries, whichever is larger, so big corpora gather enough candidates. */
   candidateDfShare: 0.02,
   /** A word names an article's subject when at least this share of the article's entries ask with it... */
-  subjectShare: 0.25,
+  subjectShare: 0.5,
   /** ...and every other article's share is at most a this-th of that. */
   subjectDominance: 3,
   /** At most this many questions are scored for a question made only of common words. */

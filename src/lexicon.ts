@@ -260,6 +260,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // Subjects of their own, kept whole so that their words don't match other words: a "full form" is not a form
   // to fill, working from home is not office work.
   [/\bfull[\s-]+forms?\b/giu, "fullform"],
+  [/\badmit[\s-]*cards?\b|(?<![\u0900-\u097f])एडमिट\s*कार्ड(?![\u0900-\u097f])/giu, "admitcard"],
   [/\b(?:work(?:ing)?|done)[\s-]+from[\s-]+home\b|\bfrom\s+home\b|\bwfh\b|\bghar\s+(?:se|baithe|baith\s+ke)\b|(?<![\u0900-\u097f])घर\s+(?:से|बैठे)(?![\u0900-\u097f])/giu, "workfromhome"],
   // Preparing for an interview is a question of its own.
   [/\binterviews?\s+(?:questions?|tips?|preparation|prep|ki\s+taiyari|ki\s+tayari|me\s+kya\s+(?:puchte|poochte))\b|\b(?:prepare|preparing|crack)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\S+\s+){0,3}?interviews?\b/giu, "interviewprep"],

@@ -96,6 +96,8 @@ export class Matcher {
     readonly intents: ReadonlySet<number>;
   };
   private readonly smalltalk: readonly boolean[];
+  /** Per article: 1 when its entries have few phrasings (fewer questions per entry than TUNING.unknownDensity). */
+  private readonly sparseArticle: Uint8Array;
   /** Each entry's article (index into corpus.articles), -1 for small talk. */
   private readonly articleOf: Int32Array;
   /** Per term: the one article whose questions use it (its subject words), else -1. Empty with one article. */
@@ -215,7 +217,12 @@ export class Matcher {
     // "front office"); the built-in language and career words (pay, job, duties) are shared and name none.
     const files = new Map(corpus.articles.map((a, i) => [a.file, i]));
     this.articleOf = Int32Array.from(corpus.entries, (e) => files.get(e.file) ?? -1);
-    this.subjectOf = new Int32Array(corpus.articles.length > 1 ? this.termNames.length : 0).fill(-1);
+    this.sparseArticle = Uint8Array.from(corpus.articles, (_, a) => {
+      const entries = this.articleOf.filter((x) => x === a).length;
+      const questions = this.questions.filter((q) => this.articleOf[q.entry] === a).length;
+      return entries > 0 && questions / entries < this.t.unknownDensity ? 1 : 0;
+    });
+    this.subjectOf = new Int32Array(corpus.articles.length > 0 ? this.termNames.length : 0).fill(-1);
     if (this.subjectOf.length > 0) {
       const shared = new Set([...Object.keys(BASE_LEXICON.concepts).map((name) => `#${name}`), ...CAREER_WORDS.map(nameOf)]);
       const sizes = corpus.articles.map((_, a) => this.articleOf.filter((x) => x === a).length);
@@ -502,7 +509,7 @@ export class Matcher {
     // ("salary kitni hai?"): which article is meant is a guess, so ask.
     const acrossArticles =
       second !== undefined &&
-      this.subjectOf.length > 0 &&
+      this.corpus.articles.length > 1 &&
       this.articleOf[ranked[1]!.entry]! >= 0 &&
       this.articleOf[ranked[1]!.entry] !== this.articleOf[ranked[0]!.entry] &&
       ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
@@ -527,9 +534,20 @@ export class Matcher {
     const scoreBar = this.t.answerThreshold - relief;
     const coverageBar = this.t.minCoverage - relief;
     const bars = () => `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
+    // A question that names no article's subject but a thing of its own the corpus never mentions ("नर्स की
+    // सैलरी" to an article about data entry, "koi acchi film batao") is about something else, however well its
+    // everyday words (pay, good, how much) fit.
+    // (Only for an article with few phrasings, where such a word weighs little: see unknownWeight.)
+    const elsewhere =
+      this.articleOf[bestEntry]! >= 0 &&
+      this.sparseArticle[this.articleOf[bestEntry]!] === 1 &&
+      ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
+      [...unknownAsked].some((key) => (unknown.get(key) ?? 0) >= this.t.foreignWordLength && !unknownForms.has(key));
     const blocker: (() => string) | undefined =
       lacking !== undefined
         ? () => `it asks about ${this.subjects[lacking]!.en}, and ${best.id} answers no such question`
+        : elsewhere
+          ? () => `it names no article's subject, and a word no article uses`
         : offTopic
           ? () => `${best.id} is small talk and the question is about a topic`
           : ambiguous
@@ -731,7 +749,7 @@ export class Matcher {
    */
   private vetoed(query: Map<number, number>, implied: string | undefined): (entry: number) => boolean {
     const named = new Set<number>();
-    if (this.subjectOf.length > 0) for (const t of query.keys()) if (this.subjectOf[t]! >= 0) named.add(this.subjectOf[t]!);
+    if (this.corpus.articles.length > 1) for (const t of query.keys()) if (this.subjectOf[t]! >= 0) named.add(this.subjectOf[t]!);
     const outside = (entry: number) => named.size > 0 && this.articleOf[entry]! >= 0 && !named.has(this.articleOf[entry]!);
     const sides: Uint8Array[] = [];
     for (const { a, b, names, only } of this.contrasts) {

@@ -192,8 +192,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(kaam|kam)\b((?:\s+\S+){0,4}?)\s+(?:milta|milti|milte|milega|milegi|milna)\b/giu, "$1$2 dena"],
   [/(?<![\u0900-\u097f])(काम)((?:\s+\S+){0,4}?)\s+(?:मिलता|मिलती|मिलते|मिलेगा|मिलेगी|मिलना)(?![\u0900-\u097f])/gu, "$1$2 देना"],
   // Applying somewhere is a procedure the article never describes.
-  [/\bwhere\s+(?:to|can\s+i|do\s+i|should\s+i)\s+apply\b|\b(?:apply|aavedan|avedan)\s+(?:kaise|kahan|kaha|kare|karen|karu|kru|kre)\b/giu, "howto"],
-  [/(?<![\u0900-\u097f])(?:आवेदन|अप्लाई)\s+(?:कैसे|कहाँ|कहां|करें|करे|करूं|करूँ)(?![\u0900-\u097f])/gu, "howto"],
+  [/\bwhere\s+(?:to|can\s+i|do\s+i|should\s+i)\s+apply\b|\b(?:apply|aavedan|avedan)\s+(?:kaise|kahan|kaha|kare|karen|karu|kru|kre)\b/giu, "apply howto"],
+  [/(?<![\u0900-\u097f])(?:आवेदन|अप्लाई)\s+(?:कैसे|कहाँ|कहां|करें|करे|करूं|करूँ)(?![\u0900-\u097f])/gu, "आवेदन howto"],
   [/\b(?:get|gets|getting|got|receive|receives|receiving)\s+(?:its|their|all\s+its|all\s+their|the)?\s*work\b/giu, "work given"],
   // "Ke saath" is "with" ("customer ke saath"); "saath" on its own is together ("dono ka saath kaam").
   [/\b(?:ke|k)\s+(?:saath|sath)\b/giu, " "],
@@ -220,6 +220,10 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(?:aapka|apka)\s+(?:aabhari|abhari)\s+(?:rahunga|rahungi|rahoonga)\b|\bsir\s+ji\s+(?:pranam|namaste)\b/giu, " "],
   // "What is called…": "किसे कहते हैं", "kise kehte hai" ask what a thing is.
   [/(?<![\u0900-\u097f])(?:किसे|किसको)\s+(?:कहते|कहा\s+जाता|बोलते)(?![\u0900-\u097f])/gu, "क्या"],
+  // "What does X do", "kya karta hai": asks what someone's work is, not what X is ("do" is otherwise a function word).
+  [/\b(what|wat|wht)\s+(?:does|do|did|will|would|should)\s+((?:[^\s?.,!]+\s+){1,5}?)do\b/giu, "$1 $2 work"],
+  [/\b(kya|kia)\s+(?:karta|karti|karte|krta|krti|krte)\s+(?=(?:hai|h|hain|he|ho)\b)/giu, "$1 kaam "],
+  [/(?<![\u0900-\u097f])क्या\s+(?:करता|करती|करते)(?=\s+(?:है|हैं|हो)(?![\u0900-\u097f]))/gu, "क्या काम"],
   [/\bppl\b/giu, "people"],
   // Chat greetings and thanks in shorthand and emoji: "gm sir ji", "ty", "🙏", "👍".
   [/\bgm\b/giu, "good morning"],

@@ -749,8 +749,18 @@ export class Matcher {
    */
   private vetoed(query: Map<number, number>, implied: string | undefined): (entry: number) => boolean {
     const named = new Set<number>();
-    if (this.corpus.articles.length > 1) for (const t of query.keys()) if (this.subjectOf[t]! >= 0) named.add(this.subjectOf[t]!);
-    const outside = (entry: number) => named.size > 0 && this.articleOf[entry]! >= 0 && !named.has(this.articleOf[entry]!);
+    const namedTerms: number[] = [];
+    if (this.corpus.articles.length > 1) {
+      for (const t of query.keys()) {
+        if (this.subjectOf[t]! < 0) continue;
+        named.add(this.subjectOf[t]!);
+        namedTerms.push(t);
+      }
+    }
+    // ...unless the entry's own questions name that subject too (the front/back office article's bank entries
+    // answer "बैंक में कैशियर का काम", though banks are another article's subject).
+    const outside = (entry: number) =>
+      named.size > 0 && this.articleOf[entry]! >= 0 && !named.has(this.articleOf[entry]!) && !namedTerms.some((t) => this.entryTerms[entry]!.has(t));
     const sides: Uint8Array[] = [];
     for (const { a, b, names, only } of this.contrasts) {
       let hasA = query.has(a);

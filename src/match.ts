@@ -752,7 +752,7 @@ export class Matcher {
     const namedTerms: number[] = [];
     if (this.corpus.articles.length > 1) {
       for (const t of query.keys()) {
-        if (this.subjectOf[t]! < 0) continue;
+        if (!(this.subjectOf[t]! >= 0)) continue; // (answer-only terms have no entry: undefined)
         named.add(this.subjectOf[t]!);
         namedTerms.push(t);
       }

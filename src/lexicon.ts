@@ -149,7 +149,7 @@ export const NEGATING: readonly string[] = Object.freeze([NEGATION, "#WITHOUT", 
  */
 export const REQUESTS: readonly string[] = Object.freeze(
   `explain tell describe clarify guide advise elaborate bataiye batao bataye btao bataen samjhaiye samjhao
-  बताएं बताएँ बताइए बताइये बताओ समझाइए समझाएं समझाओ स्पष्ट`.split(/\s+/).filter(Boolean),
+  बताएं बताएँ बताइए बताइये बताओ बताने समझाइए समझाएं समझाओ समझाने स्पष्ट`.split(/\s+/).filter(Boolean),
 );
 
 /** Concepts that only say what kind of question it is: a question made of these alone asks nothing. */

@@ -433,9 +433,11 @@ export class Matcher {
     const pending = forms.slice(0, this.t.maxQueryTerms).map((form, i) => ({ form, isAside: aside[i]! }));
     while (pending.length > 0) {
       const { form, isAside } = pending.shift()!;
-      if (form.concept !== undefined && form.concept in this.subjects) required.add(form.concept);
+      // A subject named only in a sentence that tells ("Many openings mention front office. How do the two
+      // differ?") is context, not what is asked.
+      if (form.concept !== undefined && form.concept in this.subjects && !isAside) required.add(form.concept);
       const { match, extra, concept } = this.understand(form);
-      if (concept !== undefined && concept in this.subjects) required.add(concept);
+      if (concept !== undefined && concept in this.subjects && !isAside) required.add(concept);
       if (extra) pending.unshift(...extra.map((f) => ({ form: f, isAside })));
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;

@@ -10,7 +10,7 @@ import { corpusDir } from "../helpers/corpus.js";
 
 type Questions = { en: string[]; hi: string[]; "hi-Latn": string[] };
 const item = (id: string, questions: Questions, answer = id) => ({ id, questions, answer: { en: `About ${answer}.`, hi: `${answer} के बारे में।` } });
-const article = (title: string, about: string, entries: unknown[], lexicon?: unknown) => ({
+const article = (title: string, about: string, entries: ReturnType<typeof item>[], lexicon?: unknown) => ({
   source: { title, language: "hi", about: { en: about, hi: about } },
   entries,
   ...(lexicon ? { lexicon } : {}),

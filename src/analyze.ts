@@ -203,7 +203,8 @@ export class Analyzer {
       .filter((s) => s.trim() !== "")
       .map((s) => ({ text: s, forms: this.words(s).map((w) => this.analyzeWord(w)) }));
     const marked = sentences.map((s) => /\?\s*$/u.test(s.text));
-    const asking = marked.some(Boolean) ? marked : sentences.map((s) => asks(s.forms));
+    // A sentence asks with a question mark, or with a question word or request even when another has the mark.
+    const asking = sentences.map((s, i) => marked[i]! || asks(s.forms));
     const mixed = asking.some(Boolean) && !asking.every(Boolean);
     const forms: WordForm[] = [];
     const aside: boolean[] = [];

@@ -149,6 +149,7 @@ export const NEGATING: readonly string[] = Object.freeze([NEGATION, "#WITHOUT", 
  */
 export const REQUESTS: readonly string[] = Object.freeze(
   `explain tell describe clarify guide advise elaborate bataiye batao bataye btao bataen samjhaiye samjhao
+  kitna kitni kitne कितना कितनी कितने
   बताएं बताएँ बताइए बताइये बताओ बताने समझाइए समझाएं समझाओ समझाने स्पष्ट`.split(/\s+/).filter(Boolean),
 );
 

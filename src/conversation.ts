@@ -1,6 +1,6 @@
 // The conversation layer every channel uses: an incoming message as plain data in, a reply as plain data out.
 import type { Matcher, MatchResult } from "./match.js";
-import { bilingual, message } from "./messages.js";
+import { message } from "./messages.js";
 import { detectLang } from "./lang.js";
 import { cleanText } from "./normalize.js";
 import type { RateLimiter } from "./ratelimit.js";
@@ -15,6 +15,8 @@ export interface IncomingMessage {
   readonly channel: string;
   /** A language chosen for this message; otherwise the user's saved choice, else the question's language. */
   readonly lang?: LangChoice;
+  /** The channel's id of the update or message (Telegram's update_id): ties the record to its delivery. */
+  readonly ref?: string;
 }
 
 /** An entry offered as a button or list item. */
@@ -165,8 +167,13 @@ export class Conversation {
     const pace = this.rateLimiter?.check(this.userKey(msg)) ?? "ok";
     if (pace !== "ok") {
       const lang = detectLang(clean, matcher.langVocabulary);
-      const text = pace === "notify" ? bilingual("rateLimited") : "";
-      return { kind: "none", reason: "rate-limited", lang, answerLang: answerLangFor(lang, choice), confidence: 0, text, suggestions: [], silent: pace === "silent" };
+      const answerLang = answerLangFor(lang, choice);
+      // In the language of the question (or the user's choice), like any other reply.
+      const text = pace === "notify" ? message("rateLimited", answerLang) : "";
+      const limited: Reply = { kind: "none", reason: "rate-limited", lang, answerLang, confidence: 0, text, suggestions: [], silent: pace === "silent" };
+      // Recorded too: every question counts, marked as over the limit.
+      this.events.answered?.(msg, limited);
+      return limited;
     }
     const result = matcher.match(msg.text);
     const answerLang = answerLangFor(result.lang, choice);

@@ -28,8 +28,8 @@ describe("npm start with TELEGRAM_BOT_TOKEN", () => {
   async function ask(text: string): Promise<string[]> {
     const from = user(nextUser++);
     const id = fake.pushUpdate(textUpdate({ from, text }));
-    // The bot asks for the next updates only once it has handled this one: then its reply is complete.
-    await fake.waitFor("getUpdates", (c) => Number(c.body.offset) > id, { timeoutMs: 20_000 });
+    // The bot logs (at debug) when an update's reply is delivered or given up: then its reply is complete.
+    await service.until(() => service.err().split("\n").some((l) => l.includes('"msg":"telegram: update settled"') && l.includes(`"update":${id},`)));
     return fake.callsOf("sendMessage", { chatId: from.id }).map((c: ApiCall) => {
       const parsed = parseTelegramHtml(String(c.body.text));
       expect(parsed.ok).toBe(true);

@@ -11,7 +11,7 @@ import type { Config } from "../src/config.js";
 import type { Reply } from "../src/conversation.js";
 import { memoryJournal } from "../src/journal.js";
 import { message } from "../src/messages.js";
-import { DELIVERY, Outbox, timerPause, type Failure, type Step } from "../src/outbox.js";
+import { DELIVERY, Outbox, timerPause, type DeliveryTuning, type Failure, type Step } from "../src/outbox.js";
 import type { AnswerLang, LangChoice } from "../src/types.js";
 import { TokenRefused, type Adapter, type AdapterDeps } from "./adapter.js";
 import {
@@ -55,7 +55,7 @@ export interface TelegramOptions {
   /** The clock the delivery deadline is measured on; tests advance it with their pause. */
   readonly now?: () => number;
   /** Delivery constants to override (see DELIVERY in src/outbox.ts). */
-  readonly delivery?: Partial<typeof DELIVERY>;
+  readonly delivery?: Partial<DeliveryTuning>;
 }
 
 export interface TelegramAdapter extends Adapter {
@@ -220,8 +220,10 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     }
   }
 
-  /** Runs telegraf's handlers for an update and queues what they asked to send. Never throws. */
-  async function dispatch(update: Update): Promise<void> {
+  type Place = NonNullable<ReturnType<Outbox["reserve"]>>;
+
+  /** Runs telegraf's handlers for an update and fills its place in the outbox with what they asked to send. Never throws. */
+  async function dispatch(update: Update, place: Place): Promise<void> {
     const id = update.update_id;
     const reply: Reply_ = { steps: [], key: `update:${id}`, lang: "en" };
     gathering.set(id, reply);
@@ -239,9 +241,12 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
       logger.debug({ update: id, outcome }, "telegram: update settled");
       options.onHandled?.(update);
     };
-    if (reply.steps.length === 0) return settle("none");
+    if (reply.steps.length === 0) {
+      place.cancel();
+      return settle("none");
+    }
     const { chatId, thread, lang } = reply;
-    const queued = outbox.enqueue(
+    place.fill(
       {
         key: reply.key,
         ref: String(id),
@@ -255,25 +260,25 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
       },
       (outcome) => settle(outcome.delivered ? "delivered" : "failed"),
     );
-    // Only while stopping (the outbox is closed): the update stays unsettled, for the next run.
-    if (!queued) logger.warn({ update: id }, "telegram: stopping; update left for the next run");
   }
 
   /** Handlers run one update at a time (they only compute; sending is the outbox's), so a chat's replies queue in order. */
   let dispatching: Promise<void> = Promise.resolve();
-  const dispatchInOrder = (update: Update) => (dispatching = dispatching.then(() => dispatch(update)));
+  const dispatchInOrder = (update: Update, place: Place) => (dispatching = dispatching.then(() => dispatch(update, place)));
 
   /**
    * Takes an update from Telegram: claims it in the journal (a redelivered or already answered one is dropped) and
    * queues it. "full" when the outbox is at its bound: the update is not taken; Telegram keeps it.
    */
   function accept(update: Update): "queued" | "duplicate" | "full" {
-    if (outbox.full) return "full";
+    const place = outbox.reserve();
+    if (!place) return "full";
     if (!journal.claim(CHANNEL, String(update.update_id), update)) {
+      place.cancel();
       logger.debug({ update: update.update_id }, "telegram: update seen before; not answered again");
       return "duplicate";
     }
-    void dispatchInOrder(update);
+    void dispatchInOrder(update, place);
     return "queued";
   }
 
@@ -283,7 +288,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
       const update = payload as Update;
       if (inHand.has(update.update_id) || String(update.update_id) !== ref) continue;
       logger.info({ update: update.update_id }, "telegram: answering an update a previous run left unanswered");
-      void dispatchInOrder(update);
+      void dispatchInOrder(update, outbox.reserve(true)!);
     }
   }
 

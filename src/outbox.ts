@@ -15,6 +15,9 @@ export const DELIVERY = Object.freeze({
   maxConcurrent: 16,
 });
 
+/** The delivery constants' shape, for overrides. */
+export type DeliveryTuning = { readonly [K in keyof typeof DELIVERY]: number };
+
 /** What a failed send means: try again (after `afterMs` if the platform said), or give up. */
 export type Failure =
   | { readonly retry: true; readonly reason: string; readonly afterMs?: number }
@@ -48,7 +51,7 @@ export interface OutboxOptions {
   /** Waits `ms`, resolving early when `signal` aborts. Injectable so tests never sleep. */
   readonly pause?: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly now?: () => number;
-  readonly tuning?: Partial<typeof DELIVERY>;
+  readonly tuning?: Partial<DeliveryTuning>;
 }
 
 interface Entry {
@@ -76,7 +79,7 @@ class Abandoned extends Error {}
 
 export class Outbox {
   private readonly chats = new Map<string, Entry[]>();
-  private readonly tuning: typeof DELIVERY;
+  private readonly tuning: DeliveryTuning;
   private readonly pause: (ms: number, signal: AbortSignal) => Promise<void>;
   private readonly now: () => number;
   private readonly abandon = new AbortController();
@@ -87,6 +90,8 @@ export class Outbox {
   private running = 0;
   private readonly slots: (() => void)[] = [];
   private closed = false;
+  private drainDeadline = Infinity;
+  private readonly waits = new Set<{ readonly until: number; readonly stop: AbortController }>();
 
   constructor(private readonly options: OutboxOptions) {
     this.tuning = Object.freeze({ ...DELIVERY, ...options.tuning });
@@ -110,17 +115,45 @@ export class Outbox {
    * Returns false, queueing nothing, when the outbox is full or closed.
    */
   enqueue(job: Job, settle: (outcome: Outcome) => void): boolean {
-    if (this.closed || this.full) return false;
+    const place = this.reserve();
+    if (!place) return false;
+    place.fill(job, settle);
+    return true;
+  }
+
+  /**
+   * Takes a place in the outbox now, for a reply to be filled in shortly (once its handlers have run), so that a
+   * burst of updates accepted together cannot overshoot the bound. Undefined when full or closed; `force` takes a
+   * place even then (an update a previous run left, which must not wait behind new ones).
+   */
+  reserve(force = false): { fill(job: Job, settle: (outcome: Outcome) => void): void; cancel(): void } | undefined {
+    if (!force && (this.closed || this.full)) return undefined;
+    this.queued++;
+    let used = false;
+    return {
+      fill: (job, settle) => {
+        if (used) throw new Error("outbox: a place filled twice");
+        used = true;
+        this.place(job, settle);
+      },
+      cancel: () => {
+        if (used) return;
+        used = true;
+        this.queued--;
+        this.notify();
+      },
+    };
+  }
+
+  private place(job: Job, settle: (outcome: Outcome) => void): void {
     const entry: Entry = { job, queuedAt: this.now(), settle };
     const queue = this.chats.get(job.key);
-    this.queued++;
     if (queue) {
       queue.push(entry);
-      return true;
+      return;
     }
     this.chats.set(job.key, [entry]);
     void this.runChat(job.key);
-    return true;
   }
 
   /** Resolves when the outbox has room below `size` (at once if it has). */
@@ -139,6 +172,9 @@ export class Outbox {
    */
   async drain(ms: number): Promise<number> {
     this.closed = true;
+    this.drainDeadline = this.now() + ms;
+    // A wait for a retry that would end after the budget cannot lead to a send in time: abandon it now.
+    for (const w of [...this.waits]) if (w.until > this.drainDeadline) w.stop.abort();
     const left = this.queued;
     if (left > 0) {
       let timer: NodeJS.Timeout | undefined;
@@ -257,9 +293,19 @@ export class Outbox {
         return { reason: `${failure.reason}; gave up after ${attempt + 1} tries (the next would come ${wait} ms later, past the ${this.tuning.maxTotalMs} ms bound)`, reachable: true };
       }
       this.options.logger.warn({ chat: job.key, ref: job.ref, step: step.name, attempt: attempt + 1, reason: failure.reason, retryInMs: wait }, "delivery: send failed, retrying");
-      if (this.abandon.signal.aborted) throw new Abandoned();
-      await this.pause(wait, this.abandon.signal);
-      if (this.abandon.signal.aborted) throw new Abandoned();
+      const until = this.now() + wait;
+      if (this.abandon.signal.aborted || until > this.drainDeadline) throw new Abandoned();
+      const w = { until, stop: new AbortController() };
+      const onAbandon = () => w.stop.abort();
+      this.abandon.signal.addEventListener("abort", onAbandon, { once: true });
+      this.waits.add(w);
+      try {
+        await this.pause(wait, w.stop.signal);
+      } finally {
+        this.waits.delete(w);
+        this.abandon.signal.removeEventListener("abort", onAbandon);
+      }
+      if (w.stop.signal.aborted) throw new Abandoned();
     }
   }
 }

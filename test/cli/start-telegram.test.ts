@@ -68,3 +68,36 @@ describe("npm start with TELEGRAM_BOT_TOKEN", () => {
     expect(output).not.toContain(TOKEN.split(":")[1]);
   });
 });
+
+describe("npm start with a Telegram token the Bot API refuses", () => {
+  afterAll(() => killServices());
+
+  it("at start: exits 2 with one line saying what to fix", async () => {
+    const fake = await FakeBotApi.start({ token: TOKEN });
+    try {
+      const service = startService({ TELEGRAM_BOT_TOKEN: "999:wrong-token-value", TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: "silent" });
+      const { code } = await service.exit;
+      expect(code).toBe(2);
+      expect(service.err().trim().split("\n")).toEqual([expect.stringMatching(/^TELEGRAM_BOT_TOKEN was refused by the Bot API \(401 Unauthorized\): /)]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("while running (revoked): stops and exits 2 with one line, so a service manager alerts", async () => {
+    const fake = await FakeBotApi.start({ token: TOKEN });
+    try {
+      const service = startService({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: "silent" });
+      await fake.waitFor("getUpdates", () => true, { since: 0, timeoutMs: 20_000 });
+      fake.revokeToken();
+      // The pending long poll ends with the next update; the poll after it is refused.
+      fake.pushUpdate(textUpdate({ from: user(77), text: "What is the back office?" }));
+      const { code } = await service.exit;
+      expect(code).toBe(2);
+      expect(service.err().trim().split("\n")).toEqual([expect.stringMatching(/^telegram: the Bot API refused TELEGRAM_BOT_TOKEN while running \(401 Unauthorized\)/)]);
+      expect(service.err()).not.toContain(TOKEN.split(":")[1]);
+    } finally {
+      await fake.close();
+    }
+  });
+});

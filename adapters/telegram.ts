@@ -40,7 +40,7 @@ const STALE_CLAIM_MS = 4 * DELIVERY.maxTotalMs;
 export interface TelegramOptions {
   /** Called when an update is settled: its reply delivered or given up, or there was none. For tests. */
   readonly onHandled?: (update: Update) => void;
-  /** How long stop() lets queued replies finish before abandoning them (unconfirmed), in ms (default 3000). */
+  /** How long stop() lets queued replies finish before abandoning them (unconfirmed), in ms (default 2500). */
   readonly stopTimeoutMs?: number;
   /** Long-polling timeout in seconds: how long one getUpdates may wait for an update (default 50). */
   readonly pollTimeout?: number;
@@ -142,7 +142,8 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
   const { conversation } = deps;
   const journal = deps.journal ?? memoryJournal();
   const logger = deps.logger.child({ channel: CHANNEL });
-  const stopTimeoutMs = options.stopTimeoutMs ?? 3000;
+  // With the final confirmation (at most 0.5 s) this stays inside start.ts's 4 s, itself inside the 5 s of SIGTERM.
+  const stopTimeoutMs = options.stopTimeoutMs ?? 2500;
   const pollTimeout = options.pollTimeout ?? 50;
   const stopping = new AbortController();
   const pause = (ms: number) => (options.pause ?? timerPause)(ms, stopping.signal);
@@ -538,7 +539,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     // Confirm what was taken (it is in the journal), so Telegram does not send it again (best effort, short).
     if (offset > 0 && !refused) {
       const confirm = new AbortController();
-      const timer = setTimeout(() => confirm.abort(), 1000);
+      const timer = setTimeout(() => confirm.abort(), 500);
       await bot.telegram
         .callApi("getUpdates", { offset, limit: 1, timeout: 0 }, { signal: apiSignal(confirm.signal) })
         .catch(() => undefined)

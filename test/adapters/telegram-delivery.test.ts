@@ -324,7 +324,7 @@ describe("telegram delivery: exactly once", () => {
     const first = store.open();
     const held = heldPause();
     const b1 = await bot(fake, { events: first, journal: first, options: { pause: held.pause } });
-    // A wait longer than the stop's budget (3 s): it cannot end in a send in time.
+    // A wait longer than the stop's budget (2.5 s): it cannot end in a send in time.
     fake.fail("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 10", retry_after: 10 }, { when: (x) => x.chat_id === alice.id });
     const id = fake.pushUpdate(ask(alice, "What is the back office?"));
     await held.asked();

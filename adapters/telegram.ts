@@ -424,6 +424,8 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     const from = query.from;
     if (!action) return void call(ctx, "answerCallbackQuery", () => ctx.answerCbQuery());
     if (action.kind === "feedback") {
+      // Only for entries that exist: an old message's entry may be gone, and callback data can be forged.
+      if (!conversation.preview(action.id, action.lang)) return void call(ctx, "answerCallbackQuery", () => ctx.answerCbQuery(message("unknownTopic", action.lang)));
       const thanks = conversation.feedback({ entryId: action.id, userId: String(from.id), channel: CHANNEL, vote: action.vote }, action.lang);
       call(ctx, "answerCallbackQuery", () => ctx.answerCbQuery(thanks));
       // One vote per answer: take the 👍/👎 row away (the message may be too old to edit; that is fine).

@@ -15,7 +15,7 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
 } from "discord.js";
 import type { Reply, Topic } from "../src/conversation.js";
-import { message, type MessageId } from "../src/messages.js";
+import { message, sourceLine, type MessageId } from "../src/messages.js";
 import type { AnswerLang } from "../src/types.js";
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message, .../interactions/message-components). */
@@ -151,7 +151,8 @@ export function formatReply(reply: Reply, options: FormatOptions = {}): DiscordP
   const lang = reply.answerLang;
   if (reply.kind === "answer") {
     const title = cut(inert(options.question?.trim() || reply.title), LIMITS.embedTitle);
-    const footer = reply.section ? cut(`${message("source", lang)}: ${reply.section}`, LIMITS.embedFooter) : undefined;
+    const source = sourceLine(reply.sections, lang);
+    const footer = source ? cut(source, LIMITS.embedFooter) : undefined;
     const room = Math.min(LIMITS.embedDescription, LIMITS.embedTotal - title.length - (footer?.length ?? 0));
     const embed: APIEmbed = { title, description: cut(reply.text, room) };
     if (footer) embed.footer = { text: footer };

@@ -3,7 +3,7 @@
 // Pure: no I/O, no telegraf runtime, so it is tested on its own.
 import type { InlineQueryResultArticle } from "telegraf/types";
 import type { Reply, Topic } from "../src/conversation.js";
-import { bilingual, message } from "../src/messages.js";
+import { message, sourceLine } from "../src/messages.js";
 import type { AnswerLang, LangChoice } from "../src/types.js";
 
 /** Telegram's limit on one message's text (and on an inline result's message text). */
@@ -118,10 +118,11 @@ function messages(html: string, markup: InlineKeyboard | undefined, limit: numbe
   return parts.map((text, i) => (i === parts.length - 1 && markup ? { text, reply_markup: markup } : { text }));
 }
 
-/** The HTML of an answer: bold title, the answer, the source section named. */
+/** The HTML of an answer: bold title, the answer, the source sections named. */
 function answerHtml(reply: Extract<Reply, { kind: "answer" }>): string {
   const blocks = [`<b>${escapeHtml(reply.title)}</b>`, escapeHtml(reply.text)];
-  if (reply.section) blocks.push(`<i>${escapeHtml(message("source", reply.answerLang))}: ${escapeHtml(reply.section)}</i>`);
+  const source = sourceLine(reply.sections, reply.answerLang);
+  if (source) blocks.push(`<i>${escapeHtml(source)}</i>`);
   return blocks.join("\n\n");
 }
 
@@ -152,9 +153,9 @@ export function formatTopics(topics: readonly Topic[], lang: AnswerLang): Outgoi
   return markup ? { text: escapeHtml(message("topics", lang)), reply_markup: markup } : { text: escapeHtml(message("topics", lang)) };
 }
 
-/** The /start greeting: the welcome in Hindi and English, then the topics as buttons. */
-export function formatWelcome(topics: readonly Topic[], lang: AnswerLang, limit = MAX_MESSAGE_LENGTH): OutgoingMessage[] {
-  return messages(escapeHtml(bilingual("welcome")), keyboard(topicRows(topics, "topic", lang)), limit);
+/** The /start greeting: the welcome (in Hindi and English), then the topics as buttons. */
+export function formatWelcome(welcome: string, topics: readonly Topic[], lang: AnswerLang, limit = MAX_MESSAGE_LENGTH): OutgoingMessage[] {
+  return messages(escapeHtml(welcome), keyboard(topicRows(topics, "topic", lang)), limit);
 }
 
 /** Plain text (help, confirmations), escaped and split. */

@@ -361,7 +361,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
 
   bot.start(async (ctx) => {
     const lang = menuLang(ctx.from);
-    sendAll(ctx, formatWelcome(conversation.topics(lang), lang), isGroup(ctx) ? ctx.message : undefined);
+    sendAll(ctx, formatWelcome(conversation.welcome(), conversation.topics(lang), lang), isGroup(ctx) ? ctx.message : undefined);
   });
 
   bot.help(async (ctx) => {

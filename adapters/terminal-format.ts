@@ -1,6 +1,6 @@
 // Renders core replies as plain terminal text: the answer, its source, and numbered choices to type.
 import type { Reply, Topic } from "../src/conversation.js";
-import { message } from "../src/messages.js";
+import { message, sourceLine } from "../src/messages.js";
 
 /** The text to print for a reply, and the topics the user may pick by number next. */
 export function formatTerminalReply(reply: Reply): { text: string; choices: readonly Topic[] } {
@@ -8,7 +8,8 @@ export function formatTerminalReply(reply: Reply): { text: string; choices: read
   let choices: readonly Topic[] = [];
   if (reply.kind === "answer") {
     lines.push(`${reply.title}`, reply.text);
-    if (reply.section) lines.push(`(${message("source", reply.answerLang)}: ${reply.section})`);
+    const source = sourceLine(reply.sections, reply.answerLang);
+    if (source) lines.push(`(${source})`);
     choices = reply.related;
     if (choices.length) lines.push(`${message("related", reply.answerLang)}: ${numbered(choices)}`);
   } else {

@@ -3,7 +3,7 @@ import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Topic } from "../src/conversation.js";
 import { formatExplain } from "../src/explain.js";
-import { bilingual, message } from "../src/messages.js";
+import { message } from "../src/messages.js";
 import type { LangChoice } from "../src/types.js";
 import type { Adapter, AdapterDeps } from "./adapter.js";
 import { formatTerminalReply, formatTopics } from "./terminal-format.js";
@@ -85,7 +85,7 @@ export function createTerminalAdapter(options: TerminalOptions, deps: AdapterDep
     async start() {
       rl = createInterface({ input: options.input, output: interactive ? options.output : undefined, terminal: interactive });
       if (interactive) {
-        print(`${bilingual("welcome")}\n${message("helpCommands", "en")}`);
+        print(`${conversation.welcome()}\n${message("helpCommands", "en")}`);
         rl.setPrompt("> ");
         rl.prompt();
       }

@@ -1,6 +1,6 @@
 // `npm run faq -- lint|export [--faq DIR]`: validates the corpus, or prints it as one JSON document.
 import { parseArgs } from "node:util";
-import { buildCorpus, formatProblem, readCorpusFiles, CorpusError } from "../src/corpus.js";
+import { buildCorpus, formatProblem, readCorpusFiles, CorpusError, type Problem } from "../src/corpus.js";
 import { ambiguityProblems } from "../src/lint.js";
 import { Matcher } from "../src/match.js";
 import { configFromEnv, fail } from "./env.js";
@@ -25,7 +25,14 @@ try {
   result = { corpus: undefined, problems: [...err.problems] };
 }
 const problems = [...result.problems];
-if (result.corpus && command === "lint") problems.push(...ambiguityProblems(new Matcher(result.corpus)));
+let warnings: Problem[] = [];
+if (result.corpus && command === "lint") {
+  const checked = ambiguityProblems(new Matcher(result.corpus));
+  problems.push(...checked.problems);
+  warnings = checked.warnings;
+}
+// Warnings (a question its own article answers with a sibling entry) go to standard error and fail nothing.
+if (warnings.length > 0) process.stderr.write(`${warnings.map((w) => `warning: ${formatProblem(w)}`).join("\n")}\n`);
 if (problems.length > 0 || !result.corpus) {
   process.stdout.write(`${problems.map(formatProblem).join("\n")}\n`);
   process.exit(1);
@@ -33,12 +40,12 @@ if (problems.length > 0 || !result.corpus) {
 if (command === "lint") {
   const n = result.corpus.entries.length;
   const q = result.corpus.entries.reduce((sum, e) => sum + e.questions.en.length + e.questions.hi.length + e.questions["hi-Latn"].length, 0);
-  process.stderr.write(`ok: ${n} entries, ${q} questions\n`);
+  process.stderr.write(`ok: ${n} entries, ${q} questions${warnings.length > 0 ? `, ${warnings.length} warnings` : ""}\n`);
 } else {
   const entries = result.corpus.entries.map((e) => ({
     id: e.id,
     file: e.file,
-    section: e.section ?? null,
+    sections: e.sections,
     title: e.title,
     questions: e.questions,
     answer: e.answer,

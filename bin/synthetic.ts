@@ -49,7 +49,7 @@ export function syntheticCorpusFiles(template: Corpus, size: number, seed = 7): 
     const add = (q: string, deva: boolean) => (deva ? `${a.deva} ${b.deva} ${q}` : `${a.latin} ${b.latin} ${q}`);
     return {
       id: `gen-${i}`,
-      section: base.section ?? "generated",
+      section: base.sections.length ? [...base.sections] : "generated",
       title: { en: `${a.latin} ${b.latin}`, hi: `${a.deva} ${b.deva}` },
       questions: {
         en: base.questions.en.slice(0, 5).map((q) => add(q, false)),

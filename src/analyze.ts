@@ -1,8 +1,9 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
 import { editDistance } from "./distance.js";
-import { AUXILIARIES, CONCEPTS, INTENTS, MEANING, POSTPOSITIONS, PHRASES, STOPWORDS } from "./lexicon.js";
+import { AUXILIARIES, INTENTS, MEANING, POSTPOSITIONS, STOPWORDS } from "./lexicon.js";
+import type { Lexicon } from "./vocabulary.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
-import { loose, phoneticKey, romanize, stem, stemHindi } from "./translit.js";
+import { loose, phoneticKey, romanize, spelledLetters, stem, stemHindi } from "./translit.js";
 
 /** One word seen through the matcher's eyes. */
 export interface WordForm {
@@ -20,6 +21,7 @@ export interface WordForm {
   readonly concept?: string;
 }
 
+const FORM_CACHE_MAX = 50_000;
 const STOP_FORMS = new Set<string>();
 for (const w of STOPWORDS) {
   for (const t of tokenize(w)) {
@@ -54,132 +56,175 @@ const CONCEPT_KEY_MIN = 3;
 // A key this long is distinctive enough to join its concept on its own; shorter ones need a near spelling too
 // ("closes" and "clash" share "kls").
 const CONCEPT_KEY_LONG = 4;
-const CONCEPT_BY_SPELLING = new Map<string, string>();
-const CONCEPT_BY_KEY = new Map<string, string>();
-const CONCEPT_SPELLINGS = new Map<string, Set<string>>();
-for (const [name, words] of Object.entries(CONCEPTS)) {
-  for (const w of words.split(/\s+/).filter(Boolean)) {
-    for (const t of tokenize(w)) {
-      const latin = stem(hasDevanagari(t) ? romanize(t) : t);
-      CONCEPT_BY_SPELLING.set(loose(latin), `#${name}`);
-      if (hasDevanagari(t)) CONCEPT_BY_SPELLING.set(t, `#${name}`);
-      const key = phoneticKey(latin);
-      if (key.length >= CONCEPT_KEY_MIN && !CONCEPT_BY_KEY.has(key)) CONCEPT_BY_KEY.set(key, `#${name}`);
-      if (CONCEPT_BY_KEY.get(key) === `#${name}`) {
-        let set = CONCEPT_SPELLINGS.get(key);
-        if (!set) CONCEPT_SPELLINGS.set(key, (set = new Set()));
-        set.add(loose(latin));
-      }
-    }
-  }
-}
-
-/** The loose Latin spellings of the concept words behind each concept key. */
-export function conceptSpellings(): ReadonlyMap<string, ReadonlySet<string>> {
-  return CONCEPT_SPELLINGS;
-}
-
-/** Every (key, concept) pair of the concept table, for typo lookup of concept words. */
-export function conceptKeys(): ReadonlyMap<string, string> {
-  return CONCEPT_BY_KEY;
-}
+// An unknown Latin word at least this long may be read as a concept one edit away ("salry", "qualifcation").
+const CONCEPT_TYPO_MIN = 5;
 
 const devowel = (s: string) => s[0] + s.slice(1).replace(/[aeiouy]/g, "");
 
-/**
- * Whether a short word may join the concept its key points to: a Latin word only as a vowel-less shorthand of
- * a listed spelling ("bnk" for "bank"; not "tax" for "thanks", "form" for "firm"), a Devanagari word only when
- * its romanisation is within an edit of a listed spelling (ग्राहकों, not कार्ड for "kharid").
- */
-function nearSpelling(spelling: string, key: string, devanagari: boolean): boolean {
-  for (const s of CONCEPT_SPELLINGS.get(key) ?? []) {
-    if (devanagari ? editDistance(spelling, s) <= 1 : !/[aeiouy]/.test(spelling.slice(1)) && devowel(s) === spelling) return true;
-  }
-  return false;
-}
-
-const formCache = new Map<string, WordForm>();
-const FORM_CACHE_MAX = 50_000;
-
-/** Analyses one token from `tokenize`. Pure; memoised because the same words recur constantly. */
-export function analyzeWord(surface: string): WordForm {
-  const cached = formCache.get(surface);
-  if (cached) return cached;
-  const devanagari = hasDevanagari(surface);
-  const raw = devanagari ? romanize(stemHindi(surface)) : surface;
-  const latin = stem(raw);
-  const spelling = loose(latin);
-  const key = phoneticKey(latin);
-  // Devanagari words join a concept by their own spelling or a long key: a short romanisation is ambiguous
-  // (the particle ही reads "hi", which is not a greeting).
-  const concept =
-    CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) ??
-    (key.length >= CONCEPT_KEY_LONG || (key.length >= CONCEPT_KEY_MIN && nearSpelling(spelling, key, devanagari)) ? CONCEPT_BY_KEY.get(key) : undefined);
-  // The plural of a stop word is one too ("wants"), but other endings are not ("evening" is not "even").
-  const pluralStop = !devanagari && latin !== raw && raw.endsWith("s") && STOP_FORMS.has(loose(latin));
-  const listedStop = STOP_FORMS.has(surface) || (!devanagari && STOP_FORMS.has(loose(raw))) || pluralStop;
-  const stop = (listedStop && CONCEPT_BY_SPELLING.get(devanagari ? surface : spelling) === undefined) ||
-    (!devanagari && surface.length === 1 && !/\d/.test(surface));
-  const form: WordForm = { surface, latin, key, spelling, stop, concept: stop ? undefined : concept };
-  if (formCache.size >= FORM_CACHE_MAX) formCache.clear();
-  formCache.set(surface, form);
-  return form;
-}
-
 // Phrases are matched on lower-cased text, so their patterns need no case folding, which is slow in Unicode mode.
-const PHRASES_LOWER = PHRASES.map(([re, by]) => [new RegExp(re.source, re.flags.replace("i", "")), by] as const);
+const lower = (phrases: Lexicon["phrases"]) => phrases.map(([re, by]) => [new RegExp(re.source, re.flags.replace("i", "")), by] as const);
 // A phrase whose pattern spells no Devanagari cannot match a text written only in Devanagari, and one that spells
 // no Latin letters cannot match a text with none: each text runs only the phrases its scripts can match.
 const spellsDevanagari = (source: string) => /[\u0901-\u0963]/u.test(source.replace(/\\u0900-\\u097f/g, ""));
-const spellsLatin = (source: string) => /(?<!\\)[a-z]{2,}/.test(source.replace(/\\[a-z]/g, ""));
-const PHRASES_BY_SCRIPT = {
-  latin: PHRASES_LOWER.filter(([re]) => spellsLatin(re.source) || !spellsDevanagari(re.source)),
-  devanagari: PHRASES_LOWER.filter(([re]) => spellsDevanagari(re.source) || !spellsLatin(re.source)),
-};
-
-/** Applies multi-word synonyms and contractions, then splits into words. */
-export function words(text: string): string[] {
-  let s = text.toLowerCase();
-  const latin = /[a-z]/.test(s);
-  const phrases = latin && hasDevanagari(s) ? PHRASES_LOWER : latin ? PHRASES_BY_SCRIPT.latin : PHRASES_BY_SCRIPT.devanagari;
-  for (const [re, by] of phrases) s = s.replace(re, by);
-  return tokenize(s);
-}
-
-/**
- * Cleans any input and returns its words; the cleaned text is what the user is shown back. User input is cut
- * at the question limit; corpus text passes `Infinity` so no word of a long answer is lost.
- */
-export function analyzeText(raw: string, maxChars?: number): { clean: string; forms: WordForm[] } {
-  const clean = cleanText(raw, maxChars);
-  return { clean, forms: words(clean).map(analyzeWord) };
-}
+const spellsLatin = (source: string) => /(?<!\\)[a-z]{2,}/.test(source.replace(/\\[a-z]/g, "").replace(/\\p\{[A-Za-z]+\}/g, ""));
 
 // A sentence or clause ends at a mark followed by a space, or at a line break ("B.Com" is one word): in
 // "main 12th ke baad job dhundh raha hu, back office kya hota hai" the first clause tells, the second asks.
 const SENTENCE_END = /(?<=[.!?।,;:])\s+|\n+/u;
 
 /**
- * Analyses a user's question sentence by sentence (clause by clause). When some sentences ask and others only
- * tell ("I'm preparing a session for students. How do the two differ?"), the telling ones' words are an aside.
+ * Word analysis under one lexicon (the language's and career words, plus what the loaded articles add): concepts
+ * folded, phrases read, words keyed. One per loaded corpus; pure apart from its memo of analysed words.
  */
-export function analyzeQuestion(raw: string, maxChars?: number): { clean: string; forms: WordForm[]; aside: boolean[] } {
-  const clean = cleanText(raw, maxChars);
-  const sentences = clean.split(SENTENCE_END).filter((s) => s.trim() !== "").map((s) => ({ text: s, forms: words(s).map(analyzeWord) }));
-  const marked = sentences.map((s) => /\?\s*$/u.test(s.text));
-  const asking = marked.some(Boolean)
-    ? marked
-    : sentences.map((s) => s.forms.some((f) => f.concept !== undefined && (INTENTS.includes(f.concept) || f.concept === MEANING)));
-  const mixed = asking.some(Boolean) && !asking.every(Boolean);
-  const forms: WordForm[] = [];
-  const aside: boolean[] = [];
-  sentences.forEach((s, i) => {
-    for (const f of s.forms) {
-      forms.push(f);
-      aside.push(mixed && !asking[i]);
+export class Analyzer {
+  private readonly byConceptSpelling = new Map<string, string>();
+  private readonly byConceptKey = new Map<string, string>();
+  private readonly conceptSpellingsByKey = new Map<string, Set<string>>();
+  private readonly formCache = new Map<string, WordForm>();
+  private readonly phrases: { all: readonly (readonly [RegExp, string])[]; latin: readonly (readonly [RegExp, string])[]; devanagari: readonly (readonly [RegExp, string])[] };
+
+  constructor(readonly lexicon: Lexicon) {
+    for (const [name, words] of Object.entries(lexicon.concepts)) {
+      for (const w of words) {
+        for (const t of tokenize(w)) {
+          const latin = stem(hasDevanagari(t) ? romanize(t) : t);
+          this.byConceptSpelling.set(loose(latin), `#${name}`);
+          if (hasDevanagari(t)) this.byConceptSpelling.set(t, `#${name}`);
+          const key = phoneticKey(latin);
+          if (key.length >= CONCEPT_KEY_MIN && !this.byConceptKey.has(key)) this.byConceptKey.set(key, `#${name}`);
+          if (this.byConceptKey.get(key) === `#${name}`) {
+            let set = this.conceptSpellingsByKey.get(key);
+            if (!set) this.conceptSpellingsByKey.set(key, (set = new Set()));
+            set.add(loose(latin));
+          }
+        }
+      }
     }
-  });
-  return { clean, forms, aside };
+    const all = lower(lexicon.phrases);
+    this.phrases = {
+      all,
+      latin: all.filter(([re]) => spellsLatin(re.source) || !spellsDevanagari(re.source)),
+      devanagari: all.filter(([re]) => spellsDevanagari(re.source) || !spellsLatin(re.source)),
+    };
+  }
+
+  /** The loose Latin spellings of the concept words behind each concept key. */
+  conceptSpellings(): ReadonlyMap<string, ReadonlySet<string>> {
+    return this.conceptSpellingsByKey;
+  }
+
+  /** Every (key, concept) pair of the concept table, for typo lookup of concept words. */
+  conceptKeys(): ReadonlyMap<string, string> {
+    return this.byConceptKey;
+  }
+
+  /**
+   * Whether a short word may join the concept its key points to: a Latin word only as a vowel-less shorthand of
+   * a listed spelling ("bnk" for "bank"; not "tax" for "thanks", "form" for "firm"), a Devanagari word only when
+   * its romanisation is within an edit of a listed spelling (ग्राहकों, not कार्ड for "kharid").
+   */
+  private nearSpelling(spelling: string, key: string, devanagari: boolean): boolean {
+    for (const s of this.conceptSpellingsByKey.get(key) ?? []) {
+      if (devanagari ? editDistance(spelling, s) <= 1 : !/[aeiouy]/.test(spelling.slice(1)) && devowel(s) === spelling) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The concept a misspelt Latin word most likely means ("salry", "qualifcation"): one edit from a listed spelling
+   * with the same key and first letter. Only for words the corpus does not know ("policy" is not "police").
+   */
+  conceptTypo(form: WordForm): string | undefined {
+    if (form.concept !== undefined || hasDevanagari(form.surface) || form.spelling.length < CONCEPT_TYPO_MIN) return undefined;
+    for (const s of this.conceptSpellingsByKey.get(form.key) ?? []) {
+      if (s[0] === form.spelling[0] && editDistance(form.spelling, s) <= 1) return this.byConceptKey.get(form.key);
+    }
+    return undefined;
+  }
+
+  /** Analyses one token from `tokenize`. Pure; memoised because the same words recur constantly. */
+  analyzeWord(surface: string): WordForm {
+    const cached = this.formCache.get(surface);
+    if (cached) return cached;
+    // An abbreviation spelt out in Devanagari letter names (बीपीओ) is the Latin one (bpo).
+    const letters = hasDevanagari(surface) ? spelledLetters(surface) : undefined;
+    if (letters !== undefined) {
+      const form = { ...this.analyzeWord(letters), surface };
+      this.formCache.set(surface, form);
+      return form;
+    }
+    const devanagari = hasDevanagari(surface);
+    const raw = devanagari ? romanize(stemHindi(surface)) : surface;
+    const latin = stem(raw);
+    const spelling = loose(latin);
+    const key = phoneticKey(latin);
+    // Devanagari words join a concept by their own spelling or a long key: a short romanisation is ambiguous
+    // (the particle ही reads "hi", which is not a greeting).
+    const listed = this.byConceptSpelling.get(devanagari ? surface : spelling);
+    const concept =
+      listed ??
+      (key.length >= CONCEPT_KEY_LONG || (key.length >= CONCEPT_KEY_MIN && this.nearSpelling(spelling, key, devanagari)) ? this.byConceptKey.get(key) : undefined);
+    // The plural of a stop word is one too ("wants"), but other endings are not ("evening" is not "even").
+    const pluralStop = !devanagari && latin !== raw && raw.endsWith("s") && STOP_FORMS.has(loose(latin));
+    const listedStop = STOP_FORMS.has(surface) || (!devanagari && STOP_FORMS.has(loose(raw))) || pluralStop;
+    const stop = (listedStop && listed === undefined) || (!devanagari && surface.length === 1 && !/\d/.test(surface));
+    const form: WordForm = { surface, latin, key, spelling, stop, concept: stop ? undefined : concept };
+    if (this.formCache.size >= FORM_CACHE_MAX) this.formCache.clear();
+    this.formCache.set(surface, form);
+    return form;
+  }
+
+  /** Applies multi-word synonyms and contractions, then splits into words. */
+  words(text: string): string[] {
+    let s = text.toLowerCase();
+    const latin = /[a-z]/.test(s);
+    const phrases = latin && hasDevanagari(s) ? this.phrases.all : latin ? this.phrases.latin : this.phrases.devanagari;
+    for (const [re, by] of phrases) s = s.replace(re, by);
+    return tokenize(s);
+  }
+
+  /**
+   * Cleans any input and returns its words; the cleaned text is what the user is shown back. User input is cut
+   * at the question limit; corpus text passes `Infinity` so no word of a long answer is lost.
+   */
+  analyzeText(raw: string, maxChars?: number): { clean: string; forms: WordForm[] } {
+    const clean = cleanText(raw, maxChars);
+    return { clean, forms: this.words(clean).map((w) => this.analyzeWord(w)) };
+  }
+
+  /**
+   * Analyses a user's question sentence by sentence (clause by clause). When some sentences ask and others only
+   * tell ("I'm preparing a session for students. How do the two differ?"), the telling ones' words are an aside.
+   */
+  analyzeQuestion(raw: string, maxChars?: number): { clean: string; forms: WordForm[]; aside: boolean[] } {
+    const clean = cleanText(raw, maxChars);
+    const sentences = clean
+      .split(SENTENCE_END)
+      .filter((s) => s.trim() !== "")
+      .map((s) => ({ text: s, forms: this.words(s).map((w) => this.analyzeWord(w)) }));
+    const marked = sentences.map((s) => /\?\s*$/u.test(s.text));
+    const asking = marked.some(Boolean) ? marked : sentences.map((s) => asks(s.forms));
+    const mixed = asking.some(Boolean) && !asking.every(Boolean);
+    const forms: WordForm[] = [];
+    const aside: boolean[] = [];
+    sentences.forEach((s, i) => {
+      for (const f of s.forms) {
+        forms.push(f);
+        aside.push(mixed && !asking[i]);
+      }
+    });
+    return { clean, forms, aside };
+  }
+
+  /** `splitRunTogether` under this lexicon. */
+  split(surface: string, known: (f: WordForm) => boolean, sure: (f: WordForm) => boolean = known): WordForm[] | undefined {
+    return splitRunTogether(surface, (w) => this.analyzeWord(w), known, sure);
+  }
+}
+
+/** Whether words ask something: a question word or asking what a word means. */
+export function asks(forms: readonly WordForm[]): boolean {
+  return forms.some((f) => f.concept !== undefined && (INTENTS.includes(f.concept) || f.concept === MEANING));
 }
 
 /** The matcher's name for a word: its concept, else its phonetic key. */
@@ -202,8 +247,9 @@ const SPLIT_MAX_PARTS = 3;
  * words, at most three: a trailing postposition or auxiliary is dropped. Three parts must be `sure` words, and
  * inside a longer word a known two-letter concept may stand between two words ("front" + "vs" + "back").
  */
-export function splitRunTogether(
+function splitRunTogether(
   surface: string,
+  analyzeWord: (surface: string) => WordForm,
   known: (f: WordForm) => boolean,
   sure: (f: WordForm) => boolean = known,
   parts = SPLIT_MAX_PARTS,
@@ -233,7 +279,7 @@ export function splitRunTogether(
   // sharing its key), or "backofficekyahai" reads "backo" + "ffice".
   for (const [i, left] of lefts.reverse()) {
     if (!sure(left)) continue;
-    const rest = splitRunTogether(surface.slice(i), sure, sure, parts - 1, true);
+    const rest = splitRunTogether(surface.slice(i), analyzeWord, sure, sure, parts - 1, true);
     if (rest) return [left, ...rest];
   }
   return undefined;

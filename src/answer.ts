@@ -1,6 +1,15 @@
-// Turns a match into the answer record of the `ask` contract: id, confidence, languages, answer, suggestions.
+// Turns a match into the answer record of the `ask` contract: id, confidence, languages, answer, suggestions, parts.
 import type { Matcher, MatchResult } from "./match.js";
+import { answerText, corpusVars } from "./describe.js";
+import { matchMessage } from "./parts.js";
 import { answerLangFor, type AnswerLang, type LangChoice, type QuestionLang } from "./types.js";
+
+/** One question of a message that asks several. */
+export interface AskPart {
+  readonly text: string;
+  readonly id: string | null;
+  readonly confidence: number;
+}
 
 export interface AskResult {
   readonly question: string;
@@ -10,20 +19,27 @@ export interface AskResult {
   readonly answerLang: AnswerLang | null;
   readonly answer: string | null;
   readonly suggestions: readonly string[];
+  /** Present when the message holds more than one question: each in message order. */
+  readonly parts?: readonly AskPart[];
 }
 
 export function ask(matcher: Matcher, question: string, choice: LangChoice = "auto"): { result: AskResult; match: MatchResult } {
-  const match = matcher.match(question);
-  const entry = match.id ? matcher.corpus.byId.get(match.id) : undefined;
-  const answerLang = entry ? answerLangFor(match.lang, choice) : null;
+  const { whole, parts } = matchMessage(matcher, question);
+  // The main answer is the first answered part's (or the whole message's); the answer text holds every part's.
+  const main = parts?.find((p) => p.result.id !== null)?.result ?? whole;
+  const answered = parts ? parts.map((p) => p.result).filter((r) => r.id !== null) : [whole].filter((r) => r.id !== null);
+  const answerLang = main.id ? answerLangFor(main.lang, choice) : null;
+  const vars = corpusVars(matcher);
+  const texts = answerLang ? [...new Set(answered.map((r) => r.id!))].map((id) => answerText(matcher.corpus.byId.get(id)!, answerLang, vars)) : [];
   const result: AskResult = {
     question,
-    id: entry ? entry.id : null,
-    confidence: match.confidence,
-    lang: match.lang,
+    id: main.id,
+    confidence: main.confidence,
+    lang: whole.lang,
     answerLang,
-    answer: entry && answerLang ? entry.answer[answerLang] : null,
-    suggestions: match.suggestions,
+    answer: texts.length > 0 ? texts.join("\n\n") : null,
+    suggestions: main.id ? [] : whole.suggestions,
+    ...(parts ? { parts: parts.map((p) => ({ text: p.text, id: p.result.id, confidence: p.result.confidence })) } : {}),
   };
-  return { result, match };
+  return { result, match: main };
 }

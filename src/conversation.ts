@@ -1,6 +1,8 @@
 // The conversation layer every channel uses: an incoming message as plain data in, a reply as plain data out.
 import type { Matcher, MatchResult } from "./match.js";
-import { message } from "./messages.js";
+import { bilingual, message } from "./messages.js";
+import { answerText, corpusVars } from "./describe.js";
+import { matchMessage, type Part } from "./parts.js";
 import { detectLang } from "./lang.js";
 import { cleanText } from "./normalize.js";
 import type { RateLimiter } from "./ratelimit.js";
@@ -41,8 +43,8 @@ export type Reply =
       /** The entry's title in the answer language: a heading for the answer. */
       readonly title: string;
       readonly text: string;
-      /** The source heading the answer comes from, absent for small talk. */
-      readonly section?: string;
+      /** The article headings the answer draws on; empty for small talk. */
+      readonly sections: readonly string[];
       readonly related: readonly Topic[];
     })
   | (ReplyBase & {
@@ -175,22 +177,43 @@ export class Conversation {
       this.events.answered?.(msg, limited);
       return limited;
     }
-    const result = matcher.match(msg.text);
-    const answerLang = answerLangFor(result.lang, choice);
+    const { whole, parts } = matchMessage(matcher, msg.text);
+    const result = parts?.find((p) => p.result.id !== null)?.result ?? whole;
+    const answerLang = answerLangFor(whole.lang, choice);
     let reply: Reply;
     const nearest = result.candidates[0]?.id;
     if (result.id) {
-      reply = this.answer(matcher.corpus.byId.get(result.id)!, result.lang, answerLang, result.confidence);
+      reply = this.answer(matcher.corpus.byId.get(result.id)!, whole.lang, answerLang, result.confidence);
+      if (parts) reply = { ...reply, text: this.partsText(matcher, parts, answerLang) };
     } else {
       const suggestions = this.toTopics(matcher, result.suggestions, answerLang);
-      // A question about what the article never covers (how to apply, pay) is told so, not that it was unclear.
+      // A question about what the articles never cover (how to apply, pay) is told so, not that it was unclear.
+      const corpus = corpusVars(matcher);
+      const vars = (l: AnswerLang) => ({ ...corpus(l), subject: result.subject?.[l] ?? "" });
       reply =
         suggestions.length > 0
-          ? { kind: "suggest", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCoveredSuggest" : "didYouMean", answerLang), suggestions, nearest }
-          : { kind: "none", reason: "unknown", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCovered" : "fallback", answerLang), suggestions: [], nearest };
+          ? { kind: "suggest", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCoveredSuggest" : "didYouMean", answerLang, vars), suggestions, nearest }
+          : { kind: "none", reason: "unknown", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCovered" : "fallback", answerLang, vars), suggestions: [], nearest };
     }
     this.events.answered?.(msg, reply);
     return reply;
+  }
+
+  /**
+   * A message that asks several things: each answered part's answer under its question, and a plain word on
+   * each part the corpus does not cover.
+   */
+  private partsText(matcher: Matcher, parts: readonly Part[], lang: AnswerLang): string {
+    const vars = corpusVars(matcher);
+    const seen = new Set<string>();
+    return parts
+      .flatMap((p) => {
+        if (p.result.id === null) return [`${message("partNotCovered", lang, () => ({ part: p.text }))}`];
+        if (seen.has(p.result.id)) return [];
+        seen.add(p.result.id);
+        return [`${message("partAnswer", lang, () => ({ part: p.text }))}\n${answerText(matcher.corpus.byId.get(p.result.id)!, lang, vars)}`];
+      })
+      .join("\n\n");
   }
 
   /** The answer of one entry, for a pressed button (a suggestion, a related entry or a topic). */
@@ -225,8 +248,8 @@ export class Conversation {
       answerLang,
       confidence,
       title: entry.title[answerLang],
-      text: entry.answer[answerLang],
-      section: entry.section,
+      text: answerText(entry, answerLang, corpusVars(matcher)),
+      sections: entry.sections,
       related: this.toTopics(matcher, entry.related, answerLang),
     };
   }
@@ -261,7 +284,14 @@ export class Conversation {
 
   /** The help text: the corpus's `help` entry when it has one, else the list of commands. */
   help(lang: AnswerLang): string {
-    return this.matcher().corpus.byId.get("help")?.answer[lang] ?? message("helpCommands", lang);
+    const matcher = this.matcher();
+    const entry = matcher.corpus.byId.get("help");
+    return entry ? answerText(entry, lang, corpusVars(matcher)) : message("helpCommands", lang);
+  }
+
+  /** The first greeting, in both languages: what the loaded corpus covers. */
+  welcome(): string {
+    return bilingual("welcome", corpusVars(this.matcher()));
   }
 
   /** The matcher's reasoning for a question, for `/explain`. */

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { load as parseYaml, YAMLException } from "js-yaml";
 import { z } from "zod";
-import type { Corpus, Entry } from "./types.js";
+import type { Article, Corpus, Entry } from "./types.js";
+import { articleLexiconSchema, lexiconProblems, mergeLexicons, type ArticleLexicon } from "./vocabulary.js";
 
 export interface Problem {
   readonly file: string;
@@ -30,7 +31,8 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const entrySchema = z.object({
   id: z.string().regex(ID, "id must be kebab-case (a-z, 0-9, -)"),
-  section: text.optional(),
+  /** The heading of the source passage the answer renders, or a list when it draws on several. */
+  section: z.union([text, z.array(text, "must be a heading or a list of headings").min(1, "needs at least one heading")]).optional(),
   title: z.object({ en: text, hi: text }).optional(),
   questions: z.object({ en: questionList, hi: questionList, "hi-Latn": questionList }, "needs questions in en, hi and hi-Latn"),
   answer: z.object({ en: text, hi: text }, "needs an answer in en and hi"),
@@ -38,8 +40,14 @@ const entrySchema = z.object({
 });
 
 const fileSchema = z.object({
-  source: z.object({ title: text, language: text }).nullish(),
+  source: z.object({
+    title: text,
+    language: text,
+    about: z.object({ en: text, hi: text }).optional(),
+    headings: z.array(text, "must be a list of the article's headings").min(1).optional(),
+  }).nullish(),
   entries: z.array(z.unknown(), "needs a list of entries").min(1, "has no entries"),
+  lexicon: z.unknown().optional(),
 });
 
 export interface CorpusFile {
@@ -58,12 +66,14 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
   const problems: Problem[] = [];
   const entries: Entry[] = [];
   const seen = new Map<string, string>();
+  const articles: Article[] = [];
+  const lexicons: ArticleLexicon[] = [];
   if (files.length === 0) problems.push({ file: "-", entry: "-", problem: "no corpus files (*.yaml) found" });
 
-  for (const { file, text: source } of files) {
+  for (const { file, text: yaml } of files) {
     let doc: unknown;
     try {
-      doc = parseYaml(source, { filename: file });
+      doc = parseYaml(yaml, { filename: file });
     } catch (err) {
       const msg = err instanceof YAMLException ? err.message.split("\n")[0] : String(err);
       problems.push({ file, entry: "-", problem: `invalid YAML: ${msg}` });
@@ -74,7 +84,21 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
       for (const issue of parsedFile.error.issues) problems.push({ file, entry: "-", problem: describeIssue(issue) });
       continue;
     }
-    const smalltalk = !parsedFile.data.source;
+    const { source } = parsedFile.data;
+    const smalltalk = !source;
+    if (source) articles.push(Object.freeze({ file, title: source.title, about: Object.freeze(source.about ?? { en: source.title, hi: source.title }) }));
+    if (parsedFile.data.lexicon !== undefined) {
+      const lexicon = articleLexiconSchema.safeParse(parsedFile.data.lexicon);
+      if (!lexicon.success) {
+        for (const issue of lexicon.error.issues) problems.push({ file, entry: "-", problem: `lexicon.${describeIssue(issue)}` });
+      } else {
+        const bad = lexiconProblems(lexicon.data);
+        for (const problem of bad) problems.push({ file, entry: "-", problem });
+        if (bad.length === 0) lexicons.push(lexicon.data);
+      }
+    }
+    // Sections are checked against the article's own headings (copied into the file), so a misnamed source cannot be shown.
+    const headings = source?.headings ? new Set(source.headings) : undefined;
     parsedFile.data.entries.forEach((raw, i) => {
       const rawId = (raw as { id?: unknown } | null)?.id;
       const name = typeof rawId === "string" && rawId ? rawId : `entry #${i + 1}`;
@@ -90,11 +114,16 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
         return;
       }
       seen.set(e.id, file);
+      const sections = e.section === undefined ? [] : typeof e.section === "string" ? [e.section] : e.section;
+      for (const s of sections) {
+        if (headings && !headings.has(s)) problems.push({ file, entry: e.id, problem: `section "${s}" is not one of the article's headings (source.headings)` });
+      }
+      if (new Set(sections).size !== sections.length) problems.push({ file, entry: e.id, problem: `section names a heading twice` });
       entries.push(
         Object.freeze({
           id: e.id,
           file,
-          section: e.section,
+          sections: Object.freeze(sections),
           title: Object.freeze(e.title ?? { en: e.questions.en[0]!, hi: e.questions.hi[0]! }),
           questions: Object.freeze({
             en: Object.freeze(e.questions.en),
@@ -117,7 +146,7 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
   }
   if (problems.length > 0) return { problems };
   const byId = new Map(entries.map((e) => [e.id, e]));
-  return { corpus: Object.freeze({ entries: Object.freeze(entries), byId }), problems };
+  return { corpus: Object.freeze({ entries: Object.freeze(entries), byId, articles: Object.freeze(articles), lexicon: mergeLexicons(lexicons) }), problems };
 }
 
 /** Reads every `*.yaml` / `*.yml` file of a folder, in name order. */

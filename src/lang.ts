@@ -1,5 +1,6 @@
 // Tells which form a question is in: English, Hindi in Devanagari, or Hindi typed in Latin letters.
-import { analyzeWord } from "./analyze.js";
+import { Analyzer } from "./analyze.js";
+import { BASE_LEXICON } from "./vocabulary.js";
 import { hasDevanagari, tokenize } from "./normalize.js";
 import type { QuestionLang } from "./types.js";
 
@@ -38,6 +39,8 @@ export interface LangVocabulary {
 }
 
 const VOCAB_MIN = 3;
+// Spelling and function words are the language's: the built-in lexicon is enough to tell them.
+const analyzer = new Analyzer(BASE_LEXICON);
 
 /** Learns which words mark Hindi and which mark English from the corpus's own questions. */
 export function langVocabulary(questions: Iterable<{ lang: QuestionLang; text: string }>): LangVocabulary {
@@ -45,7 +48,7 @@ export function langVocabulary(questions: Iterable<{ lang: QuestionLang; text: s
   const en = new Set<string>();
   for (const q of questions) {
     for (const w of tokenize(q.text)) {
-      const f = analyzeWord(w);
+      const f = analyzer.analyzeWord(w);
       if (f.stop || f.spelling.length < VOCAB_MIN || /^\d+$/.test(f.key)) continue;
       // Latin words are compared with Latin words by spelling: keys and romanised Devanagari collide too
       // easily ("biryani" and "barabar", "frontoffice" and फ्रंटऑफिस).
@@ -76,7 +79,7 @@ export function detectLang(text: string, vocab?: LangVocabulary): QuestionLang {
     if (HINGLISH.has(w)) hinglish += ADDRESS.has(w) ? 2 : 1;
     else if (ENGLISH.has(w)) english += 1;
     else if (vocab) {
-      const spelling = analyzeWord(w).spelling;
+      const spelling = analyzer.analyzeWord(w).spelling;
       if (vocab.hindi.has(spelling)) hinglish += 1;
       else if (vocab.english.has(spelling)) english += 1;
     }

@@ -1,4 +1,5 @@
-// Word lists the matcher needs: function words to drop, question words and synonyms folded into concepts.
+// Language knowledge the matcher needs: function words to drop, question words, negation, shorthand and phrase folds
+// of English, Hindi and Hinglish. No article's words: an article brings its own in its YAML file (vocabulary.ts).
 // Lists hold surface spellings in any script; the matcher folds them with the same analysis as corpus words.
 
 /** English function words. Question words are not here: they are intent concepts below. */
@@ -81,28 +82,13 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WHERE: "where kahan kaha kahaan कहाँ कहां",
   WHEN: "when kab कब",
   DIFF: "difference differences different differ distinguish distinction distinctions differentiate tulna tulana तुलना vs versus compare comparison contrast antar fark farq farak फर्क फ़र्क फरक अंतर अन्तर alag अलग bhinn भिन्न bhinnata भिन्नता",
-  DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks uttardayitva uttardayitv उत्तरदायित्व dayitva dayitv दायित्व jawabdehi जवाबदेही",
   IMPORTANT: "imp important importance necessary essential crucial vital zaruri jaruri zaroori jaroori jruri zruri जरूरी ज़रूरी आवश्यक aavashyak avashyak mahatvapurn mahatvpurn mahatwapurn महत्वपूर्ण mahatva mahatv महत्व ahmiyat अहमियत value valuable significance significant",
   TYPE: "type types टाइप टाइप्स category categories tarah tarha prakar prakaar प्रकार तरह kism किस्म shreni श्रेणी श्रेणियों varg वर्ग",
-  JOB: "job jobs naukri naukari nokri नौकरी नौकरियां नौकरियाँ जॉब जॉब्स career कैरियर करियर role roles रोल",
-  WORK: "work works kaam kam काम karya kary कार्य",
-  CUSTOMER: "customer customers client clients grahak ग्राहक कस्टमर",
-  COMPANY: "company companies firm firms organisation organization organisations organizations sansthan संस्थान कंपनी कंपनियों कम्पनी sanstha संस्था pratishthan प्रतिष्ठान",
-  GROWTH: "growth grow grows progress increase increases badhana badhane badhaye badhata बढ़ाना बढ़ाने बढ़ाए बढ़ाता बढ़ती tarakki tarraki taraqqi तरक्की unnati उन्नति vikas विकास ग्रोथ",
-  SELL: "sell sells selling sale sales showroom showrooms शोरूम bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग vikray विक्रय",
   TOGETHER: "together saath sath साथ coordination coordinate cooperation cooperate teamwork talmel taalmel तालमेल samanjasya सामंजस्य sahyog सहयोग collaborate collaboration coordinating cooperating milkar मिलकर",
   CONFLICT: "conflict conflicts disagreement disagree clash fight jhagda jhagada matbhed मतभेद झगड़ा fight fights fighting fought odds friction tension tensions argue argues arguing argument arguments quarrel quarrels clashes ladai ladaai ladte ladna लड़ाई लड़ते लड़ना khatpat खटपट takraar takrar तकरार jhagde jhagadte jhagdte झगड़े झगड़ते anban अनबन",
   CHOOSE: "choose choosing choice select pick chunu chunna chune chunen chunoon चुनूं चुनूँ चुनना चुनें चुने decide decides deciding decision tay faisla फैसला तय dilemma duvidha दुविधा",
-  BACKBONE: "backbone spine reedh reed रीढ़",
-  TREATMENT: "treatment treat ilaj ilaaj इलाज",
-  RECEPTION: "reception receptionist रिसेप्शन रिसेप्शनिस्ट",
-  DOCTOR: "doctor doctors daktar डॉक्टर डाक्टर",
-  BANK: "bank banks banking branch branches shakha बैंक बैंकों शाखा",
-  HOSPITAL: "hospital hospitals clinic clinics aspatal aspataal अस्पताल हॉस्पिटल क्लिनिक chikitsalay chikitsalaya चिकित्सालय davakhana dawakhana दवाखाना",
-  PRODUCT: "product products item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद merchandise vastu vastuen वस्तु वस्तुएं वस्तुओं saman samaan सामान",
   MONEY: "money cash paisa paise paisaa पैसा पैसे nakad नकद",
   BUY: "bought purchase purchases purchased kharid kharida kharidna kharidne khareed खरीद खरीदा खरीदी खरीदे खरीदना",
-  PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer nirmit निर्मित nirman निर्माण",
   LIKE: "love loves enjoy enjoys prefer prefers pasand पसंद",
   NOT: "not never no nahi nahin nhi na नहीं नही ना न",
   PART: "part parts side sides section sections department departments division divisions hissa hisse हिस्सा हिस्से vibhag विभाग",
@@ -110,16 +96,10 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   DISLIKE: "dislike dislikes avoid avoids avoiding hate hates",
   SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर shreshth shresth श्रेष्ठ uttam उत्तम",
   GIVE: "give gives giving gave given provide provides pradan प्रदान dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
-  ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन",
-  RECORD: "record records recording recorded hisab hisaab हिसाब रिकॉर्ड रिकार्ड ledger ledgers register registers bookkeeping data डेटा डाटा",
-  STOCK: "stock stocks inventory godown गोदाम स्टॉक",
   INFERIOR: "worse worst inferior lower lesser bad bura buri bure kharab kharaab खराब ख़राब बुरा बुरी बुरे chhota chhoti chota choti छोटा छोटी kamtar कमतर useless worthless bekar bekaar बेकार ghatiya घटिया gaun गौण nimn निम्न",
   ALONE: "alone akele akela akeli अकेले अकेला अकेली introvert introverted shy sharmila sharmili शर्मीला शर्मीली",
   CONTACT: "contact contacts interact interacts interacting interaction deal deals dealing dealt meet meets meeting talk talks talking speak speaking sampark संपर्क milna milne milte milta milti मिलना मिलने मिलते मिलता मिलती",
-  CASHIER: "cashier cashiers khajanchi खजांची कैशियर रोकड़िया",
-  STAFF: "staff staffs employee employees karmachari karmchari कर्मचारी कर्मचारियों स्टाफ",
   DIRECT: "direct directly pratyaksh pratyaksha प्रत्यक्ष seedhe sidhe seedha sidha सीधे सीधा",
-  IMAGE: "image reputation chhavi chavi छवि इमेज saakh साख",
   // Knowing about something: "why should a job seeker know about them" (not "I know", "I want to know": stop words).
   KNOW: "know knowing knowledge aware awareness learn learning jaanna janna jaanne janne jaanana जानना जानने",
   EFFECT: "effect effects impact impacts affect affects affected hurt hurts harm harms damage damages asar असर prabhav प्रभाव nuksan nuksaan नुकसान",
@@ -129,29 +109,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   RUN: "run runs running survive survives chal chale chalti chalta chalna chalegi चल चले चलती चलता चलना चलेगी",
   WITHOUT: "without bina binaa बिना bagair baghair बगैर",
   HOWTO: "howto",
-  // Subjects the article never covers, folded from phrases below; never typo-corrected into corpus words.
-  FULLFORM: "fullform",
-  MIDDLEOFFICE: "middleoffice",
-  // The subjects of the blog's other posts, linked from the article but not part of it.
-  DECORATION: "decoration decorate decorating decor sajana sajane sajavat sajawat सजाना सजाने सजावट",
-  VISA: "visa visas वीजा वीज़ा",
-  IMDB: "imdb",
-  BLOOD: "blood donor donors donation khoon खून rakt रक्त",
-  POLICE: "police cop cops पुलिस",
-  VEHICLE: "vehicle vehicles bike bikes car cars scooter gaadi gadi गाड़ी गाडी",
-  TAX: "tax taxes incometax टैक्स",
   BOT: "bot bots chatbot बॉट",
-  SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी",
-  DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
-  VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती",
-  RESUME: "resume resumes cv biodata रिज्यूमे रिज्यूम बायोडाटा",
-  QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई course courses कोर्स",
-  FEES: "fees fee फीस",
-  EXAM: "exam exams examination pariksha pariksa परीक्षा परीक्षाओं एग्जाम एग्ज़ाम syllabus सिलेबस",
-  WFH: "workfromhome",
-  INTERVIEW: "interviewprep",
-  RECOMMEND: "recommendplace",
-  TIMING: "timing timings टाइमिंग openinghours open opens khula khuli khulta khulti khulte khulega खुला खुली खुलता खुलती खुलते खुलेगा",
   GREET: "hello hi hey hii helo namaste namaskar नमस्ते नमस्कार",
   THANK: "thanks thank thx thanku shukriya dhanyavad dhanyawad शुक्रिया धन्यवाद thnx thnks thanx tnx",
 });
@@ -168,45 +126,13 @@ export const AUXILIARIES: readonly string[] = Object.freeze(["hai", "hain", "hot
 /** Words that are particles in Hinglish but mean something in English ("back office hi" is not "hi!"). */
 export const HINGLISH_PARTICLES: readonly string[] = Object.freeze(["hi"]);
 
-/**
- * Concepts an answering entry must use too, with what a question using them asks about. The article explains
- * what and why, not procedures: "how do I update my passbook" shares every word with "who updates the
- * passbook?" but asks something else. And it never covers the things job seekers most often ask next (pay,
- * papers, openings, a CV, working from home): a question about one of them gets suggestions, however many of
- * its other words the corpus knows, until an entry about it is added.
- */
-export const REQUIRED: Readonly<Record<string, string>> = Object.freeze({
-  "#HOWTO": "how to do something",
-  "#SALARY": "pay",
-  "#DOCUMENTS": "documents",
-  "#VACANCY": "vacancies",
-  "#RESUME": "a CV",
-  "#QUALIFICATION": "qualifications",
-  "#FEES": "fees",
-  "#EXAM": "exams",
-  "#WFH": "working from home",
-  "#INTERVIEW": "interview preparation",
-  "#RECOMMEND": "which place is best",
-  "#FULLFORM": "a full form",
-  "#TIMING": "opening hours",
-  "#MIDDLEOFFICE": "a middle office",
-  "#DECORATION": "decoration",
-  "#VISA": "visas",
-  "#IMDB": "IMDB",
-  "#BLOOD": "blood",
-  "#POLICE": "the police",
-  "#VEHICLE": "vehicles",
-  "#TAX": "tax",
-});
 
 /** The concept of thanks: said with any other words and no question, it is still small talk. */
 export const THANKS = "#THANK";
 
-/**
- * Concepts that narrow a question: the places the article uses as examples (an entry about one answers a
- * question that names it best) and comparison ("how do they differ" does not answer "what is my job called").
- */
-export const NARROWING: readonly string[] = Object.freeze(["#BANK", "#HOSPITAL", "#DIFF"]);
+
+/** The concept of asking how to do something: a form of question, answered only by a question of that form. */
+export const HOWTO = "#HOWTO";
 
 /** The concept of asking what a word means. */
 export const MEANING = "#MEANING";
@@ -220,26 +146,10 @@ export const NEGATING: readonly string[] = Object.freeze([NEGATION, "#WITHOUT", 
 /** Concepts that only say what kind of question it is: a question made of these alone asks nothing. */
 export const INTENTS: readonly string[] = Object.freeze(["#WHAT", "#WHY", "#HOW", "#WHO", "#WHICH", "#WHERE", "#WHEN"]);
 
-/**
- * Word groups that contrast: a question naming one side only must not be answered by an entry about the
- * other side only ("what is the front office" never gets the back office's answer).
- */
-export const CONTRASTS: readonly (readonly [string, string])[] = Object.freeze([["front", "back"] as const]);
 
-/**
- * A side a question names without its word: "staff who never meet customers" asks about the back office,
- * "staff who deal with customers" about the front. Applies only when the question names neither side.
- */
-export const IMPLIED_SIDES: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[] = Object.freeze([
-  // "Negated": one of NEGATING stands near the first term's word (see match.ts).
-  { terms: ["#CONTACT", "#CUSTOMER"], negated: true, side: "back" },
-  { terms: ["#CONTACT", "#CUSTOMER"], negated: false, side: "front" },
-]);
 
 /** Phrases folded before tokenising, for multi-word synonyms. */
 export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
-  [/front[\s-]*desk/giu, "front office"],
-  [/\bhelp[\s-]*desk\b/giu, "front office"],
   // "Why should I care about it" asks why one should know about it; "that was useful" and "madad mili" are thanks.
   [/\b(?:why|y)\s+(?:should|would|do|does|must)\s+(?:[a-z]+\s+){1,4}?(?:even\s+)?(?:care|bother)\b/giu, "why know"],
   [/\b(?:should|do|must)\s+(?:i|we|one|you)\s+(?:even\s+|really\s+)?(?:care|bother)\b/giu, "why know"],
@@ -260,10 +170,6 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bhi\b(?<=[a-z\u0900-\u097f]\s+hi)(?![,!])/giu, ""],
   // "Baad" is "after", not "bad" (their loose spellings meet).
   [/\bbaad\b|(?<![\u0900-\u097f])(?:बाद|पश्चात|उपरांत)(?![\u0900-\u097f])/giu, "after"],
-  // Timings are opening hours (a subject the article lacks), unless the question is about work after closing
-  // time or the back office's hours, which the article describes.
-  // (The word is matched first, so the look-arounds run only where it stands.)
-  [/(?:\btimings?\b|टाइमिंग)(?:(?=.*(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद|\bback\s*office\b|बैक\s*ऑफिस))|(?<=(?:\bafter\b|\bclos(?:e|es|ed|ing)\b|\bevening\b|\bshaam\b|शाम|बंद|\bback\s*office\b|बैक\s*ऑफिस).*(?:timings?|टाइमिंग)))/giu, "hours"],
   // A tag "na" ("batao na", "hai na?") asks for agreement; it negates nothing. So does "not sure" / "no idea".
   [/\b(batao|bataiye|bata|btao|samjhao|samjha|karo|bolo|dekho|hai|h)\s+na\b/giu, "$1"],
   [/\bna(?=\s*(?:[?.!,]|$))/giu, ""],
@@ -272,17 +178,6 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bnot\s+sure\b|\bno\s+idea\b|\bnot\s+clear\b/giu, "unsure"],
   // Times: "5pm" is "5 pm".
   [/\b(\d{1,2})(am|pm)\b/giu, "$1 $2"],
-  // "Back to work", "passes it back to the customer": here "back" is no side of the office.
-  [/\bback\s+(?=(?:to|into|home)\b)/giu, ""],
-  [/\bbehind[\s-]+(?:the[\s-]+)?scenes?\b|\bbackstage\b/giu, "back office"],
-  // A company's "backend staff" is its back office; a backend developer is another career.
-  [/\bback[\s-]?end\s+(?=(?:staff|team|teams|people|employees|work|department|side|office|job|jobs|role|roles|wale|wala)\b)/giu, "back office "],
-  [/\b(front|back)[\s-]?end\b(?=.*\b(?:development|developers?|engineers?|engineering|coding|programming|web|software)\b)/giu, "$1end"],
-  [/(?<![\u0900-\u097f])बैक\s?एंड(?![\u0900-\u097f])/gu, "बैक ऑफिस"],
-  [/\b(?:peeche|piche|pichhe|peechhe|pichhe)\b/giu, "back"],
-  [/(?<![\u0900-\u097f])पीछे(?![\u0900-\u097f])/gu, "बैक"],
-  [/\b(?:andar|ander)\s+(?=baith|beth)/giu, "back office "],
-  [/(?<![\u0900-\u097f])अंदर\s+(?=बैठ)/gu, "बैक ऑफिस "],
   // Chat shorthand for words that matter ("frnt ofc", "diff btwn", "y").
   [/\b(?:ofc|offc|ofcs)\b/giu, "office"],
   // "Kya farak padta hai" asks what effect something has, not how two things differ.
@@ -319,6 +214,12 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "What do you call them" asks for a name: what the thing is.
   [/\bwhat\s+(?:do|would|should)\s+(?:you|we|they|people|one)\s+call\b|\bwhat\s+(?:is|are)\s+(?:it|they|this|that|these|those)\s+called\b/giu, "what meaning"],
   [/\bppl\b/giu, "people"],
+  // Chat greetings and thanks in shorthand and emoji: "gm sir ji", "ty", "🙏", "👍".
+  [/\bgm\b/giu, "good morning"],
+  [/\b(?:gn|gud\s+nite|good\s+nite)\b/giu, "good night"],
+  [/\b(?:ty|tysm|tyvm)\b/giu, "thanks"],
+  [/👋|🤝/gu, " hello "],
+  [/🙏|👍|👌|🙂|😊|❤️|❤/gu, " thanks "],
   [/\b(?:shud|shld|shoud|shd)\b/giu, "should"],
   [/\bb4\b/giu, "before"],
   [/\btyps\b/giu, "types"],
@@ -349,17 +250,13 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bgoods\b/giu, "products"],
   [/\b(?:get|gets|got|getting|are|is|being|be)\s+made\b/giu, "produced"],
   [/\b(?:make|makes|making|made)\s+(?:the\s+)?(?:actual\s+|real\s+)?(?:products?|goods)\b/giu, "production"],
-  // Subjects of their own the article never covers, kept whole so that their words don't match its words:
-  // "full form" is not the hospital's forms, working from home is not back office work, opening hours are
-  // not the back office's evening hours.
+  // Subjects of their own, kept whole so that their words don't match other words: a "full form" is not a form
+  // to fill, working from home is not office work.
   [/\bfull[\s-]+forms?\b/giu, "fullform"],
-  [/\bmiddle[\s-]+office\b|(?<![\u0900-\u097f])मिडिल\s+ऑफिस(?![\u0900-\u097f])/giu, "middleoffice"],
   [/\b(?:work(?:ing)?|done)[\s-]+from[\s-]+home\b|\bfrom\s+home\b|\bwfh\b|\bghar\s+(?:se|baithe|baith\s+ke)\b|(?<![\u0900-\u097f])घर\s+(?:से|बैठे)(?![\u0900-\u097f])/giu, "workfromhome"],
-  // Preparing for an interview, and which hospital or bank is best, are questions of their own.
+  // Preparing for an interview is a question of its own.
   [/\binterviews?\s+(?:questions?|tips?|preparation|prep|ki\s+taiyari|ki\s+tayari|me\s+kya\s+(?:puchte|poochte))\b|\b(?:prepare|preparing|crack)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\S+\s+){0,3}?interviews?\b/giu, "interviewprep"],
   [/(?<![\u0900-\u097f])इंटरव्यू\s+(?:में\s+)?(?:के\s+)?(?:सवाल|प्रश्न|टिप्स|तैयारी)(?![\u0900-\u097f])/gu, "interviewprep"],
-  [/\b(?:best|sabse\s+(?:accha|acha|achha|achchha|badhiya))\s+(?:\S+\s+){0,1}?(?:hospitals?|aspatal|banks?)\b|\b(?:hospitals?|aspatal|banks?)\s+(?:is|are|hai|h)\s+(?:the\s+)?(?:best|sabse\s+(?:accha|acha|achha))\b/giu, "recommendplace"],
-  [/(?<![\u0900-\u097f])सबसे\s+(?:अच्छा|अच्छी|बढ़िया)\s+(?:\S+\s+)?(?:अस्पताल|हॉस्पिटल|बैंक)(?![\u0900-\u097f])/gu, "recommendplace"],
   [/\bof\s+course\b/giu, "sure"],
   // How much money a job brings is its pay.
   [/\b(?:paisa|paise|pay|money)\s+(?:kitna|kitne|kitni)\s+(?:milta|milte|milti|milega|milegi|milenge|hota|hoti|hai|h)\b|\bkitna\s+(?:paisa|kamate|kamata|kamati|kama\s+sakte)\b|\bhow\s+much\s+(?:do|does|will|can|would)\s+(?:\S+\s+){1,3}?(?:earn|make|get\s+paid)\b/giu, "salary"],
@@ -385,14 +282,11 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // ...and so is "how" with a verb in the subjunctive: सुधारें, बढ़ाएं, sudharein, badhayen.
   [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))[\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ)(?![\u0900-\u097f])/gu, "howto"],
   [/\b(?:kaise|kese)\s+[a-z]+(?:ein|ayen|aein|aayen|aun|aaun)\b/gu, "howto"],
-  [/फ्रंट\s*डेस्क/gu, "front office"],
   // Formal Hindi for the office, and its other spelling: कार्यालय, दफ़्तर, आफिस.
   [/(?<![\u0900-\u097f])(?:कार्यालय|दफ्तर|दफ़्तर|आफिस|आफीस|आफ़िस)(?:ों)?(?![\u0900-\u097f])/gu, "ऑफिस"],
-  [/(?<![\u0900-\u097f])स्वागत\s*कक्ष(?![\u0900-\u097f])/gu, "रिसेप्शन"],
   // "Koi lena dena nahi": no dealings with someone.
   [/\blena[\s-]+dena\b/giu, "contact"],
   [/(?<![\u0900-\u097f])लेना[\s-]+देना(?![\u0900-\u097f])/gu, "संपर्क"],
-  [/head[\s-]*quarters?/giu, "head quarter"],
   // Markup is not words: <b>, </script>, <br/> (a user pasting HTML asks about the text, not the tags).
   [/<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/giu, " "],
   [/n['’]t\b/giu, " not"],

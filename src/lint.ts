@@ -1,17 +1,23 @@
 // Corpus checks beyond the schema: questions the matcher sends elsewhere, and questions two entries share.
 import type { Problem } from "./corpus.js";
-import { analyzeText } from "./analyze.js";
 import type { Matcher } from "./match.js";
 import { QUESTION_LANGS } from "./types.js";
 
-/** Every corpus question must lead back to its own entry; two entries must not ask the same thing. */
-export function ambiguityProblems(matcher: Matcher): Problem[] {
+/**
+ * Every corpus question should lead back to its own entry. `problems` must be fixed: two entries asking the same
+ * thing, and a question of one article that another article's entry takes over (adding an article must not
+ * silently take another's questions). `warnings` are worth fixing: a question its own article sends to a
+ * sibling entry, or to none.
+ */
+export function ambiguityProblems(matcher: Matcher): { problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
+  const warnings: Problem[] = [];
   const seen = new Map<string, { id: string; question: string }>();
   for (const entry of matcher.corpus.entries) {
     for (const lang of QUESTION_LANGS) {
       for (const question of entry.questions[lang]) {
-        const signature = analyzeText(question, Infinity)
+        const signature = matcher.analyzer
+          .analyzeText(question, Infinity)
           .forms.filter((f) => !f.stop)
           .map((f) => f.concept ?? f.key)
           .sort()
@@ -23,12 +29,16 @@ export function ambiguityProblems(matcher: Matcher): Problem[] {
           seen.set(signature, { id: entry.id, question });
         }
         const result = matcher.match(question);
-        if (result.id !== entry.id) {
+        if (result.id === entry.id) continue;
+        const other = result.id ? matcher.corpus.byId.get(result.id) : undefined;
+        if (other && other.file !== entry.file && !other.smalltalk) {
+          problems.push({ file: entry.file, entry: entry.id, problem: `question "${question}" is taken over by ${other.id} of ${other.file}` });
+        } else {
           const got = result.id ?? `no answer (closest ${result.candidates[0]?.id ?? "none"}, ${result.confidence})`;
-          problems.push({ file: entry.file, entry: entry.id, problem: `question "${question}" is answered by ${got}` });
+          warnings.push({ file: entry.file, entry: entry.id, problem: `question "${question}" is answered by ${got}` });
         }
       }
     }
   }
-  return problems;
+  return { problems, warnings };
 }

@@ -1,11 +1,12 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
-import { analyzeQuestion, analyzeText, analyzeWord, looksLikeStop, conceptKeys, conceptSpellings, splitRunTogether, termName, type WordForm } from "./analyze.js";
+import { Analyzer, looksLikeStop, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { CONTRASTS, HINGLISH_PARTICLES, IMPLIED_SIDES, INTENTS, NEGATING, NEGATION, REQUIRED, NARROWING, THANKS } from "./lexicon.js";
+import { HINGLISH_PARTICLES, HOWTO, INTENTS, NEGATING, NEGATION, THANKS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
+import { BASE_LEXICON, type Lexicon, type SubjectLabel } from "./vocabulary.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -52,6 +53,8 @@ export interface MatchResult {
   readonly decision: string;
   /** Declined because it asks what the corpus never answers: a procedure, pay, documents and the like. */
   readonly uncovered: boolean;
+  /** ...and which subject that is, named for the user. */
+  readonly subject?: SubjectLabel;
 }
 
 interface IndexedQuestion {
@@ -92,6 +95,10 @@ export class Matcher {
     readonly intents: ReadonlySet<number>;
   };
   private readonly smalltalk: readonly boolean[];
+  /** Each entry's article (index into corpus.articles), -1 for small talk. */
+  private readonly articleOf: Int32Array;
+  /** Per term: the one article whose questions use it (its subject words), else -1. Empty with one article. */
+  private readonly subjectOf: Int32Array;
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
   private readonly unknownWeight: number;
@@ -108,10 +115,30 @@ export class Matcher {
   private readonly t: Tuning;
   /** What a misspelt or oddly spelt word may stand for. */
   private readonly spelling: Spelling;
+  /** Word analysis under the corpus's lexicon (built-in words plus the articles' own). */
+  readonly analyzer: Analyzer;
+  /** Concepts only an entry whose questions use them may answer (pay, a procedure...), with their names. */
+  private readonly subjects: Lexicon["subjects"];
+  /** Roles the articles assign to entries, each role as the term names of its words. */
+  private readonly roles: readonly { readonly entry: number; readonly phrases: readonly (readonly string[])[] }[];
+  /** Sides named by description, as concept or key names. */
+  private readonly described: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[];
 
   constructor(corpus: Corpus, tuning: Partial<Tuning> = {}) {
     this.corpus = corpus;
     this.t = { ...TUNING, ...tuning };
+    this.analyzer = new Analyzer(corpus.lexicon);
+    const analyzer = this.analyzer;
+    const nameOf = (word: string) => termName(analyzer.analyzeWord(word.toLowerCase()));
+    this.subjects = corpus.lexicon.subjects;
+    const entryIndex = new Map(corpus.entries.map((e, i) => [e.id, i]));
+    this.roles = Object.entries(corpus.lexicon.roles).flatMap(([id, list]) => {
+      const entry = entryIndex.get(id);
+      if (entry === undefined) return [];
+      const phrases = list.map((p) => analyzer.analyzeText(p, Infinity).forms.filter((f) => !f.stop).map(termName)).filter((p) => p.length > 0);
+      return [{ entry, phrases }];
+    });
+    this.described = corpus.lexicon.described.map((d) => ({ terms: d.words.map(nameOf), negated: d.negated, side: nameOf(d.side) }));
     this.spelling = new Spelling(this.t, (key) => this.termIds.get(key));
     this.smalltalk = corpus.entries.map((e) => e.smalltalk);
     const n = corpus.entries.length;
@@ -120,7 +147,7 @@ export class Matcher {
     const analysed = corpus.entries.map((entry) =>
       QUESTION_LANGS.flatMap((lang) =>
         entry.questions[lang].map((text) => {
-          const forms = analyzeText(text, Infinity).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
+          const forms = analyzer.analyzeText(text, Infinity).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
           for (const f of forms) vocabulary.add(termName(f));
           return { lang, text, forms };
         }),
@@ -132,7 +159,7 @@ export class Matcher {
     for (const { forms } of analysed.flat()) {
       for (const f of forms) {
         if (possible.has(f.surface)) continue;
-        const parts = splitRunTogether(f.surface, (p) => vocabulary.has(termName(p)));
+        const parts = analyzer.split(f.surface, (p) => vocabulary.has(termName(p)));
         if (parts?.length === 2) possible.set(f.surface, parts);
       }
     }
@@ -152,7 +179,7 @@ export class Matcher {
     // The answers' words: in the article's vocabulary, so never "unknown", and weak evidence for their entry.
     const answerNames = corpus.entries.map((entry) => {
       const names = new Map<string, string>(); // term name -> a loose spelling
-      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzeText(text, Infinity).forms) if (!f.stop) names.set(termName(f), f.spelling);
+      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzer.analyzeText(text, Infinity).forms) if (!f.stop) names.set(termName(f), f.spelling);
       return names;
     });
     const nonSmalltalkDf = new Map<number, number>();
@@ -183,6 +210,27 @@ export class Matcher {
       }
     });
     this.termData = Int32Array.from(termList);
+    // A word that runs through one article's entries and hardly another's names that article's subject ("nurse",
+    // "front office"); the built-in language and career words (pay, job, duties) are shared and name none.
+    const files = new Map(corpus.articles.map((a, i) => [a.file, i]));
+    this.articleOf = Int32Array.from(corpus.entries, (e) => files.get(e.file) ?? -1);
+    this.subjectOf = new Int32Array(corpus.articles.length > 1 ? this.termNames.length : 0).fill(-1);
+    if (this.subjectOf.length > 0) {
+      const shared = new Set(Object.keys(BASE_LEXICON.concepts).map((name) => `#${name}`));
+      const sizes = corpus.articles.map((_, a) => this.articleOf.filter((x) => x === a).length);
+      const uses = this.termNames.map(() => new Float64Array(corpus.articles.length));
+      this.entryTerms.forEach((terms, e) => {
+        const a = this.articleOf[e]!;
+        if (a >= 0) for (const t of terms) uses[t]![a]! += 1 / sizes[a]!;
+      });
+      uses.forEach((share, t) => {
+        const name = this.termNames[t]!;
+        if (shared.has(name) || /^\d+$/.test(name)) return;
+        const top = share.indexOf(Math.max(...share));
+        const dominant = share.every((x, a) => a === top || x * this.t.subjectDominance <= share[top]!);
+        if (share[top]! >= this.t.subjectShare && dominant) this.subjectOf[t] = top;
+      });
+    }
     const answerDf = new Map<number, number>();
     for (const names of answerNames) {
       const terms = new Set<number>();
@@ -200,12 +248,18 @@ export class Matcher {
     }
     // A required concept ("how do I…") says what kind of question it is, like a question word: it weighs no more.
     const how = this.termIds.get("#HOW");
-    for (const name of Object.keys(REQUIRED)) {
+    for (const name of Object.keys(this.subjects)) {
       const t = this.termIds.get(name);
       if (t !== undefined && how !== undefined) this.idf[t] = Math.min(this.idf[t]!, this.idf[how]!);
     }
     const postings: number[][] = this.termNames.map(() => []);
-    this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf);
+    // A word the corpus lacks says less when the corpus asks each thing few ways: an article with six phrasings
+    // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
+    const articleEntries = this.smalltalk.filter((s) => !s).length;
+    const articleQuestions = this.questions.filter((q) => !this.smalltalk[q.entry]).length;
+    const density = articleEntries > 0 ? articleQuestions / articleEntries : this.t.unknownDensity;
+    const sparse = Math.min(1, Math.max(this.t.unknownSparseMin, Math.sqrt(density / this.t.unknownDensity)));
+    this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf) * sparse;
     this.questions.forEach((q, i) => {
       let w = 0;
       for (let k = q.start; k < q.end; k++) {
@@ -225,7 +279,7 @@ export class Matcher {
     this.fixed = {
       negation: this.termIds.get(NEGATION),
       negating: ids(NEGATING),
-      narrowing: ids(NARROWING),
+      narrowing: ids(corpus.lexicon.narrowing.map(nameOf)),
       thanks: this.termIds.get(THANKS),
       intents: new Set(ids(INTENTS)),
     };
@@ -243,15 +297,15 @@ export class Matcher {
     this.termNames.forEach((name, t) => {
       if (!name.startsWith("#")) this.spelling.addKey(name, t);
     });
-    for (const [key, concept] of conceptKeys()) {
+    for (const [key, concept] of analyzer.conceptKeys()) {
       const t = this.termIds.get(concept);
       if (t === undefined) continue;
       this.spelling.addKey(key, t);
-      for (const spelt of conceptSpellings().get(key) ?? []) this.spelling.add(t, spelt);
+      for (const spelt of analyzer.conceptSpellings().get(key) ?? []) this.spelling.add(t, spelt);
     }
-    for (const [a, b] of CONTRASTS) {
-      const ta = this.termIds.get(termName(analyzeWord(a)));
-      const tb = this.termIds.get(termName(analyzeWord(b)));
+    for (const [a, b] of corpus.lexicon.contrasts) {
+      const ta = this.termIds.get(nameOf(a));
+      const tb = this.termIds.get(nameOf(b));
       if (ta === undefined || tb === undefined) continue;
       // An entry is about one side when some of its questions name that side alone and none the other alone.
       const aAlone = new Uint8Array(n);
@@ -262,7 +316,7 @@ export class Matcher {
       }
       const onlyA = aAlone.map((a, e) => (a && !bAlone[e] ? 1 : 0));
       const onlyB = bAlone.map((b, e) => (b && !aAlone[e] ? 1 : 0));
-      this.contrasts.push({ a: ta, b: tb, names: [a, b], only: [onlyA, onlyB] });
+      this.contrasts.push({ a: ta, b: tb, names: [nameOf(a), nameOf(b)], only: [onlyA, onlyB] });
     }
   }
 
@@ -290,6 +344,21 @@ export class Matcher {
     return id;
   }
 
+  /** Whether a concept is a subject only entries about it answer (pay, a procedure...). */
+  isSubject(concept: string): boolean {
+    return concept in this.subjects;
+  }
+
+  /** Subjects (pay, qualifications...) that no entry's questions ask about: what the corpus cannot answer. */
+  uncoveredSubjects(): SubjectLabel[] {
+    return Object.entries(this.subjects)
+      .filter(([name]) => {
+        const t = this.termIds.get(name);
+        return t === undefined || [...this.entryTerms.entries()].every(([e, terms]) => this.smalltalk[e] || !terms.has(t));
+      })
+      .map(([, label]) => label);
+  }
+
   /** Number of distinct terms (keys and concepts) in the index. */
   get vocabularySize(): number {
     return this.termNames.length;
@@ -300,7 +369,7 @@ export class Matcher {
   }
 
   /** How one query word is understood. */
-  private understand(form: WordForm): { match: WordMatch; extra?: WordForm[] } {
+  private understand(form: WordForm): { match: WordMatch; extra?: WordForm[]; concept?: string } {
     if (form.stop) return { match: { kind: "ignored" } };
     let exact = this.termIds.get(termName(form));
     // Keys of one or two letters collide ("deal" and "delhi" are both "dl"): the spelling must agree too.
@@ -316,7 +385,7 @@ export class Matcher {
     // A part of a split word gets no free edit: a short part must be spelt as the corpus spells it ("luck" is not
     // "look", so "lucknow" stays whole).
     const spelt = (f: WordForm) => f.concept !== undefined || this.spelling.alike(f, this.termIds.get(termName(f))!, SPELLING_SHARE, false);
-    const parts = splitRunTogether(form.surface, known, (f) => known(f) && spelt(f));
+    const parts = this.analyzer.split(form.surface, known, (f) => known(f) && spelt(f));
     if (parts) {
       const attested = (a?: WordForm, b?: WordForm) =>
         a !== undefined && b !== undefined && this.adjacent.has(pairCode(this.termIds.get(termName(a))!, this.termIds.get(termName(b))!));
@@ -331,6 +400,9 @@ export class Matcher {
     if (fixed) {
       return { match: { kind: "term", term: this.termNames[fixed.term]!, quality: this.t.fuzzyQuality, via: `typo of ${fixed.key}` } };
     }
+    // A misspelt subject the corpus lacks ("salry" when no entry is about pay) is still that subject.
+    const typo = this.analyzer.conceptTypo(form);
+    if (typo !== undefined) return { match: { kind: "unknown" }, concept: typo };
     // Very short unknown Latin words are noise more often than content ("ca" from "can't", "rs").
     if (!/[\u0900-\u097f]/.test(form.surface) && form.surface.length <= 2) return { match: { kind: "ignored" } };
     // ...nor a Hindi function word typed short ("ह", "कहत").
@@ -342,7 +414,7 @@ export class Matcher {
 
   /** Answers one question: best entry or none, confidence, language and suggestions. */
   match(question: string): MatchResult {
-    const { clean, forms, aside } = analyzeQuestion(question);
+    const { clean, forms, aside } = this.analyzer.analyzeQuestion(question);
     const lang = detectLang(clean, this.langVocabulary);
     const explained: ExplainedWord[] = [];
     const query = new Map<number, number>(); // term -> quality
@@ -353,8 +425,9 @@ export class Matcher {
     const pending = forms.slice(0, this.t.maxQueryTerms).map((form, i) => ({ form, isAside: aside[i]! }));
     while (pending.length > 0) {
       const { form, isAside } = pending.shift()!;
-      if (form.concept !== undefined && form.concept in REQUIRED) required.add(form.concept);
-      const { match, extra } = this.understand(form);
+      if (form.concept !== undefined && form.concept in this.subjects) required.add(form.concept);
+      const { match, extra, concept } = this.understand(form);
+      if (concept !== undefined && concept in this.subjects) required.add(concept);
       if (extra) pending.unshift(...extra.map((f) => ({ form: f, isAside })));
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;
@@ -370,7 +443,7 @@ export class Matcher {
       }
     }
     // The decision is words for `--explain` only: it is written when read, not on every question.
-    const none = (why: () => string, candidates: Candidate[] = [], suggestions: string[] = [], uncovered = false): MatchResult => ({
+    const none = (why: () => string, candidates: Candidate[] = [], suggestions: string[] = [], subject?: string): MatchResult => ({
       id: null,
       confidence: candidates[0]?.score ?? 0,
       lang,
@@ -381,7 +454,8 @@ export class Matcher {
       get decision() {
         return `no answer: ${why()}`;
       },
-      uncovered,
+      uncovered: subject !== undefined,
+      subject: subject === undefined ? undefined : this.subjects[subject],
     });
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
     const { intents } = this.fixed;
@@ -409,8 +483,15 @@ export class Matcher {
     if (content === 0) content = total;
 
     const candidates = this.score(query, total, content);
-    const vetoed = this.vetoed(query, impliedSide(forms, (name) => this.hasTerm(query, name)));
-    const ranked = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry])).slice(0, 6);
+    const vetoed = this.vetoed(query, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
+    const eligible = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]));
+    // A procedure ("how do I…"), or pay, papers and the like, are answered only by an entry whose questions ask
+    // about them: the gate judges the entry, not its one best question. Such entries go first; when there is
+    // none, the others stay as suggestions.
+    // A procedure is a form of question, not a subject: it promotes no entry, and the best question itself must be one.
+    const subjects = [...required].filter((name) => name !== HOWTO);
+    const covering = subjects.length === 0 ? [] : eligible.filter((c) => !this.smalltalk[c.entry] && this.covers(c.entry, subjects, c.q));
+    const ranked = (covering.length > 0 ? covering : eligible).slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     const best = out[0];
     if (!best) return none(() => "no corpus question shares a word with it");
@@ -418,14 +499,8 @@ export class Matcher {
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     const ambiguous =
       second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage;
-    // A procedure ("how do I…"), or pay, papers and the like, are answered only by an entry that answers such
-    // questions; others are suggestions.
     const bestEntry = ranked[0]!.entry;
-    const bestQuestion = this.questions[ranked[0]!.q]!;
-    const lacking = [...required].find((name) => {
-      const t = this.termIds.get(name);
-      return t === undefined || !this.has(bestQuestion, t);
-    });
+    const lacking = [...required].find((name) => !this.covers(bestEntry, [name], ranked[0]!.q));
     // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic
     // word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
     const offTopic =
@@ -444,7 +519,7 @@ export class Matcher {
     const bars = () => `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
     const blocker: (() => string) | undefined =
       lacking !== undefined
-        ? () => `it asks about ${REQUIRED[lacking]}, and ${best.id} answers no such question`
+        ? () => `it asks about ${this.subjects[lacking]!.en}, and ${best.id} answers no such question`
         : offTopic
           ? () => `${best.id} is small talk and the question is about a topic`
           : ambiguous
@@ -465,6 +540,15 @@ export class Matcher {
       },
       uncovered: false,
     });
+    // A role the article's data assigns to an entry, in a question that names both sides of a contrast ("is an
+    // accountant front or back office?"): that entry decides it, unless the question asks about a subject (pay).
+    // (Only when the best question does not already speak of that role: "is the hospital reception front
+    // office?" has its own entry.)
+    const role = required.size === 0 ? this.roleEntry(forms, query) : undefined;
+    if (role !== undefined && !vetoed(role.entry) && (blocker !== undefined || !role.phrase.every((n) => best.matched.includes(n)))) {
+      const id = this.corpus.entries[role.entry]!.id;
+      return answered(id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
+    }
     if (blocker === undefined) return answered(best.id, best.score, bars);
     // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
     // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
@@ -479,7 +563,7 @@ export class Matcher {
       .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
-    return none(blocker, out, suggestions, lacking !== undefined);
+    return none(blocker, out, suggestions, lacking);
   }
 
   /** Scores entries: their best question (F-beta of coverage both ways), plus credit for query words found elsewhere in the entry or in its answer. */
@@ -626,8 +710,15 @@ export class Matcher {
     return { extra, missed };
   }
 
-  /** Entries about only the other side of a contrast the query names one side of, by name or by description. */
+  /**
+   * Entries a question rules out: those about only the other side of a contrast it names one side of (by name or
+   * by description), and, when it names some articles' subjects, every other article's entries ("a nurse's pay"
+   * never gets a data entry operator's pay).
+   */
   private vetoed(query: Map<number, number>, implied: string | undefined): (entry: number) => boolean {
+    const named = new Set<number>();
+    if (this.subjectOf.length > 0) for (const t of query.keys()) if (this.subjectOf[t]! >= 0) named.add(this.subjectOf[t]!);
+    const outside = (entry: number) => named.size > 0 && this.articleOf[entry]! >= 0 && !named.has(this.articleOf[entry]!);
     const sides: Uint8Array[] = [];
     for (const { a, b, names, only } of this.contrasts) {
       let hasA = query.has(a);
@@ -638,7 +729,29 @@ export class Matcher {
       }
       if (hasA !== hasB) sides.push(only[hasA ? 1 : 0]!);
     }
-    return (entry) => sides.some((flags) => flags[entry] === 1);
+    return (entry) => outside(entry) || sides.some((flags) => flags[entry] === 1);
+  }
+
+  /** The entry whose listed role the question names, when it names both sides of a contrast ("front or back?"). */
+  private roleEntry(forms: readonly WordForm[], query: Map<number, number>): { entry: number; phrase: readonly string[] } | undefined {
+    if (this.roles.length === 0) return undefined;
+    if (this.contrasts.length === 0 || this.contrasts.some(({ a, b }) => !query.has(a) || !query.has(b))) return undefined;
+    const names = forms.filter((f) => !f.stop).map(termName);
+    for (const { entry, phrases } of this.roles) {
+      for (const phrase of phrases) {
+        for (let i = 0; i + phrase.length <= names.length; i++) if (phrase.every((n, k) => names[i + k] === n)) return { entry, phrase };
+      }
+    }
+    return undefined;
+  }
+
+  /** Whether an entry's questions ask about every one of these subjects (a procedure: its best question `q`). */
+  private covers(entry: number, subjects: Iterable<string>, q: number): boolean {
+    for (const name of subjects) {
+      const t = this.termIds.get(name);
+      if (t === undefined || !(name === HOWTO ? this.has(this.questions[q]!, t) : this.entryTerms[entry]!.has(t))) return false;
+    }
+    return true;
   }
 
   private hasTerm(query: Map<number, number>, name: string): boolean {
@@ -686,12 +799,16 @@ const NEGATION_BEFORE = 3;
 const NEGATION_AFTER = 2;
 
 /** The side a question names by what it says, not by name ("staff who never meet customers"), if any. */
-function impliedSide(forms: readonly WordForm[], has: (name: string) => boolean): string | undefined {
-  for (const { terms, negated, side } of IMPLIED_SIDES) {
+function impliedSide(
+  described: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[],
+  forms: readonly WordForm[],
+  has: (name: string) => boolean,
+): string | undefined {
+  for (const { terms, negated, side } of described) {
     if (!terms.every(has)) continue;
     const near = forms.some(
       (f, i) =>
-        f.concept === terms[0] &&
+        termName(f) === terms[0] &&
         forms.slice(Math.max(0, i - NEGATION_BEFORE), i + 1 + NEGATION_AFTER).some((g) => g.concept !== undefined && NEGATING.includes(g.concept)),
     );
     if (near === negated) return side;

@@ -8,20 +8,26 @@ const LANG_AUTO = { en: "Automatic: the language of the question", hi: "अप�
 
 const CATALOGUE = {
   welcome: {
-    en: "Hello! I answer questions about front office and back office jobs: what they are, their duties, the difference, and which one may suit you. Ask in English, Hindi or Hinglish.",
-    hi: "नमस्ते! मैं फ्रंट ऑफिस और बैक ऑफिस की जॉब के बारे में सवालों के जवाब देता हूँ: ये क्या हैं, इनकी जिम्मेदारियाँ, दोनों में अंतर, और आपके लिए कौन सी सही है। अंग्रेज़ी, हिंदी या Hinglish में पूछें।",
+    en: "Hello! I answer questions about {topics}. Ask in English, Hindi or Hinglish.",
+    hi: "नमस्ते! मैं इन विषयों पर सवालों के जवाब देता हूँ: {topics}। अंग्रेज़ी, हिंदी या Hinglish में पूछें।",
   },
   fallback: {
-    en: "Sorry, I don't know the answer to that. I can only answer questions about front office and back office jobs. See the topics for what you can ask.",
-    hi: "माफ़ कीजिए, मुझे इसका जवाब नहीं पता। मैं सिर्फ फ्रंट ऑफिस और बैक ऑफिस की जॉब से जुड़े सवालों के जवाब दे सकता हूँ। क्या पूछ सकते हैं, यह विषयों की सूची में देखें।",
+    en: "Sorry, I don't know the answer to that. I can only answer questions about {topics}. See the topics for what you can ask.",
+    hi: "माफ़ कीजिए, मुझे इसका जवाब नहीं पता। मैं सिर्फ इन विषयों पर सवालों के जवाब दे सकता हूँ: {topics}। क्या पूछ सकते हैं, यह विषयों की सूची में देखें।",
   },
   notCovered: {
-    en: "Sorry, the article I answer from doesn't cover that (how to apply, pay, vacancies and the like). It explains what front office and back office jobs are and which one may suit you. See the topics for what you can ask.",
-    hi: "माफ़ कीजिए, जिस लेख से मैं जवाब देता हूँ उसमें यह नहीं है (आवेदन कैसे करें, सैलरी, वैकेंसी जैसी बातें)। उसमें बताया गया है कि फ्रंट ऑफिस और बैक ऑफिस की जॉब क्या हैं और आपके लिए कौन सी सही हो सकती है। क्या पूछ सकते हैं, यह विषयों की सूची में देखें।",
+    en: "Sorry, the articles I answer from don't cover {subject}. I answer questions about {topics}. See the topics for what you can ask.",
+    hi: "माफ़ कीजिए, जिन लेखों से मैं जवाब देता हूँ उनमें {subject} के बारे में जानकारी नहीं है। मैं इन विषयों पर जवाब देता हूँ: {topics}। क्या पूछ सकते हैं, यह विषयों की सूची में देखें।",
   },
   notCoveredSuggest: {
-    en: "Sorry, the article I answer from doesn't cover that (how to apply, pay, vacancies and the like). Maybe one of these helps:",
-    hi: "माफ़ कीजिए, जिस लेख से मैं जवाब देता हूँ उसमें यह नहीं है (आवेदन कैसे करें, सैलरी, वैकेंसी जैसी बातें)। शायद इनमें से कुछ काम आए:",
+    en: "Sorry, the articles I answer from don't cover {subject}. Maybe one of these helps:",
+    hi: "माफ़ कीजिए, जिन लेखों से मैं जवाब देता हूँ उनमें {subject} के बारे में जानकारी नहीं है। शायद इनमें से कुछ काम आए:",
+  },
+  // A message that asks several things: each part named before its answer, or said to be uncovered.
+  partAnswer: { en: "“{part}”:", hi: "“{part}”:" },
+  partNotCovered: {
+    en: "“{part}”: sorry, the articles I answer from don't cover that.",
+    hi: "“{part}”: माफ़ कीजिए, जिन लेखों से मैं जवाब देता हूँ उनमें इसकी जानकारी नहीं है।",
   },
   didYouMean: {
     en: "I'm not sure what you mean. Did you mean one of these?",
@@ -34,6 +40,7 @@ const CATALOGUE = {
   topics: { en: "Topics I can answer:", hi: "इन विषयों पर मैं जवाब दे सकता हूँ:" },
   related: { en: "Related", hi: "इससे जुड़े सवाल" },
   source: { en: "Source", hi: "स्रोत" },
+  sources: { en: "Sources", hi: "स्रोत" },
   langEn: { en: "I will answer in English.", hi: "I will answer in English." },
   langHi: { en: "अब मैं हिंदी में जवाब दूँगा।", hi: "अब मैं हिंदी में जवाब दूँगा।" },
   langAuto: {
@@ -62,8 +69,8 @@ const CATALOGUE = {
   // Discord slash commands: names and descriptions shown in the command picker (Discord's `hi` locale gets the Hindi).
   discordAskName: { en: "ask", hi: "पूछें" },
   discordAskDescription: {
-    en: "Ask a question about front office and back office jobs",
-    hi: "फ्रंट ऑफिस और बैक ऑफिस की जॉब के बारे में सवाल पूछें",
+    en: "Ask a question about the jobs and careers I know",
+    hi: "उन जॉब और करियर के बारे में सवाल पूछें जिनकी मुझे जानकारी है",
   },
   discordQuestionName: { en: "question", hi: "सवाल" },
   discordQuestionDescription: { en: "Your question, in English, Hindi or Hinglish", hi: "आपका सवाल, अंग्रेज़ी, हिंदी या Hinglish में" },
@@ -98,13 +105,29 @@ const CATALOGUE = {
 
 export type MessageId = keyof typeof CATALOGUE;
 
+/** Values for a text's `{placeholders}`, per language. */
+export type MessageVars = (lang: AnswerLang) => Readonly<Record<string, string>>;
+
+/** Fills `{name}` placeholders; an unknown name stays as written. */
+export function fill(text: string, vars: Readonly<Record<string, string>>): string {
+  return text.replace(/\{([a-z]+)\}/g, (all, name: string) => vars[name] ?? all);
+}
+
 /** A user-facing text in the given language. */
-export function message(id: MessageId, lang: AnswerLang): string {
-  return CATALOGUE[id][lang];
+export function message(id: MessageId, lang: AnswerLang, vars?: MessageVars): string {
+  const text = CATALOGUE[id][lang];
+  return vars ? fill(text, vars(lang)) : text;
 }
 
 /** Both languages, Hindi first, for places where the user's language is not known yet (a first greeting). */
-export function bilingual(id: MessageId): string {
-  const { hi, en } = CATALOGUE[id];
+export function bilingual(id: MessageId, vars?: MessageVars): string {
+  const hi = message(id, "hi", vars);
+  const en = message(id, "en", vars);
   return hi === en ? en : `${hi}\n\n${en}`;
+}
+
+/** The line naming the article sections an answer draws on ("Source: …", "Sources: … · …"); undefined when none. */
+export function sourceLine(sections: readonly string[], lang: AnswerLang): string | undefined {
+  if (sections.length === 0) return undefined;
+  return `${message(sections.length > 1 ? "sources" : "source", lang)}: ${sections.join(" · ")}`;
 }

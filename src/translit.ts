@@ -55,6 +55,29 @@ export function romanize(word: string): string {
   return out.replace(/N(?=[pbm])/g, "m").replace(/N/g, "n");
 }
 
+// English letter names as Hindi writes them, for abbreviations typed in Devanagari: बीपीओ is BPO, एचआर is HR.
+const LETTER_NAMES: readonly (readonly [string, string])[] = Object.entries({
+  "ए": "a", "बी": "b", "सी": "c", "डी": "d", "ई": "e", "एफ": "f", "जी": "g", "एच": "h", "आई": "i", "जे": "j",
+  "के": "k", "एल": "l", "एम": "m", "एन": "n", "ओ": "o", "पी": "p", "क्यू": "q", "आर": "r", "एस": "s", "टी": "t",
+  "यू": "u", "वी": "v", "डब्ल्यू": "w", "एक्स": "x", "वाई": "y", "जेड": "z",
+}).sort((x, y) => y[0].length - x[0].length);
+
+/**
+ * The Latin abbreviation a Devanagari word spells letter by letter ("बीपीओ" -> "bpo", "आईटी" -> "it"), if it is
+ * made only of English letter names, two or more.
+ */
+export function spelledLetters(word: string): string | undefined {
+  let rest = word;
+  let out = "";
+  while (rest.length > 0) {
+    const hit = LETTER_NAMES.find(([name]) => rest.startsWith(name));
+    if (!hit) return undefined;
+    out += hit[1];
+    rest = rest.slice(hit[0].length);
+  }
+  return out.length >= 2 ? out : undefined;
+}
+
 /** English plural and -ing endings, so "duties", "offices" and "working" meet "duty", "office", "work". */
 export function stem(w: string): string {
   if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;

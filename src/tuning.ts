@@ -50,10 +50,18 @@ export const TUNING = Object.freeze({
   fuzzyCandidates: 24,
   /** Weight of a word the corpus never uses, as an inverse document frequency with this document frequency. */
   unknownDf: 0.4,
+  /** Questions per entry at which a word the corpus lacks weighs in full; sparser corpora weigh it less... */
+  unknownDensity: 100,
+  /** ...but never below this share. */
+  unknownSparseMin: 0.4,
   /** Query words rarer than this (entries containing them) gather candidates; commoner ones only score them. */
   candidateDf: 48,
   /** ...or rarer than this share of all entries, whichever is larger, so big corpora gather enough candidates. */
   candidateDfShare: 0.02,
+  /** A word names an article's subject when at least this share of the article's entries ask with it... */
+  subjectShare: 0.25,
+  /** ...and every other article's share is at most a this-th of that. */
+  subjectDominance: 3,
   /** At most this many questions are scored for a question made only of common words. */
   maxWalk: 300,
 });

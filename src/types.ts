@@ -1,4 +1,5 @@
 // Shared data types of the core: languages, corpus entries and the loaded corpus.
+import type { Lexicon } from "./vocabulary.js";
 
 /** BCP 47 tags of the forms a question can take. */
 export type QuestionLang = "en" | "hi" | "hi-Latn";
@@ -14,8 +15,8 @@ export interface Entry {
   readonly id: string;
   /** The file the entry was loaded from (for error messages and `faq lint`). */
   readonly file: string;
-  /** Heading of the source passage; absent for small talk. */
-  readonly section?: string;
+  /** Headings of the source passages the answer draws on, in the order the file gives; empty for small talk. */
+  readonly sections: readonly string[];
   /** Short label for buttons and topic lists. */
   readonly title: Readonly<Record<AnswerLang, string>>;
   readonly questions: Readonly<Record<QuestionLang, readonly string[]>>;
@@ -25,9 +26,20 @@ export interface Entry {
   readonly smalltalk: boolean;
 }
 
+/** A source article: one corpus file with a `source`. */
+export interface Article {
+  readonly file: string;
+  readonly title: string;
+  /** What it covers, in a few words, for greetings and help ("front office and back office jobs"). */
+  readonly about: Readonly<Record<AnswerLang, string>>;
+}
+
 export interface Corpus {
   readonly entries: readonly Entry[];
   readonly byId: ReadonlyMap<string, Entry>;
+  readonly articles: readonly Article[];
+  /** The built-in lexicon merged with every article's `lexicon:` block. */
+  readonly lexicon: Lexicon;
 }
 
 /** The answer language for a question: the user's choice, else English for English, Hindi otherwise. */

@@ -91,7 +91,9 @@ describe("formatReply", () => {
     expectWithinLimits(p);
     expect(p.embeds[0]!.title).toBe("What does the back office do in a bank?");
     expect(p.embeds[0]!.description).toBe(corpus.byId.get("back-office-bank")!.answer.en);
-    expect(p.embeds[0]!.footer!.text).toBe(`${message("source", "en")}: ${corpus.byId.get("back-office-bank")!.section}`);
+    expect(p.embeds[0]!.footer!.text).toBe("Source: Back Office क्या होता है?");
+    const both = formatReply(answer("back-office-importance"));
+    expect(both.embeds[0]!.footer!.text).toBe("Sources: Back Office क्या होता है? · बैक ऑफिस की जिम्मेदारी");
     const ids = p.components.flatMap((r) => r.components.map((b) => parseCustomId(b.custom_id)));
     expect(ids.filter((a) => a?.kind === "answer").map((a) => a!.id)).toEqual(corpus.byId.get("back-office-bank")!.related);
     expect(ids.filter((a) => a?.kind === "feedback").map((a) => a?.kind === "feedback" && a.vote)).toEqual(["up", "down"]);
@@ -148,7 +150,7 @@ describe("formatReply", () => {
         confidence: fc.constant(1),
         title: fc.string({ minLength: 1, maxLength: 400 }),
         text: text.filter((t) => t.trim() !== ""),
-        section: fc.option(fc.string({ minLength: 1, maxLength: 3000 }), { nil: undefined }),
+        sections: fc.array(fc.string({ minLength: 1, maxLength: 3000 }), { maxLength: 5 }),
         related: fc.array(topic, { maxLength: 40 }),
       }),
       fc.record({

@@ -115,7 +115,7 @@ describe("formatReply", () => {
     expectValidMessage(m!);
     expect(m!.text.startsWith(`<b>${escapeHtml(reply.title)}</b>\n\n`)).toBe(true);
     expect(visibleText(m!.text)).toContain(reply.text);
-    expect(visibleText(m!.text)).toContain(`${message("source", "en")}: ${reply.section}`);
+    expect(visibleText(m!.text)).toContain("Source: Back Office क्या होता है?");
     const rows = m!.reply_markup!.inline_keyboard;
     expect(rows.slice(0, -1).map((r) => r[0]!.callback_data)).toEqual(reply.related.map((r) => `a:r:en:${r.id}`));
     expect(rows.at(-1)!.map((b) => b.callback_data)).toEqual(["f:+:en:back-office", "f:-:en:back-office"]);
@@ -130,8 +130,15 @@ describe("formatReply", () => {
     expect(buttons(m).every((b) => /^(a:r|f:[+-]):hi:/.test(b.callback_data))).toBe(true);
   });
 
+  it("names every section an answer draws on", () => {
+    const reply = answerReply("difference");
+    expect(reply.sections.length).toBeGreaterThan(1);
+    const [m] = formatReply(reply);
+    expect(visibleText(m!.text)).toContain(`Sources: ${reply.sections.join(" · ")}`);
+  });
+
   it("escapes markup and ampersands in corpus texts", () => {
-    const reply = answerReply("back-office", "en", { title: "A <b> & C", text: `Use <script>alert(1)</script> & "quotes"`, section: "S & <i>" });
+    const reply = answerReply("back-office", "en", { title: "A <b> & C", text: `Use <script>alert(1)</script> & "quotes"`, sections: ["S & <i>"] });
     const [m] = formatReply(reply);
     expectValidMessage(m!);
     expect(m!.text).toContain("<b>A &lt;b&gt; &amp; C</b>");
@@ -257,9 +264,10 @@ describe("menus", () => {
   const topics = corpus.entries.filter((e) => !e.smalltalk).map((e) => ({ id: e.id, title: e.title.hi }));
 
   it("the welcome is bilingual with a button per topic", () => {
-    const [m] = formatWelcome(topics, "hi");
+    const welcome = bilingual("welcome", () => ({ topics: "<b>jobs</b>" }));
+    const [m] = formatWelcome(welcome, topics, "hi");
     expectValidMessage(m!);
-    expect(visibleText(m!.text)).toBe(bilingual("welcome"));
+    expect(visibleText(m!.text)).toBe(welcome);
     expect(buttons(m).map((b) => b.callback_data)).toEqual(topics.map((t) => `a:t:hi:${t.id}`));
   });
 

@@ -10,9 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ConversationEvents, Feedback, Reply } from "../../src/conversation.js";
 import { Conversation } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
+import { shippedTexts } from "../helpers/corpus.js";
 import { createLogger } from "../../src/log.js";
 import { Matcher, type MatchResult } from "../../src/match.js";
-import { bilingual, message } from "../../src/messages.js";
+import { bilingual, message, sourceLine } from "../../src/messages.js";
 import { createTelegramAdapter, type TelegramAdapter, type TelegramOptions } from "../../adapters/telegram.js";
 import { visibleText } from "../../adapters/telegram-format.js";
 import {
@@ -250,7 +251,7 @@ describe("telegram: commands", () => {
     const r = await use();
     const [m, ...rest] = await ask(r, "/start");
     expect(rest).toEqual([]);
-    expect(seen(m!)).toBe(bilingual("welcome"));
+    expect(seen(m!)).toBe(bilingual("welcome", shippedTexts().vars));
     expect(m!.body.parse_mode).toBe("HTML");
     expect(buttonsOf(m).map((b) => b.callback_data)).toEqual(topicIds.map((id) => `a:t:en:${id}`));
     expect(buttonsOf(m).map((b) => b.text)).toEqual(topicIds.map((id) => titleOf(id, "en")));
@@ -265,7 +266,7 @@ describe("telegram: commands", () => {
   it("/help explains what the bot answers and how to ask", async () => {
     const r = await use();
     const text = joined(await ask(r, "/help"));
-    expect(text).toContain(corpus.byId.get("help")!.answer.en);
+    expect(text).toContain(shippedTexts().answer("help", "en"));
     expect(text).toContain(message("helpCommands", "en"));
     expect(text).toContain(message("telegramHowToAsk", "en"));
   });
@@ -327,7 +328,7 @@ describe("telegram: questions in a private chat", () => {
     const text = String(m!.body.text);
     expect(text.startsWith(`<b>${titleOf(id, answerLang)}</b>`)).toBe(true);
     expect(seen(m!)).toContain(answerOf(id, answerLang));
-    expect(seen(m!)).toContain(`${message("source", answerLang)}: ${corpus.byId.get(id)!.section}`);
+    expect(seen(m!)).toContain(sourceLine(corpus.byId.get(id)!.sections, answerLang)!);
     const data = buttonsOf(m).map((b) => b.callback_data);
     expect(data).toEqual([...corpus.byId.get(id)!.related.map((rel) => `a:r:${answerLang}:${rel}`), `f:+:${answerLang}:${id}`, `f:-:${answerLang}:${id}`]);
   });
@@ -335,7 +336,7 @@ describe("telegram: questions in a private chat", () => {
   it("falls back politely, pointing at /topics, when it does not know", async () => {
     const r = await use();
     const [m] = await ask(r, "xqzv plorf wibble");
-    expect(seen(m!)).toBe(`${message("fallback", "en")}\n\n/topics`);
+    expect(seen(m!)).toBe(`${shippedTexts().message("fallback", "en")}\n\n/topics`);
     for (const e of corpus.entries) expect(seen(m!)).not.toContain(e.answer.en);
   });
 

@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { shippedTexts } from "../helpers/corpus.js";
 import { describe, expect, it } from "vitest";
 import { createTerminalAdapter } from "../../adapters/terminal.js";
 import { Conversation } from "../../src/conversation.js";
@@ -7,6 +8,8 @@ import { createLogger } from "../../src/log.js";
 import { Matcher } from "../../src/match.js";
 import { startService } from "../helpers/service.js";
 import { adapterContract } from "./contract.js";
+import { formatTerminalReply } from "../../adapters/terminal-format.js";
+import { answerReply } from "../helpers/replies.js";
 
 const corpus = loadCorpus("faq");
 const matcher = new Matcher(corpus);
@@ -83,11 +86,20 @@ describe("terminal chat", () => {
   it("shows help and explanations, and ends on /quit", async () => {
     const c = chat(true);
     await c.adapter.start();
-    expect(await c.say("/help")).toContain(corpus.byId.get("help")!.answer.en.slice(0, 30));
+    expect(await c.say("/help")).toContain(shippedTexts().answer("help", "en").slice(0, 60));
     expect(await c.say("/explain bak offise")).toMatch(/bak\s+key=bk/);
     c.send("/quit");
     await c.adapter.done;
     expect(c.output()).toMatch(/नमस्ते/);
+  });
+});
+
+describe("formatTerminalReply", () => {
+  it("names the source section of an answer, and every section of one that draws on several", () => {
+    expect(formatTerminalReply(answerReply("back-office-bank")).text).toContain("(Source: Back Office क्या होता है?)");
+    const hi = formatTerminalReply(answerReply("back-office-importance", "hi")).text;
+    expect(hi).toContain("(स्रोत: Back Office क्या होता है? · बैक ऑफिस की जिम्मेदारी)");
+    expect(formatTerminalReply(answerReply("thanks")).text).not.toContain("Source");
   });
 });
 

@@ -20,6 +20,13 @@ describe("npm run faq", () => {
     expect(r.stdout).toMatch(/bad\.yaml: half: questions/);
   });
 
+  it("lint reports a section that is not among the article's headings", async () => {
+    const source = { title: "Article", language: "hi", headings: ["Article", "Part one"] };
+    const r = await run("faq", ["lint", "--faq", corpusDir({ "a.yaml": { source, entries: [entry("one", { section: ["Part one", "Part two"] })] } })]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/a\.yaml: one: section "Part two" is not one of the article's headings/);
+  });
+
   it("lint flags a question that the matcher sends to another entry", async () => {
     const a = entry("alpha", { questions: { en: ["what is the cash counter"], hi: ["कैश काउंटर क्या है"], "hi-Latn": ["cash counter kya hai"] } });
     const b = entry("beta", { questions: { en: ["what is the cash counter"], hi: ["बीटा"], "hi-Latn": ["beta"] } });
@@ -36,6 +43,7 @@ describe("npm run faq", () => {
     expect(doc.entries.map((e) => e.id)).toEqual(corpus.entries.map((e) => e.id));
     expect(doc.entries[0]!.questions["hi-Latn"]!.length).toBeGreaterThan(0);
     expect(doc.entries[0]!.answer.hi).toBe(corpus.entries[0]!.answer.hi);
+    expect(doc.entries.find((e) => e.id === "difference")).toMatchObject({ sections: corpus.byId.get("difference")!.sections });
   });
 
   it("reports a corpus file that cannot be read as a problem, not a crash", async () => {

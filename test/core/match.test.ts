@@ -3,8 +3,6 @@ import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus.js";
 import { evaluate, parseEvalSet } from "../../src/evaluate.js";
 import { ask } from "../../src/answer.js";
-import { analyzeText } from "../../src/analyze.js";
-import { REQUIRED } from "../../src/lexicon.js";
 import { Matcher } from "../../src/match.js";
 import { phoneticKey, romanize, stem } from "../../src/translit.js";
 import { corpusDir, entry } from "../helpers/corpus.js";
@@ -84,13 +82,13 @@ describe("subjects the article never covers", () => {
   // Their words must not collide with everyday ones ("kar" is "do", not "कर", tax): no question any eval set
   // expects an answer to may use one. (`faq lint` catches a corpus question that does.)
   it("are named by no question that has an answer", () => {
-    const subjects = Object.keys(REQUIRED).filter((c) => c !== "#HOWTO");
+    const subjects = Object.keys(matcher.corpus.lexicon.subjects).filter((c) => c !== "#HOWTO");
     const questions = readdirSync("test/fixtures")
       .filter((f) => f.endsWith(".jsonl"))
       .flatMap((f) => parseEvalSet(readFileSync(`test/fixtures/${f}`, "utf8")))
       .filter((c) => c.expect !== null)
       .map((c) => c.question);
-    const offending = questions.filter((q) => analyzeText(q).forms.some((f) => f.concept !== undefined && subjects.includes(f.concept)));
+    const offending = questions.filter((q) => matcher.analyzer.analyzeText(q).forms.some((f) => f.concept !== undefined && subjects.includes(f.concept)));
     expect(offending).toEqual([]);
   });
 });

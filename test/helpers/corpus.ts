@@ -3,6 +3,11 @@ import { mkdtempSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dump as stringify } from "js-yaml";
+import { loadCorpus } from "../../src/corpus.js";
+import { answerText, corpusVars } from "../../src/describe.js";
+import { Matcher } from "../../src/match.js";
+import { message, type MessageId, type MessageVars } from "../../src/messages.js";
+import type { AnswerLang } from "../../src/types.js";
 
 export function entry(id: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -22,4 +27,15 @@ export function corpusDir(files: Record<string, unknown>, copyShipped = false): 
     writeFileSync(join(dir, name), typeof content === "string" ? content : stringify(content));
   }
   return dir;
+}
+
+/** What users see of the shipped corpus: messages and small-talk answers with their placeholders filled. */
+export function shippedTexts(): { vars: MessageVars; answer: (id: string, lang: AnswerLang) => string; message: (id: MessageId, lang: AnswerLang) => string } {
+  const matcher = new Matcher(loadCorpus("faq"));
+  const vars = corpusVars(matcher);
+  return {
+    vars,
+    answer: (id, lang) => answerText(matcher.corpus.byId.get(id)!, lang, vars),
+    message: (id, lang) => message(id, lang, vars),
+  };
 }

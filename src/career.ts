@@ -1,0 +1,66 @@
+// Career vocabulary any career article shares: jobs, pay, qualifications, duties, skills, shifts and the like.
+// Each group is one concept to the matcher; an article adds its own words in its YAML file (see README).
+
+/** Concepts of working life, in English, Hindi and Hinglish spellings. */
+export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
+  DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks uttardayitva uttardayitv उत्तरदायित्व dayitva dayitv दायित्व jawabdehi जवाबदेही",
+  JOB: "job jobs naukri naukari nokri नौकरी नौकरियां नौकरियाँ जॉब जॉब्स career कैरियर करियर role roles रोल",
+  WORK: "work works kaam kam काम karya kary कार्य",
+  CUSTOMER: "customer customers client clients grahak ग्राहक कस्टमर",
+  COMPANY: "company companies firm firms organisation organization organisations organizations sansthan संस्थान कंपनी कंपनियों कम्पनी sanstha संस्था pratishthan प्रतिष्ठान",
+  GROWTH: "growth grow grows progress increase increases badhana badhane badhaye badhata बढ़ाना बढ़ाने बढ़ाए बढ़ाता बढ़ती tarakki tarraki taraqqi तरक्की unnati उन्नति vikas विकास ग्रोथ",
+  SELL: "sell sells selling sale sales showroom showrooms शोरूम bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग vikray विक्रय",
+  PRODUCT: "product products item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद merchandise vastu vastuen वस्तु वस्तुएं वस्तुओं saman samaan सामान",
+  PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer nirmit निर्मित nirman निर्माण",
+  ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन",
+  RECORD: "record records recording recorded hisab hisaab हिसाब रिकॉर्ड रिकार्ड ledger ledgers register registers bookkeeping data डेटा डाटा",
+  STOCK: "stock stocks inventory godown गोदाम स्टॉक",
+  STAFF: "staff staffs employee employees karmachari karmchari कर्मचारी कर्मचारियों स्टाफ",
+  // Subjects of their own, folded from phrases (see lexicon.ts); never typo-corrected into other words.
+  FULLFORM: "fullform",
+  SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी remuneration package packages income earning earnings kamai kamaai kamayi कमाई pagar pagaar पगार पैकेज",
+  DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
+  VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती openings hiring",
+  RESUME: "resume resumes cv biodata रिज्यूमे रिज्यूम बायोडाटा",
+  QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई course courses कोर्स degree degrees diploma education educational shiksha शिक्षा डिग्री डिप्लोमा",
+  FEES: "fees fee फीस",
+  EXAM: "exam exams examination pariksha pariksa परीक्षा परीक्षाओं एग्जाम एग्ज़ाम syllabus सिलेबस",
+  WFH: "workfromhome",
+  INTERVIEW: "interviewprep",
+  RECOMMEND: "recommendplace",
+  TIMING: "timing timings टाइमिंग openinghours open opens khula khuli khulta khulti khulte khulega खुला खुली खुलता खुलती खुलते खुलेगा",
+  SKILL: "skill skills skillset स्किल स्किल्स hunar हुनर abilities ability kabiliyat काबिलियत",
+  EXPERIENCE: "experience experienced anubhav अनुभव एक्सपीरियंस tajurba तजुर्बा exp",
+  SHIFT: "shift shifts शिफ्ट शिफ्टों paali पाली rotational",
+  TRAINING: "training trainings prashikshan प्रशिक्षण ट्रेनिंग",
+  PROMOTION: "promotion promotions promoted pramotion प्रमोशन padonnati पदोन्नति",
+  APPLY: "apply applying application applications avedan aavedan आवेदन अप्लाई",
+  AGE: "age umar umr उम्र आयु aayu",
+  STRESS: "stress stressful tension pressure tanav tanaav तनाव dabav dabaav दबाव प्रेशर टेंशन स्ट्रेस",
+  NIGHT: "night nights raat रात",
+  FRESHER: "fresher freshers फ्रेशर फ्रेशर्स",
+});
+
+/**
+ * Subjects a question may ask about that only an entry about them answers, with how to name them to the user.
+ * Pay, papers, openings, a CV, working from home...: a question about one gets "not covered" and suggestions,
+ * however many of its other words the corpus knows, until an entry whose questions ask about it is loaded.
+ */
+export const CAREER_SUBJECTS: Readonly<Record<string, { readonly en: string; readonly hi: string }>> = Object.freeze({
+  "#HOWTO": { en: "how to do something", hi: "कुछ करने का तरीका" },
+  "#SALARY": { en: "pay", hi: "सैलरी" },
+  "#DOCUMENTS": { en: "documents", hi: "दस्तावेज़" },
+  "#VACANCY": { en: "vacancies", hi: "वैकेंसी" },
+  "#RESUME": { en: "a CV", hi: "बायोडाटा" },
+  "#QUALIFICATION": { en: "qualifications", hi: "योग्यता" },
+  "#FEES": { en: "fees", hi: "फीस" },
+  "#EXAM": { en: "exams", hi: "परीक्षा" },
+  "#WFH": { en: "working from home", hi: "घर से काम" },
+  "#INTERVIEW": { en: "interview preparation", hi: "इंटरव्यू की तैयारी" },
+  "#RECOMMEND": { en: "which place is best", hi: "कौन सी जगह सबसे अच्छी है" },
+  "#FULLFORM": { en: "a full form", hi: "फुल फॉर्म" },
+  "#TIMING": { en: "opening hours", hi: "खुलने का समय" },
+  "#SKILL": { en: "skills", hi: "कौशल" },
+  "#TRAINING": { en: "training", hi: "ट्रेनिंग" },
+  "#PROMOTION": { en: "promotion", hi: "प्रमोशन" },
+});

@@ -1,0 +1,67 @@
+// Messages that ask more than one thing: split into their questions, each matched on its own.
+import { asks } from "./analyze.js";
+import type { Matcher, MatchResult } from "./match.js";
+
+// Where one question ends and another may begin: a question mark or danda followed by more text, or a joining
+// word ("and", "aur", "और", "also") between two clauses that each ask something.
+const HARD_BREAK = /(?<=[?？।])\s+/u;
+const JOIN = /\s*[,;]?\s+(?:and\s+also|and|also|plus|aur|or\s+phir|और|तथा|साथ\s+ही)\s+|\s*;\s*|,\s+(?=(?:what|why|how|who|which|where|when|kya|kyu|kaise|kaun|क्या|क्यों|कैसे|कौन)\b)/iu;
+
+// How near the start (or, for Hindi word order, the end) of a joined clause its question word must stand.
+const EARLY_WORDS = 3;
+
+/** One question of a message and what the matcher made of it. */
+export interface Part {
+  readonly text: string;
+  readonly result: MatchResult;
+}
+
+/** The questions of a message, in order: one element when it asks one thing (or cannot be split safely). */
+export function splitQuestions(matcher: Matcher, text: string): string[] {
+  // A clause asks on its own with a question word or a subject of its own (pay, applying), and two words of
+  // content: "front office and back office don't get along" is one question, not two.
+  // After a joining word the question word must come early ("and why…", "aur kya…"): in "the people who meet
+  // customers and the people who work inside", "who" only describes.
+  const asking = (s: string, marked = false, early = false) => {
+    const { forms } = matcher.analyzer.analyzeText(s);
+    const subjects = forms.some((f) => f.concept !== undefined && matcher.isSubject(f.concept));
+    const content = forms.filter((f) => !f.stop).length;
+    const words = early ? forms.slice(0, EARLY_WORDS) : forms;
+    return content >= 2 && (asks(words) || asks(forms.slice(-EARLY_WORDS)) || subjects || (marked && /[?？]\s*$/u.test(s)));
+  };
+  const out: string[] = [];
+  for (const sentence of text.split(HARD_BREAK).filter((s) => s.trim() !== "")) {
+    const clauses = sentence.split(JOIN).filter((s) => s !== undefined && s.trim() !== "");
+    // Split a sentence only when every clause asks on its own; else it is one question with its context.
+    if (clauses.length > 1 && clauses.every((c, i) => asking(c, false, i > 0))) out.push(...clauses);
+    else out.push(sentence);
+  }
+  // A sentence that asks nothing ("I am a fresher.") is context for the next one, not a question of its own.
+  const merged: string[] = [];
+  let context = "";
+  for (const s of out) {
+    if (!asking(s, true) && out.length > 1) {
+      context += `${s} `;
+      continue;
+    }
+    merged.push(context + s);
+    context = "";
+  }
+  if (context !== "") merged.length > 0 ? (merged[merged.length - 1] += ` ${context.trim()}`) : merged.push(context.trim());
+  return merged;
+}
+
+/**
+ * Matches a message: as a whole, and, when it holds several questions, each on its own. Returns the parts only
+ * when they tell more than the whole does: two answers, or one answer beside a part the corpus does not cover.
+ */
+export function matchMessage(matcher: Matcher, text: string): { whole: MatchResult; parts?: readonly Part[] } {
+  const whole = matcher.match(text);
+  const pieces = splitQuestions(matcher, text);
+  if (pieces.length < 2) return { whole };
+  const parts = pieces.map((p) => ({ text: p, result: matcher.match(p) }));
+  const answered = [...new Set(parts.flatMap((p) => (p.result.id ? [p.result.id] : [])))];
+  const uncovered = parts.some((p) => p.result.id === null);
+  if (answered.length >= 2 || (answered.length === 1 && uncovered && (whole.id === null || whole.id === answered[0]))) return { whole, parts };
+  return { whole };
+}

@@ -254,6 +254,27 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
 
   // ---- Interactions: slash commands, autocomplete, buttons --------------------------------------------------------
 
+  /**
+   * Answers an interaction, trying once more at once after a reset or a 5xx (discord.js's own retries are off, and an
+   * interaction must be answered within 3 s, too soon for the outbox's backoff). A second try refused as "already
+   * acknowledged" means the first went through.
+   */
+  const respond = async (interaction: RepliableInteraction, payload: Parameters<RepliableInteraction["reply"]>[0]) => {
+    try {
+      await interaction.reply(payload);
+    } catch (err) {
+      const failure = classifyDiscordError(err);
+      if (!failure.retry || err instanceof RateLimitError || (err instanceof DiscordAPIError && err.status === 429)) throw err;
+      logger.warn({ interaction: interaction.id, reason: failure.reason }, "discord: answering an interaction failed, trying once more");
+      try {
+        await interaction.reply(payload);
+      } catch (again) {
+        if (again instanceof DiscordAPIError && Number(again.code) === 40060) return;
+        throw again;
+      }
+    }
+  };
+
   const onAutocomplete = async (interaction: AutocompleteInteraction) => {
     const focused = interaction.options.getFocused();
     await interaction.respond(formatChoices(conversation.complete(focused, LIMITS.choices)));
@@ -268,28 +289,28 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
         const reply = conversation.reply({ text: question, userId: interaction.user.id, channel: CHANNEL });
         // An interaction must be answered: a silenced user still gets the notice, visible only to them.
         if (reply.kind === "none" && reply.silent) {
-          await interaction.reply(toOptions(formatText(message("rateLimited", lang), { ephemeral: true })));
+          await respond(interaction, toOptions(formatText(message("rateLimited", lang), { ephemeral: true })));
           return;
         }
-        await interaction.reply(toOptions(formatReply(reply, { question, slash: true })));
+        await respond(interaction, toOptions(formatReply(reply, { question, slash: true })));
         return;
       }
       case COMMANDS.topics:
-        await interaction.reply(toOptions(formatTopics(conversation.topics(lang), lang, { ephemeral: true })));
+        await respond(interaction, toOptions(formatTopics(conversation.topics(lang), lang, { ephemeral: true })));
         return;
       case COMMANDS.lang: {
         const choice = interaction.options.getString(COMMANDS.language, true);
         const text = choice === "en" || choice === "hi" || choice === "auto" ? conversation.setLanguage(who, choice as LangChoice) : message("langUsage", lang);
-        await interaction.reply(toOptions(formatText(text, { ephemeral: true })));
+        await respond(interaction, toOptions(formatText(text, { ephemeral: true })));
         return;
       }
       case COMMANDS.help:
-        await interaction.reply(
+        await respond(interaction, 
           toOptions(formatText(`${conversation.help(lang)}\n\n${message("discordHowToAsk", lang)}\n${message("helpCommands", lang)}`, { ephemeral: true })),
         );
         return;
       default:
-        await interaction.reply(toOptions(formatText(message("helpCommands", lang), { ephemeral: true })));
+        await respond(interaction, toOptions(formatText(message("helpCommands", lang), { ephemeral: true })));
     }
   };
 
@@ -297,7 +318,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     const action = parseCustomId(interaction.customId);
     const userId = interaction.user.id;
     if (!action) {
-      await interaction.reply(toOptions(formatText(message("unknownTopic", langFor(userId, interaction.locale)), { ephemeral: true })));
+      await respond(interaction, toOptions(formatText(message("unknownTopic", langFor(userId, interaction.locale)), { ephemeral: true })));
       return;
     }
     // The language the button's message was shown in, unless the presser has chosen one.
@@ -307,16 +328,16 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       // Only for entries that exist: an old message's entry may be gone, and a custom id can be forged.
       if (!conversation.preview(action.id, lang)) {
         logger.info({ interaction: interaction.id }, "discord: feedback for an entry that does not exist; not recorded");
-        await interaction.reply(toOptions(formatText(message("unknownTopic", lang), { ephemeral: true })));
+        await respond(interaction, toOptions(formatText(message("unknownTopic", lang), { ephemeral: true })));
         return;
       }
       const thanks = conversation.feedback({ entryId: action.id, userId, channel: CHANNEL, vote: action.vote }, lang);
-      await interaction.reply(toOptions(formatText(thanks, { ephemeral: true })));
+      await respond(interaction, toOptions(formatText(thanks, { ephemeral: true })));
       return;
     }
     const reply = conversation.answerById(action.id, { channel: CHANNEL, userId, lang }, action.how);
     // In a server the answer is for the presser only; in a DM everything is.
-    await interaction.reply(toOptions(formatReply(reply, { ephemeral: interaction.inGuild() })));
+    await respond(interaction, toOptions(formatReply(reply, { ephemeral: interaction.inGuild() })));
   };
 
   const onInteraction = async (interaction: Interaction) => {

@@ -153,6 +153,16 @@ describe("discord delivery", () => {
     expect(order).toEqual(asked.map((m) => m.id));
   });
 
+  it("answers a slash command whose first answer hit a reset connection (one more try, within the 3 s an interaction has)", async () => {
+    const bot = await startBot();
+    const { fake } = bot;
+    fake.failNext({ method: "POST", path: /^\/interactions\/\d+\/[^/]+\/callback$/ }, { status: "reset" });
+    const ask = fake.command("ask", { question: "what is back office?" });
+    const answered = await fake.waitFor((c) => c.path.startsWith(`/interactions/${ask.id}/`) && c.status === 204);
+    expect(textOf(answered.body)).toContain(answer("back-office"));
+    expect(fake.calls.filter((c) => c.path.startsWith(`/interactions/${ask.id}/`)).map((c) => c.status)).toEqual([0, 204]);
+  });
+
   it("a token refused while running (gateway close 4004) is fatal: the process is told to exit non-zero", async () => {
     const bot = await startBot();
     bot.fake.dropConnections(4004);

@@ -2,6 +2,9 @@
 // (502, 500, a reset connection, 429 retry_after 1). Every question is answered exactly once, in order per chat.
 // The adapter's waits go through a pause that only advances its clock, so the run takes seconds; it prints its
 // figures (time, peak memory) for the record but asserts none of them.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Writable } from "node:stream";
 import type { Update } from "telegraf/types";
 import { expect, it } from "vitest";
@@ -11,6 +14,8 @@ import { Conversation } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { createLogger } from "../../src/log.js";
 import { Matcher } from "../../src/match.js";
+import { createRecorder } from "../../src/recorder.js";
+import { SqliteStore } from "../../src/store/sqlite.js";
 import { FakeBotApi, textUpdate, user } from "../fakes/telegram-bot-api.js";
 
 const TOKEN = "123456:TEST-secret-token-abcdef";
@@ -55,9 +60,12 @@ it("soak: 2,000 updates from 200 users, 5% of sends failing: each answered exact
   };
   // Waits end at once and the clock stands still (waits of 200 chats at once do not add up): no reply runs out of time.
   let waits = 0;
+  // As the bot runs: every question recorded and every update claimed and settled in SQLite.
+  const path = join(mkdtempSync(join(tmpdir(), "soak-")), "bot.db");
+  const recorder = createRecorder({ open: () => new SqliteStore(path), salt: "soak-test-salt-0123456", recordText: true, logger: createLogger("warn", sink) });
   const adapter = createTelegramAdapter(
     { token: TOKEN, apiRoot: fake.url },
-    { conversation: new Conversation({ matcher: () => matcher }), logger: createLogger("warn", sink) },
+    { conversation: new Conversation({ matcher: () => matcher, events: recorder }), logger: createLogger("warn", sink), journal: recorder },
     {
       pause: async () => void waits++,
       onHandled: (u: Update) => {
@@ -87,6 +95,13 @@ it("soak: 2,000 updates from 200 users, 5% of sends failing: each answered exact
       got.forEach((text, i) => expect(text).toContain(corpus.byId.get(questions[i]!.id)!.answer.en));
     }
     expect(failed).toBeGreaterThan(0);
+    recorder.flush();
+    const store = new SqliteStore(path, { readonly: true });
+    try {
+      expect(store.report(1)).toMatchObject({ questions: USERS * PER_USER, answered: USERS * PER_USER, deliveryFailed: 0, deliveryPending: 0 });
+    } finally {
+      store.close();
+    }
     console.log(
       `soak: ${ids.length} updates from ${USERS} users in ${seconds.toFixed(2)} s; ${failed} of ${fake.callsOf("sendMessage").length} sends failed and were retried (${waits} waits); ` +
         `peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MB; ${warnings} warning lines`,
@@ -94,5 +109,6 @@ it("soak: 2,000 updates from 200 users, 5% of sends failing: each answered exact
   } finally {
     await adapter.stop();
     await fake.close();
+    recorder.close();
   }
 });

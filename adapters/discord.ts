@@ -216,7 +216,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     if (!addressed) return void logger.debug({ message: msg.id, channelId: msg.channelId, why: "not addressed to the bot" }, "discord: message ignored");
     // The gateway may deliver a message again (a replayed resume); each is answered once.
     const place = outbox.reserve(true)!;
-    if (!journal.claim(CHANNEL, msg.id, { channelId: msg.channelId })) {
+    if (!(await journal.claim(CHANNEL, msg.id, { channelId: msg.channelId }))) {
       place.cancel();
       return void logger.debug({ message: msg.id, why: "seen before" }, "discord: message ignored");
     }

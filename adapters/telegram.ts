@@ -271,10 +271,10 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
    * Takes an update from Telegram: claims it in the journal (a redelivered or already answered one is dropped) and
    * queues it. "full" when the outbox is at its bound: the update is not taken; Telegram keeps it.
    */
-  function accept(update: Update): "queued" | "duplicate" | "full" {
+  async function accept(update: Update): Promise<"queued" | "duplicate" | "full"> {
     const place = outbox.reserve();
     if (!place) return "full";
-    if (!journal.claim(CHANNEL, String(update.update_id), update)) {
+    if (!(await journal.claim(CHANNEL, String(update.update_id), update))) {
       place.cancel();
       logger.debug({ update: update.update_id }, "telegram: update seen before; not answered again");
       return "duplicate";
@@ -284,8 +284,8 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
   }
 
   /** Answers what a previous run left unanswered (claimed, never settled). */
-  function takeOver(): void {
-    for (const { ref, payload } of journal.takeOver(CHANNEL, STALE_CLAIM_MS)) {
+  async function takeOver(): Promise<void> {
+    for (const { ref, payload } of await journal.takeOver(CHANNEL, STALE_CLAIM_MS)) {
       const update = payload as Update;
       if (inHand.has(update.update_id) || String(update.update_id) !== ref) continue;
       logger.info({ update: update.update_id }, "telegram: answering an update a previous run left unanswered");
@@ -534,7 +534,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
         continue;
       }
       for (const update of updates) {
-        if (accept(update) === "full") break; // not taken: the next getUpdates (offset unchanged) returns it again
+        if ((await accept(update)) === "full") break; // not taken: the next getUpdates (offset unchanged) returns it again
         offset = update.update_id + 1;
       }
     }
@@ -588,7 +588,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
       return void res.writeHead(400).end();
     }
     if (stopping.signal.aborted) return void res.writeHead(503).end();
-    const taken = accept(update);
+    const taken = await accept(update);
     // Full: Telegram delivers it again later (it retries any answer but 2xx); nothing is lost or held in memory.
     if (taken === "full") return void res.writeHead(503, { "retry-after": "5" }).end();
     res.writeHead(200).end();
@@ -628,8 +628,8 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     await registerCommands();
     if (stopping.signal.aborted) return;
     // What a previous run left unanswered, then, now and then, what a replica that died left.
-    takeOver();
-    sweeper = setInterval(takeOver, STALE_CLAIM_MS);
+    await takeOver();
+    sweeper = setInterval(() => void takeOver().catch((err: unknown) => logger.error({ err: describe(err) }, "telegram: taking over unanswered updates failed")), STALE_CLAIM_MS);
     sweeper.unref();
     const webhook = settings.webhook;
     if (webhook) {

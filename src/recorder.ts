@@ -140,14 +140,15 @@ export function createRecorder(options: RecorderOptions): Recorder {
       const record = { time: now(), channel: c.channel, user: hashUser(salt, c.channel, c.userId), entryId: c.entryId, how: c.how };
       write((s) => s.recordChoice(record));
     },
-    claim(channel, ref, payload) {
+    async claim(channel, ref, payload) {
       const key = `${channel}:${ref}`;
       if (claimedInMemory.has(key)) return false;
       flush();
       const s = pending.length === 0 ? reachable() : undefined;
       if (s) {
         try {
-          return s.claimUpdate({ channel, ref, owner, time: now(), payload: JSON.stringify(payload) });
+          // Awaited: a store over the network may answer later.
+          return await s.claimUpdate({ channel, ref, owner, time: now(), payload: JSON.stringify(payload) });
         } catch (err) {
           fail(err);
         }
@@ -165,11 +166,11 @@ export function createRecorder(options: RecorderOptions): Recorder {
       const t = now();
       write((s) => s.settleUpdate(channel, ref, outcome, t));
     },
-    takeOver(channel, staleMs) {
+    async takeOver(channel, staleMs) {
       const s = reachable();
       if (!s) return [];
       try {
-        return s.takeOverUpdates(channel, owner, now() - staleMs, now()).flatMap((r) => {
+        return (await s.takeOverUpdates(channel, owner, now() - staleMs, now())).flatMap((r) => {
           try {
             return [{ ref: r.ref, payload: JSON.parse(r.payload) as unknown }];
           } catch {

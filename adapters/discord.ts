@@ -44,6 +44,8 @@ import {
 export interface DiscordAdapterOptions {
   /** How often discord.js retries a REST call after a network error or a 5xx (its default: 3). Tests use 0. */
   readonly restRetries?: number;
+  /** discord.js's cap on REST requests a second (Discord's global limit, its default 50). Tests raise it. */
+  readonly restGlobalRequestsPerSecond?: number;
   /** REST request timeout in ms (discord.js default: 15 s). */
   readonly restTimeoutMs?: number;
   /**
@@ -479,6 +481,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
           retries: options.restRetries ?? 0,
           rejectOnRateLimit,
           ...(options.restTimeoutMs !== undefined ? { timeout: options.restTimeoutMs } : {}),
+          ...(options.restGlobalRequestsPerSecond !== undefined ? { globalRequestsPerSecond: options.restGlobalRequestsPerSecond } : {}),
           ...(options.restOffsetMs !== undefined ? { offset: options.restOffsetMs } : {}),
         },
       });

@@ -19,7 +19,7 @@ import { message } from "../../src/messages.js";
 import { RateLimiter } from "../../src/ratelimit.js";
 import { createRecorder, type Recorder } from "../../src/recorder.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
-import { FakeBotApi, groupChat, textUpdate, user, type ApiCall } from "../fakes/telegram-bot-api.js";
+import { callbackUpdate, FakeBotApi, groupChat, textUpdate, user, type ApiCall } from "../fakes/telegram-bot-api.js";
 
 const TOKEN = "123456:TEST-secret-token-abcdef";
 const corpus = loadCorpus("faq");
@@ -417,6 +417,18 @@ describe("telegram delivery: what used to be ignored", () => {
     const fromBot = ask(other, "@career_faq_bot what is back office?");
     await b.handled(fake.pushUpdate({ message: { ...fromBot.message, chat: group } } as unknown as Update));
     expect(received(fake, group.id)).toHaveLength(1);
+  });
+
+  it("takes feedback only for entries that exist, and says so otherwise", async () => {
+    const fake = await fakeApi();
+    const votes: string[] = [];
+    const b = await bot(fake, { events: { feedback: (f) => void votes.push(f.entryId) } as Recorder });
+    await b.handled(fake.pushUpdate(ask(alice, "What is the back office?")));
+    const stored = fake.lastMessageTo(alice.id)!;
+    await b.handled(fake.pushUpdate(callbackUpdate({ from: alice, message: stored, data: "f:+:en:<script>" })));
+    expect(fake.callsOf("answerCallbackQuery").map((c) => c.body.text)).toEqual([message("unknownTopic", "en")]);
+    await b.handled(fake.pushUpdate(callbackUpdate({ from: alice, message: stored, data: "f:+:en:back-office" })));
+    expect(votes).toEqual(["back-office"]);
   });
 
   it("listens for the webhook on the configured host only", async () => {

@@ -388,7 +388,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
   bot.command("ask", async (ctx) => {
     const question = withoutMentions(ctx.payload, []);
     const replyTo = isGroup(ctx) ? ctx.message : undefined;
-    if (question === "") sendAll(ctx, formatText(message("empty", menuLang(ctx.from))), replyTo);
+    if (question === "") sendAll(ctx, formatText(conversation.prompt(menuLang(ctx.from))), replyTo);
     else answer(ctx, ctx.from, question, replyTo);
   });
 
@@ -399,7 +399,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     const entities = ("text" in msg ? msg.entities : "caption_entities" in msg ? msg.caption_entities : undefined) ?? [];
     if (text === undefined) {
       // A photo, voice note, sticker... in a private chat: ask for a typed question rather than stay silent.
-      if (ctx.chat.type === "private" && MEDIA.some((key) => key in msg)) sendAll(ctx, formatText(message("empty", menuLang(ctx.from))));
+      if (ctx.chat.type === "private" && MEDIA.some((key) => key in msg)) sendAll(ctx, formatText(conversation.prompt(menuLang(ctx.from))));
       return;
     }
     const startsWithCommand = entities[0]?.type === "bot_command" && entities[0].offset === 0;
@@ -414,7 +414,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     const replyToMe = repliedTo?.from?.id !== undefined && repliedTo.from.id === botId();
     if (mentions.length === 0 && !replyToMe) return;
     const question = withoutMentions(text, mentions);
-    if (question === "") return void sendAll(ctx, formatText(message("empty", menuLang(ctx.from))), msg);
+    if (question === "") return void sendAll(ctx, formatText(conversation.prompt(menuLang(ctx.from))), msg);
     answer(ctx, ctx.from, question, msg);
   });
 

@@ -39,6 +39,8 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   STRESS: "stress stressful tension pressure tanav tanaav तनाव dabav dabaav दबाव प्रेशर टेंशन स्ट्रेस",
   NIGHT: "night nights raat रात",
   FRESHER: "fresher freshers फ्रेशर फ्रेशर्स",
+  RESULT: "result results रिजल्ट rizalt parinam परिणाम admitcard",
+  DATE: "date dates tarikh tareekh तारीख डेट",
 });
 
 /**
@@ -63,4 +65,12 @@ export const CAREER_SUBJECTS: Readonly<Record<string, { readonly en: string; rea
   "#SKILL": { en: "skills", hi: "कौशल" },
   "#TRAINING": { en: "training", hi: "ट्रेनिंग" },
   "#PROMOTION": { en: "promotion", hi: "प्रमोशन" },
+  "#RESULT": { en: "results and admit cards", hi: "रिजल्ट और एडमिट कार्ड" },
+  "#DATE": { en: "dates", hi: "तारीखें" },
 });
+
+/**
+ * Words every workplace article uses that are no concept of their own (their spellings are matched by key): they
+ * never name one article's subject, so "far from the office" does not send a question to an article about offices.
+ */
+export const CAREER_WORDS: readonly string[] = Object.freeze(["office", "offices", "ऑफिस", "work", "company"]);

@@ -163,7 +163,7 @@ export class Conversation {
     const clean = cleanText(msg.text);
     if (clean === "") {
       const answerLang = answerLangFor("en", choice);
-      return { kind: "none", reason: "empty", lang: "en", answerLang, confidence: 0, text: message("empty", answerLang), suggestions: [] };
+      return { kind: "none", reason: "empty", lang: "en", answerLang, confidence: 0, text: this.prompt(answerLang), suggestions: [] };
     }
     // The limit is checked before matching, so a flood costs no more than counting.
     const pace = this.rateLimiter?.check(this.userKey(msg)) ?? "ok";
@@ -287,6 +287,11 @@ export class Conversation {
     const matcher = this.matcher();
     const entry = matcher.corpus.byId.get("help");
     return entry ? answerText(entry, lang, corpusVars(matcher)) : message("helpCommands", lang);
+  }
+
+  /** What to say to an empty message: please ask, with an example from the loaded corpus. */
+  prompt(lang: AnswerLang): string {
+    return message("empty", lang, corpusVars(this.matcher()));
   }
 
   /** The first greeting, in both languages: what the loaded corpus covers. */

@@ -15,7 +15,8 @@ function list(items: readonly string[], lang: AnswerLang): string {
 
 /**
  * `{topics}`: what the articles are about; `{uncovered}`: subjects no entry answers (pay, qualifications...);
- * `{examples}`: a question from each article's first entries. Small talk answers and messages use them.
+ * `{examples}`: a question from each article's first entries, `{example}` the first of them. Small talk
+ * answers and messages use them.
  */
 export function corpusVars(matcher: Matcher): MessageVars {
   let vars = known.get(matcher);
@@ -38,6 +39,7 @@ function describe(matcher: Matcher): MessageVars {
         topics: articles.length > 0 ? list(articles.map((a) => a.about[lang]), lang) : lang === "en" ? "nothing yet" : "अभी कुछ नहीं",
         uncovered: list(uncovered.map((s) => s[lang]), lang),
         examples: list(examples, lang),
+        example: firstEntries[0]?.questions[lang][0] ?? (lang === "en" ? "What can you do?" : "आप क्या कर सकते हैं?"),
       };
       cache.set(lang, vars);
     }

@@ -192,8 +192,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(kaam|kam)\b((?:\s+\S+){0,4}?)\s+(?:milta|milti|milte|milega|milegi|milna)\b/giu, "$1$2 dena"],
   [/(?<![\u0900-\u097f])(काम)((?:\s+\S+){0,4}?)\s+(?:मिलता|मिलती|मिलते|मिलेगा|मिलेगी|मिलना)(?![\u0900-\u097f])/gu, "$1$2 देना"],
   // Applying somewhere is a procedure the article never describes.
-  [/\bwhere\s+(?:to|can\s+i|do\s+i|should\s+i)\s+apply\b|\b(?:apply|aavedan|avedan)\s+(?:kaise|kahan|kaha|kare|karen|karu|kru|kre)\b/giu, "howto"],
-  [/(?<![\u0900-\u097f])(?:आवेदन|अप्लाई)\s+(?:कैसे|कहाँ|कहां|करें|करे|करूं|करूँ)(?![\u0900-\u097f])/gu, "howto"],
+  [/\bwhere\s+(?:to|can\s+i|do\s+i|should\s+i)\s+apply\b|\b(?:apply|aavedan|avedan)\s+(?:kaise|kahan|kaha|kare|karen|karu|kru|kre)\b/giu, "apply howto"],
+  [/(?<![\u0900-\u097f])(?:आवेदन|अप्लाई)\s+(?:कैसे|कहाँ|कहां|करें|करे|करूं|करूँ)(?![\u0900-\u097f])/gu, "आवेदन howto"],
   [/\b(?:get|gets|getting|got|receive|receives|receiving)\s+(?:its|their|all\s+its|all\s+their|the)?\s*work\b/giu, "work given"],
   // "Ke saath" is "with" ("customer ke saath"); "saath" on its own is together ("dono ka saath kaam").
   [/\b(?:ke|k)\s+(?:saath|sath)\b/giu, " "],
@@ -213,6 +213,17 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(?:takes?|taking|took)\s+care\s+of\b|\b(?:looks?|looking)\s+after\b|\bin\s+charge\s+of\b/giu, "handles"],
   // "What do you call them" asks for a name: what the thing is.
   [/\bwhat\s+(?:do|would|should)\s+(?:you|we|they|people|one)\s+call\b|\bwhat\s+(?:is|are)\s+(?:it|they|this|that|these|those)\s+called\b/giu, "what meaning"],
+  // The forms of a letter ("Respected Sir", "Thanking you", "आपका आभारी रहूँगा") frame the question; they ask nothing.
+  [/\b(?:respected|dear|hello|hi|good\s+(?:morning|afternoon|evening))\s+(?:sir|madam|ma'?am|team|all|sir\/madam)(?:\s*\/\s*madam)?\b(?=.*\S.*\S)|\bgreetings\s+of\s+the\s+day\b|\bi\s+(?:hope|trust)\s+(?:this\s+(?:message|mail|email)\s+finds\s+you\s+well|you\s+are\s+(?:doing\s+)?well)\b/giu, " "],
+  [/\b(?:thanking\s+you(?:\s+in\s+advance)?|(?:warm|best|kind)?\s*regards|yours\s+(?:faithfully|sincerely|truly)|i\s+shall\s+be\s+(?:obliged|grateful|thankful)|an?\s+early\s+(?:response|reply)\s+would\s+be\s+(?:highly\s+|much\s+)?appreciated|i\s+would\s+be\s+(?:very\s+)?grateful\s+if\s+you\s+could)\b[^?]*$/giu, " "],
+  [/(?<![\u0900-\u097f])(?:आदरणीय|माननीय|श्रीमान|प्रिय)(?:\s+(?:महोदय|महोदया|सर|जी))?(?![\u0900-\u097f])|(?<![\u0900-\u097f])(?:सविनय\s+)?निवेदन\s+है\s+कि(?![\u0900-\u097f])|(?<![\u0900-\u097f])का\s+कष्ट\s+करें(?![\u0900-\u097f])|(?<![\u0900-\u097f])(?:आपका|आपकी)\s+(?:अति\s+)?(?:आभारी\s+(?:रहूँगा|रहूंगा|रहूँगी|रहूंगी|होऊँगा)|कृपा\s+होगी)(?![\u0900-\u097f])/gu, " "],
+  [/\b(?:aapka|apka)\s+(?:aabhari|abhari)\s+(?:rahunga|rahungi|rahoonga)\b|\bsir\s+ji\s+(?:pranam|namaste)\b/giu, " "],
+  // "What is called…": "किसे कहते हैं", "kise kehte hai" ask what a thing is.
+  [/(?<![\u0900-\u097f])(?:किसे|किसको)\s+(?:कहते|कहा\s+जाता|बोलते)(?![\u0900-\u097f])/gu, "क्या"],
+  // "What does X do", "kya karta hai": asks what someone's work is, not what X is ("do" is otherwise a function word).
+  [/\b(what|wat|wht)\s+(?:does|do|did|will|would|should)\s+((?:[^\s?.,!]+\s+){1,5}?)do\b/giu, "$1 $2 work"],
+  [/\b(kya|kia)\s+(?:karta|karti|karte|krta|krti|krte)\s+(?=(?:hai|h|hain|he|ho)\b)/giu, "$1 kaam "],
+  [/(?<![\u0900-\u097f])क्या\s+(?:करता|करती|करते)(?=\s+(?:है|हैं|हो)(?![\u0900-\u097f]))/gu, "क्या काम"],
   [/\bppl\b/giu, "people"],
   // Chat greetings and thanks in shorthand and emoji: "gm sir ji", "ty", "🙏", "👍".
   [/\bgm\b/giu, "good morning"],
@@ -253,13 +264,16 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // Subjects of their own, kept whole so that their words don't match other words: a "full form" is not a form
   // to fill, working from home is not office work.
   [/\bfull[\s-]+forms?\b/giu, "fullform"],
+  [/\badmit[\s-]*cards?\b|(?<![\u0900-\u097f])एडमिट\s*कार्ड(?![\u0900-\u097f])/giu, "admitcard"],
   [/\b(?:work(?:ing)?|done)[\s-]+from[\s-]+home\b|\bfrom\s+home\b|\bwfh\b|\bghar\s+(?:se|baithe|baith\s+ke)\b|(?<![\u0900-\u097f])घर\s+(?:से|बैठे)(?![\u0900-\u097f])/giu, "workfromhome"],
   // Preparing for an interview is a question of its own.
   [/\binterviews?\s+(?:questions?|tips?|preparation|prep|ki\s+taiyari|ki\s+tayari|me\s+kya\s+(?:puchte|poochte))\b|\b(?:prepare|preparing|crack)\s+(?:for\s+)?(?:an?\s+|the\s+)?(?:\S+\s+){0,3}?interviews?\b/giu, "interviewprep"],
   [/(?<![\u0900-\u097f])इंटरव्यू\s+(?:में\s+)?(?:के\s+)?(?:सवाल|प्रश्न|टिप्स|तैयारी)(?![\u0900-\u097f])/gu, "interviewprep"],
   [/\bof\s+course\b/giu, "sure"],
   // How much money a job brings is its pay.
-  [/\b(?:paisa|paise|pay|money)\s+(?:kitna|kitne|kitni)\s+(?:milta|milte|milti|milega|milegi|milenge|hota|hoti|hai|h)\b|\bkitna\s+(?:paisa|kamate|kamata|kamati|kama\s+sakte)\b|\bhow\s+much\s+(?:do|does|will|can|would)\s+(?:\S+\s+){1,3}?(?:earn|make|get\s+paid)\b/giu, "salary"],
+  [/\b(?:paisa|paise|pay|money)\s+(?:kitna|kitne|kitni)\s+(?:milta|milte|milti|milega|milegi|milenge|hota|hoti|hai|h)\b|\bkitna\s+(?:paisa|kamate|kamata|kamati|kama\s+sakte)\b/giu, "salary"],
+  // "How much does a nurse earn": the pay of whoever is named, so the name stays.
+  [/\bhow\s+much\s+(?:do|does|will|can|would)\s+((?:\S+\s+){1,3}?)(?:earn|make|get\s+paid)\b/giu, "$1 salary"],
   [/(?<![\u0900-\u097f])(?:पैसा|पैसे)\s+कितना\s+(?:मिलता|मिलते|मिलेगा|होता)(?![\u0900-\u097f])|(?<![\u0900-\u097f])कितना\s+(?:पैसा|पैसे)(?![\u0900-\u097f])|(?<![\u0900-\u097f])कितना\s+(?:कमाते|कमाता|कमाती)(?![\u0900-\u097f])/gu, "वेतन"],
   // Whether English is needed is a qualification.
   [/\benglish\s+(?:aani|aana|aati|aata|bolna|bolni|speaking|skills?|fluency|required|zaruri|jaruri|necessary|needed|chahiye)\b|\b(?:need|needs|require|requires|required)\s+(?:good\s+|fluent\s+)?english\b/giu, "qualification"],

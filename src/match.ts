@@ -7,6 +7,7 @@ import { HINGLISH_PARTICLES, HOWTO, INTENTS, NEGATING, NEGATION, THANKS } from "
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 import { BASE_LEXICON, type Lexicon, type SubjectLabel } from "./vocabulary.js";
+import { CAREER_WORDS } from "./career.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -95,6 +96,8 @@ export class Matcher {
     readonly intents: ReadonlySet<number>;
   };
   private readonly smalltalk: readonly boolean[];
+  /** Per article: 1 when its entries have few phrasings (fewer questions per entry than TUNING.unknownDensity). */
+  private readonly sparseArticle: Uint8Array;
   /** Each entry's article (index into corpus.articles), -1 for small talk. */
   private readonly articleOf: Int32Array;
   /** Per term: the one article whose questions use it (its subject words), else -1. Empty with one article. */
@@ -120,7 +123,7 @@ export class Matcher {
   /** Concepts only an entry whose questions use them may answer (pay, a procedure...), with their names. */
   private readonly subjects: Lexicon["subjects"];
   /** Roles the articles assign to entries, each role as the term names of its words. */
-  private readonly roles: readonly { readonly entry: number; readonly phrases: readonly (readonly string[])[] }[];
+  private readonly roles: readonly { readonly entry: number; readonly phrases: readonly (readonly WordForm[])[] }[];
   /** Sides named by description, as concept or key names. */
   private readonly described: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[];
 
@@ -135,7 +138,7 @@ export class Matcher {
     this.roles = Object.entries(corpus.lexicon.roles).flatMap(([id, list]) => {
       const entry = entryIndex.get(id);
       if (entry === undefined) return [];
-      const phrases = list.map((p) => analyzer.analyzeText(p, Infinity).forms.filter((f) => !f.stop).map(termName)).filter((p) => p.length > 0);
+      const phrases = list.map((p) => analyzer.analyzeText(p, Infinity).forms.filter((f) => !f.stop)).filter((p) => p.length > 0);
       return [{ entry, phrases }];
     });
     this.described = corpus.lexicon.described.map((d) => ({ terms: d.words.map(nameOf), negated: d.negated, side: nameOf(d.side) }));
@@ -214,9 +217,14 @@ export class Matcher {
     // "front office"); the built-in language and career words (pay, job, duties) are shared and name none.
     const files = new Map(corpus.articles.map((a, i) => [a.file, i]));
     this.articleOf = Int32Array.from(corpus.entries, (e) => files.get(e.file) ?? -1);
-    this.subjectOf = new Int32Array(corpus.articles.length > 1 ? this.termNames.length : 0).fill(-1);
+    this.sparseArticle = Uint8Array.from(corpus.articles, (_, a) => {
+      const entries = this.articleOf.filter((x) => x === a).length;
+      const questions = this.questions.filter((q) => this.articleOf[q.entry] === a).length;
+      return entries > 0 && questions / entries < this.t.unknownDensity ? 1 : 0;
+    });
+    this.subjectOf = new Int32Array(corpus.articles.length > 0 ? this.termNames.length : 0).fill(-1);
     if (this.subjectOf.length > 0) {
-      const shared = new Set(Object.keys(BASE_LEXICON.concepts).map((name) => `#${name}`));
+      const shared = new Set([...Object.keys(BASE_LEXICON.concepts).map((name) => `#${name}`), ...CAREER_WORDS.map(nameOf)]);
       const sizes = corpus.articles.map((_, a) => this.articleOf.filter((x) => x === a).length);
       const uses = this.termNames.map(() => new Float64Array(corpus.articles.length));
       this.entryTerms.forEach((terms, e) => {
@@ -497,8 +505,17 @@ export class Matcher {
     if (!best) return none(() => "no corpus question shares a word with it");
     const second = out[1];
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
+    // Or, with several articles, two entries of different articles when the question names neither's subject
+    // ("salary kitni hai?"): which article is meant is a guess, so ask.
+    const acrossArticles =
+      second !== undefined &&
+      this.corpus.articles.length > 1 &&
+      this.articleOf[ranked[1]!.entry]! >= 0 &&
+      this.articleOf[ranked[1]!.entry] !== this.articleOf[ranked[0]!.entry] &&
+      ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
+      best.score - second.score < this.t.articleAmbiguityMargin;
     const ambiguous =
-      second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage;
+      acrossArticles || (second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage);
     const bestEntry = ranked[0]!.entry;
     const lacking = [...required].find((name) => !this.covers(bestEntry, [name], ranked[0]!.q));
     // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic
@@ -517,9 +534,20 @@ export class Matcher {
     const scoreBar = this.t.answerThreshold - relief;
     const coverageBar = this.t.minCoverage - relief;
     const bars = () => `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
+    // A question that names no article's subject but a thing of its own the corpus never mentions ("नर्स की
+    // सैलरी" to an article about data entry, "koi acchi film batao") is about something else, however well its
+    // everyday words (pay, good, how much) fit.
+    // (Only for an article with few phrasings, where such a word weighs little: see unknownWeight.)
+    const elsewhere =
+      this.articleOf[bestEntry]! >= 0 &&
+      this.sparseArticle[this.articleOf[bestEntry]!] === 1 &&
+      ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
+      [...unknownAsked].some((key) => (unknown.get(key) ?? 0) >= this.t.foreignWordLength && !unknownForms.has(key));
     const blocker: (() => string) | undefined =
       lacking !== undefined
         ? () => `it asks about ${this.subjects[lacking]!.en}, and ${best.id} answers no such question`
+        : elsewhere
+          ? () => `it names no article's subject, and a word no article uses`
         : offTopic
           ? () => `${best.id} is small talk and the question is about a topic`
           : ambiguous
@@ -545,7 +573,11 @@ export class Matcher {
     // (Only when the best question does not already speak of that role: "is the hospital reception front
     // office?" has its own entry.)
     const role = required.size === 0 ? this.roleEntry(forms, query) : undefined;
-    if (role !== undefined && !vetoed(role.entry) && (blocker !== undefined || !role.phrase.every((n) => best.matched.includes(n)))) {
+    const speaksOf = (name: string) => {
+      const t = this.termIds.get(name);
+      return t !== undefined && this.has(this.questions[ranked[0]!.q]!, t);
+    };
+    if (role !== undefined && !vetoed(role.entry) && (blocker !== undefined || !role.phrase.every(speaksOf))) {
       const id = this.corpus.entries[role.entry]!.id;
       return answered(id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
     }
@@ -717,7 +749,7 @@ export class Matcher {
    */
   private vetoed(query: Map<number, number>, implied: string | undefined): (entry: number) => boolean {
     const named = new Set<number>();
-    if (this.subjectOf.length > 0) for (const t of query.keys()) if (this.subjectOf[t]! >= 0) named.add(this.subjectOf[t]!);
+    if (this.corpus.articles.length > 1) for (const t of query.keys()) if (this.subjectOf[t]! >= 0) named.add(this.subjectOf[t]!);
     const outside = (entry: number) => named.size > 0 && this.articleOf[entry]! >= 0 && !named.has(this.articleOf[entry]!);
     const sides: Uint8Array[] = [];
     for (const { a, b, names, only } of this.contrasts) {
@@ -736,10 +768,14 @@ export class Matcher {
   private roleEntry(forms: readonly WordForm[], query: Map<number, number>): { entry: number; phrase: readonly string[] } | undefined {
     if (this.roles.length === 0) return undefined;
     if (this.contrasts.length === 0 || this.contrasts.some(({ a, b }) => !query.has(a) || !query.has(b))) return undefined;
-    const names = forms.filter((f) => !f.stop).map(termName);
+    const words = forms.filter((f) => !f.stop);
+    // Short keys collide ("hr" and "hearing"): a word of a role must then be spelt as the role is.
+    const same = (f: WordForm, r: WordForm) => termName(f) === termName(r) && (f.concept !== undefined || f.key.length >= 4 || f.spelling === r.spelling);
     for (const { entry, phrases } of this.roles) {
       for (const phrase of phrases) {
-        for (let i = 0; i + phrase.length <= names.length; i++) if (phrase.every((n, k) => names[i + k] === n)) return { entry, phrase };
+        for (let i = 0; i + phrase.length <= words.length; i++) {
+          if (phrase.every((r, k) => same(words[i + k]!, r))) return { entry, phrase: phrase.map(termName) };
+        }
       }
     }
     return undefined;

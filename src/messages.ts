@@ -34,8 +34,8 @@ const CATALOGUE = {
     hi: "मैं ठीक से समझ नहीं पाया। क्या आप इनमें से कुछ पूछना चाहते हैं?",
   },
   empty: {
-    en: "Please type a question, for example: What is the back office?",
-    hi: "कृपया एक सवाल लिखें, जैसे: बैक ऑफिस क्या होता है?",
+    en: "Please type a question, for example: {example}",
+    hi: "कृपया एक सवाल लिखें, जैसे: {example}",
   },
   topics: { en: "Topics I can answer:", hi: "इन विषयों पर मैं जवाब दे सकता हूँ:" },
   related: { en: "Related", hi: "इससे जुड़े सवाल" },

@@ -7,8 +7,9 @@ import type { Matcher, MatchResult } from "./match.js";
 const HARD_BREAK = /(?<=[?？।])\s+/u;
 const JOIN = /\s*[,;]?\s+(?:and\s+also|and|also|plus|aur|or\s+phir|और|तथा|साथ\s+ही)\s+|\s*;\s*|,\s+(?=(?:what|why|how|who|which|where|when|kya|kyu|kaise|kaun|क्या|क्यों|कैसे|कौन)\b)/iu;
 
-// How near the start (or, for Hindi word order, the end) of a joined clause its question word must stand.
-const EARLY_WORDS = 3;
+// A joined clause asks with its first word ("and why…") or, in Hindi word order, one of its last words ("aur
+// back office kyu zaruri hai").
+const LATE_WORDS = 3;
 
 /** One question of a message and what the matcher made of it. */
 export interface Part {
@@ -20,14 +21,14 @@ export interface Part {
 export function splitQuestions(matcher: Matcher, text: string): string[] {
   // A clause asks on its own with a question word or a subject of its own (pay, applying), and two words of
   // content: "front office and back office don't get along" is one question, not two.
-  // After a joining word the question word must come early ("and why…", "aur kya…"): in "the people who meet
-  // customers and the people who work inside", "who" only describes.
+  // After a joining word the question word must come first or last: in "the people who meet customers and the
+  // people who work inside", "who" only describes.
   const asking = (s: string, marked = false, early = false) => {
     const { forms } = matcher.analyzer.analyzeText(s);
     const subjects = forms.some((f) => f.concept !== undefined && matcher.isSubject(f.concept));
     const content = forms.filter((f) => !f.stop).length;
-    const words = early ? forms.slice(0, EARLY_WORDS) : forms;
-    return content >= 2 && (asks(words) || asks(forms.slice(-EARLY_WORDS)) || subjects || (marked && /[?？]\s*$/u.test(s)));
+    const asked = early ? asks(forms.slice(0, 1)) || asks(forms.slice(-LATE_WORDS)) : asks(forms);
+    return content >= 2 && (asked || subjects || (marked && /[?？]\s*$/u.test(s)));
   };
   const out: string[] = [];
   for (const sentence of text.split(HARD_BREAK).filter((s) => s.trim() !== "")) {

@@ -22,6 +22,8 @@ export const TUNING = Object.freeze({
   maxSuggestions: 3,
   /** When the two best entries cover the query equally and score this close, ask instead of answering. */
   ambiguityMargin: 0.01,
+  /** ...and, with several articles, when two entries of different articles score this close and the question names neither's subject. */
+  articleAmbiguityMargin: 0.15,
   /** F-beta over query coverage (recall) and question coverage (precision): beta > 1 favours covering the query. */
   beta: 1.3,
   /** How much a query word found only in an entry's answer (not its questions) counts for that entry. */
@@ -59,9 +61,11 @@ export const TUNING = Object.freeze({
   /** ...or rarer than this share of all entries, whichever is larger, so big corpora gather enough candidates. */
   candidateDfShare: 0.02,
   /** A word names an article's subject when at least this share of the article's entries ask with it... */
-  subjectShare: 0.25,
+  subjectShare: 0.5,
   /** ...and every other article's share is at most a this-th of that. */
   subjectDominance: 3,
+  /** A word the corpus lacks, this long or longer, in a question naming no article's subject, says it is about something else. */
+  foreignWordLength: 4,
   /** At most this many questions are scored for a question made only of common words. */
   maxWalk: 300,
 });

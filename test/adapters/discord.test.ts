@@ -266,7 +266,7 @@ describe("discord adapter", () => {
 
     it("asks for a question when the mention comes alone", async () => {
       const call = await fake.replyTo(fake.message({ content: `<@${fake.bot.id}>`, author: "shy" }));
-      expect(call.body.content).toBe(message("empty", "en"));
+      expect(call.body.content).toBe(shippedTexts().message("empty", "en"));
     });
 
     it("answers a 3,600-character message within every limit", async () => {

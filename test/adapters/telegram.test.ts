@@ -306,7 +306,7 @@ describe("telegram: commands", () => {
   it("/ask answers the question after it, and asks for one when there is none", async () => {
     const r = await use();
     expect(joined(await ask(r, "/ask What does the back office do in a bank?"))).toContain(answerOf("back-office-bank", "en"));
-    expect(joined(await ask(r, "/ask"))).toBe(message("empty", "en"));
+    expect(joined(await ask(r, "/ask"))).toBe(shippedTexts().message("empty", "en"));
   });
 
   it("an unknown command gets the list of commands instead of a guess", async () => {

@@ -35,6 +35,31 @@ describe("npm run faq", () => {
     expect(r.stdout).toMatch(/a\.yaml: beta: question "what is the cash counter" collides with alpha/);
   });
 
+  it("lint reports a question of one article that another article's entry takes over, and only warns within an article", async () => {
+    const source = (title: string) => ({ title, language: "hi" });
+    const nurse = { source: source("Nurse"), entries: [entry("nurse-pay", { questions: { en: ["what is the pay of a nurse"], hi: ["नर्स का वेतन"], "hi-Latn": ["nurse ka vetan"] } }), entry("nurse-what", { questions: { en: ["who is a nurse", "what is it"], hi: ["नर्स कौन है"], "hi-Latn": ["nurse kaun hai"] } })] };
+    const clerk = {
+      source: source("Clerk"),
+      entries: [
+        entry("clerk-pay", { questions: { en: ["what is the pay of a clerk", "how much is the pay of a nurse"], hi: ["क्लर्क का वेतन"], "hi-Latn": ["clerk ka vetan"] } }),
+        entry("clerk-exam", { questions: { en: ["which exam does a clerk pass"], hi: ["क्लर्क की परीक्षा"], "hi-Latn": ["clerk ka exam"] } }),
+        entry("clerk-hours", { questions: { en: ["what are a clerk's hours"], hi: ["क्लर्क के घंटे"], "hi-Latn": ["clerk ke ghante"] } }),
+      ],
+    };
+    const r = await run("faq", ["lint", "--faq", corpusDir({ "nurse.yaml": nurse, "clerk.yaml": clerk })]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/clerk\.yaml: clerk-pay: question "how much is the pay of a nurse" is taken over by nurse-pay of .*nurse\.yaml/);
+    expect(r.stderr).toMatch(/warning: .*nurse\.yaml: nurse-what: question "what is it" is answered by/);
+  });
+
+  it("lint checks an article's lexicon block", async () => {
+    const article = (lexicon: unknown) => ({ source: { title: "T", language: "hi" }, entries: [entry("one")], lexicon });
+    const r = await run("faq", ["lint", "--faq", corpusDir({ "t.yaml": article({ synonym: { a: ["b"] } }), "u.yaml": article({ phrases: { x: ["/(open/"] } }) })]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/t\.yaml: -: lexicon.*synonym/);
+    expect(r.stdout).toMatch(/u\.yaml: -: lexicon\.phrases\.x: "\/\(open\/" is not a valid expression/);
+  });
+
   it("export prints the loaded corpus as one JSON document", async () => {
     const r = await run("faq", ["export"]);
     expect(r.code).toBe(0);

@@ -4,7 +4,7 @@ import { loadCorpus } from "../../src/corpus.js";
 import { evaluate, parseEvalSet } from "../../src/evaluate.js";
 import { ask } from "../../src/answer.js";
 import { Matcher } from "../../src/match.js";
-import { phoneticKey, romanize, stem } from "../../src/translit.js";
+import { phoneticKey, romanize, spelledLetters, stem } from "../../src/translit.js";
 import { corpusDir, entry } from "../helpers/corpus.js";
 
 const matcher = new Matcher(loadCorpus("faq"));
@@ -300,5 +300,17 @@ describe("hard cases", () => {
     const m = new Matcher(loadCorpus(dir));
     expect(m.match("nite shift job kya hoti hai").id).toBe("night-shift");
     expect(m.match("What is back office?").id).toBe("back-office");
+  });
+});
+
+describe("abbreviations spelt in Devanagari letter names", () => {
+  it.each([
+    ["बीपीओ", "bpo"],
+    ["एचआर", "hr"],
+    ["आईटी", "it"],
+  ])("%s is %s", (word, latin) => expect(spelledLetters(word)).toBe(latin));
+
+  it("leaves words that are not letter names alone", () => {
+    for (const word of ["बैंक", "ऑफिस", "के", "जी"]) expect(spelledLetters(word)).toBeUndefined();
   });
 });

@@ -1,0 +1,148 @@
+// Articles added as data alone: each brings its own words, the bot runs on any set of them, none takes another's.
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ask } from "../../src/answer.js";
+import { Conversation } from "../../src/conversation.js";
+import { loadCorpus } from "../../src/corpus.js";
+import { Matcher } from "../../src/match.js";
+import { corpusDir } from "../helpers/corpus.js";
+
+type Questions = { en: string[]; hi: string[]; "hi-Latn": string[] };
+const item = (id: string, questions: Questions, answer = id) => ({ id, questions, answer: { en: `About ${answer}.`, hi: `${answer} के बारे में।` } });
+const article = (title: string, about: string, entries: unknown[], lexicon?: unknown) => ({
+  source: { title, language: "hi", about: { en: about, hi: about } },
+  entries,
+  ...(lexicon ? { lexicon } : {}),
+});
+
+const nurse = article("Staff nurse", "staff nurse jobs", [
+  item("nurse-what", { en: ["What does a staff nurse do?", "Who is a staff nurse?"], hi: ["स्टाफ नर्स क्या करती है?"], "hi-Latn": ["staff nurse kya karti hai"] }),
+  item("nurse-salary", { en: ["What is the salary of a staff nurse?", "How much does a nurse earn?"], hi: ["नर्स की सैलरी कितनी होती है?"], "hi-Latn": ["nurse ki salary kitni hai"] }),
+  item("nurse-shifts", { en: ["Do nurses work night shifts?", "What are a nurse's working hours?"], hi: ["क्या नर्स को रात की शिफ्ट करनी पड़ती है?"], "hi-Latn": ["nurse ki night shift hoti hai kya"] }),
+]);
+const clerk = article("Bank clerk", "bank clerk jobs", [
+  item("clerk-what", { en: ["What does a bank clerk do?", "Who is a bank clerk?"], hi: ["बैंक क्लर्क क्या करता है?"], "hi-Latn": ["bank clerk kya karta hai"] }),
+  item("clerk-salary", { en: ["What is the salary of a bank clerk?", "How much does a bank clerk earn?"], hi: ["बैंक क्लर्क की सैलरी कितनी होती है?"], "hi-Latn": ["bank clerk ki salary kitni hai"] }),
+  item("clerk-exam", { en: ["Which exam selects bank clerks?", "What is the IBPS clerk exam?"], hi: ["बैंक क्लर्क की परीक्षा कौन सी है?"], "hi-Latn": ["bank clerk ka exam kaunsa hai"] }),
+]);
+const withSmalltalk = (files: Record<string, unknown>) => {
+  const dir = corpusDir(files);
+  copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
+  return dir;
+};
+const matcherOf = (files: Record<string, unknown>) => new Matcher(loadCorpus(withSmalltalk(files)));
+
+describe("an article alone, beside small talk", () => {
+  const matcher = matcherOf({ "nurse.yaml": nurse });
+  const conversation = new Conversation({ matcher: () => matcher });
+  const say = (text: string) => conversation.reply({ text, userId: "u", channel: "test" });
+
+  it("loads and answers without the front/back office article", () => {
+    expect(matcher.match("nurse ki salary kitni hai").id).toBe("nurse-salary");
+  });
+
+  it("greets and helps with what this corpus covers, and names what it does not", () => {
+    expect(say("hello")).toMatchObject({ kind: "answer", id: "greeting" });
+    expect(say("hello").kind === "answer" && say("hello").text).toContain("staff nurse jobs");
+    const help = conversation.help("en");
+    expect(help).toContain("staff nurse jobs");
+    expect(help).not.toContain("front office");
+    expect(help).not.toMatch(/don't cover pay/); // this article covers pay
+    expect(conversation.welcome()).toContain("staff nurse jobs");
+  });
+
+  it("tells a question about a subject no entry covers what is missing", () => {
+    const reply = say("what documents does a nurse need?");
+    expect(reply.kind).not.toBe("answer");
+    expect(reply.text).toContain("documents");
+  });
+
+  it("reads a misspelt subject as that subject", () => {
+    expect(matcher.match("nurse ki salry kitni hai").id).toBe("nurse-salary");
+  });
+});
+
+describe("several articles together", () => {
+  const matcher = matcherOf({ "nurse.yaml": nurse, "clerk.yaml": clerk });
+
+  it("scopes a question to the article whose subject it names", () => {
+    expect(matcher.match("What is the salary of a staff nurse?").id).toBe("nurse-salary");
+    expect(matcher.match("bank clerk ki salary kitni hai").id).toBe("clerk-salary");
+    expect(matcher.match("how much does a nurse earn per month").id).toBe("nurse-salary");
+  });
+
+  it("never answers one article's subject from another article's entry", () => {
+    // Neither article has an exam for nurses: the clerk's exam is no answer.
+    const r = matcher.match("which exam do nurses write?");
+    expect(r.id).not.toBe("clerk-exam");
+  });
+
+  it("asks which, rather than guessing, when a question names no article's subject", () => {
+    const r = matcher.match("salary kitni hai?");
+    expect(r.id).toBeNull();
+    expect(r.suggestions).toEqual(expect.arrayContaining(["nurse-salary", "clerk-salary"]));
+  });
+
+  it("adding an article changes no answer of the other", () => {
+    const alone = matcherOf({ "nurse.yaml": nurse });
+    for (const e of alone.corpus.entries.filter((x) => !x.smalltalk)) {
+      for (const q of [...e.questions.en, ...e.questions.hi, ...e.questions["hi-Latn"]]) expect(matcher.match(q).id, q).toBe(alone.match(q).id);
+    }
+  });
+});
+
+describe("an article's own words, in its lexicon block", () => {
+  const lexicon = {
+    synonyms: { nurse: ["nurse", "nurses", "परिचारिका", "sister"] },
+    phrases: { "night shift": ["graveyard shift", "/\\bnight\\s+duty\\b/"] },
+    not_covered: { uniform: { en: "uniforms", hi: "यूनिफॉर्म", words: ["uniform", "uniforms", "वर्दी"] } },
+  };
+  const matcher = matcherOf({ "nurse.yaml": { ...nurse, lexicon } });
+
+  it("folds its synonyms, in any script, into one word", () => {
+    expect(matcher.match("परिचारिका की सैलरी कितनी होती है?").id).toBe("nurse-salary");
+  });
+
+  it("reads its phrases, literal or as expressions", () => {
+    expect(matcher.match("do nurses get the graveyard shift?").id).toBe("nurse-shifts");
+    expect(matcher.match("is night duty compulsory for a nurse?").id).toBe("nurse-shifts");
+  });
+
+  it("declines what it says it does not cover, naming it", () => {
+    const r = matcher.match("what uniform does a staff nurse wear?");
+    expect(r.id).toBeNull();
+    expect(r.subject?.en).toBe("uniforms");
+  });
+
+  it("leaves other corpora untouched", () => {
+    expect(matcherOf({ "nurse.yaml": nurse }).match("परिचारिका की सैलरी कितनी होती है?").id).not.toBe("nurse-shifts");
+  });
+
+  it("is validated: unknown keys and broken expressions are problems with the file named", () => {
+    const bad = withSmalltalk({ "nurse.yaml": { ...nurse, lexicon: { synonym: {}, phrases: { x: ["/(unclosed/"] } } } });
+    expect(() => loadCorpus(bad)).toThrow(/nurse\.yaml: -: lexicon/);
+  });
+});
+
+describe("roles an article assigns to entries", () => {
+  const corpus = loadCorpus("faq");
+  const matcher = new Matcher(corpus);
+
+  it("answers 'is X front or back office?' with the entry the article's data names", () => {
+    expect(matcher.match("is an accountant front office or back office?").id).toBe("back-office");
+    expect(matcher.match("receptionist front office hai ya back office?").id).toBe("front-office");
+  });
+
+  it("leaves a question about the role's pay to the subject gate", () => {
+    expect(matcher.match("accountant ki salary kitni hai, front office ya back office?").id).toBeNull();
+  });
+});
+
+describe("the ask record of several articles", () => {
+  it("holds the answer of the article asked about", () => {
+    const matcher = matcherOf({ "nurse.yaml": nurse, "clerk.yaml": clerk });
+    const { result } = ask(matcher, "bank clerk ka exam kaunsa hai");
+    expect(result).toMatchObject({ id: "clerk-exam", answer: "clerk-exam के बारे में।", answerLang: "hi" });
+  });
+});

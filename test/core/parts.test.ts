@@ -1,0 +1,59 @@
+// Messages that ask several things: split into their questions, each answered, an uncovered one said so.
+import { describe, expect, it } from "vitest";
+import { ask } from "../../src/answer.js";
+import { Conversation } from "../../src/conversation.js";
+import { loadCorpus } from "../../src/corpus.js";
+import { Matcher } from "../../src/match.js";
+import { splitQuestions } from "../../src/parts.js";
+
+const matcher = new Matcher(loadCorpus("faq"));
+
+describe("splitting a message into its questions", () => {
+  it.each([
+    ["what is the back office, and what is the salary?", ["what is the back office", "what is the salary?"]],
+    ["What is front office? Why is back office important?", ["What is front office?", "Why is back office important?"]],
+    ["front office kya hota hai aur back office kyu zaruri hai", ["front office kya hota hai", "back office kyu zaruri hai"]],
+  ])("%s", (text, parts) => expect(splitQuestions(matcher, text)).toEqual(parts));
+
+  it.each([
+    "What's the difference between front office and back office?",
+    "Why must front office and back office work together?",
+    "क्या मुझे फ्रंट ऑफिस और बैक ऑफिस के बारे में जानना जरूरी है?",
+    "can you compare the people who meet customers and the people who work behind the scenes?",
+  ])("keeps one question whole: %s", (text) => expect(splitQuestions(matcher, text)).toHaveLength(1));
+
+  it("keeps a sentence that only tells as context of the question after it", () => {
+    expect(splitQuestions(matcher, "I am a fresher. What is back office?")).toEqual(["I am a fresher. What is back office?"]);
+  });
+});
+
+describe("the ask record of a message with several questions", () => {
+  it("answers both, the first as the main answer", () => {
+    const { result } = ask(matcher, "what is front office and why is back office important?");
+    expect(result.id).toBe("front-office");
+    expect(result.parts?.map((p) => p.id)).toEqual(["front-office", "back-office-importance"]);
+    const byId = (id: string) => matcher.corpus.byId.get(id)!.answer.en;
+    expect(result.answer).toBe(`${byId("front-office")}\n\n${byId("back-office-importance")}`);
+  });
+
+  it("answers the covered part when the other asks what no article covers, instead of declining both", () => {
+    const { result } = ask(matcher, "back office kya hota hai aur isme salary kitni milti hai?");
+    expect(result).toMatchObject({ id: "back-office", answerLang: "hi" });
+    expect(result.parts).toEqual([expect.objectContaining({ id: "back-office" }), expect.objectContaining({ id: null })]);
+  });
+
+  it("has no parts for one question", () => {
+    expect(ask(matcher, "what is the back office?").result.parts).toBeUndefined();
+  });
+});
+
+describe("a conversation reply to several questions", () => {
+  const conversation = new Conversation({ matcher: () => matcher });
+  it("shows each answer under its question and says which part is not covered", () => {
+    const reply = conversation.reply({ text: "what is the back office? and how much does it pay?", userId: "u", channel: "test" });
+    expect(reply.kind).toBe("answer");
+    expect(reply.text).toContain("“what is the back office?”:");
+    expect(reply.text).toContain(matcher.corpus.byId.get("back-office")!.answer.en);
+    expect(reply.text).toMatch(/“and how much does it pay\?”: sorry|“how much does it pay\?”: sorry/);
+  });
+});

@@ -99,6 +99,13 @@ export function payloadProblems(payload: Partial<DiscordPayload> | null | undefi
 const DISCORD_EPOCH = 1_420_070_400_000n;
 const ALL_PERMISSIONS = "2251799813685247";
 
+/** A gateway session: its sequence number, its socket while connected, and its recent events for a RESUME to replay. */
+interface Session {
+  seq: number;
+  ws: WebSocket | undefined;
+  readonly sent: { readonly s: number; readonly t: string; readonly d: unknown }[];
+}
+
 export class FakeDiscord {
   readonly calls: RecordedCall[] = [];
   readonly gateway: GatewayPayload[] = [];
@@ -120,7 +127,7 @@ export class FakeDiscord {
   private readonly failures: { method?: string; path: RegExp; failure: Failure }[] = [];
   private readonly holds: { method?: string; path: RegExp; arrived: () => void; released: Promise<void>; release: () => void }[] = [];
   private readonly held = new Set<() => void>();
-  private readonly sessions = new Map<string, { seq: number; ws: WebSocket | undefined }>();
+  private readonly sessions = new Map<string, Session>();
   private readonly sockets = new Set<WebSocket>();
   private readonly acknowledged = new Set<string>();
   private readonly callWaiters = new Set<{ test: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }>();
@@ -492,7 +499,7 @@ export class FakeDiscord {
         case 2: {
           // IDENTIFY
           sessionId = randomBytes(8).toString("hex");
-          const session = { seq: 0, ws };
+          const session: Session = { seq: 0, ws, sent: [] };
           this.sessions.set(sessionId, session);
           const d = payload.d as Json;
           this.recordGateway({ op: 2, d: { ...d, token: "[token]", tokenMatches: !this.options.token || d.token === this.options.token } });
@@ -525,6 +532,8 @@ export class FakeDiscord {
           }
           sessionId = String(d.session_id);
           session.ws = ws;
+          // Every event after the client's last sequence number, then RESUMED, as Discord does.
+          for (const e of session.sent.filter((x) => x.s > Number(d.seq ?? 0) && x.t !== "RESUMED")) this.send(ws, { op: 0, t: e.t, s: e.s, d: e.d });
           this.sendDispatch(session, "RESUMED", {});
           this.recordGateway({ op: 6, d: { ...d, token: "[token]" } });
           return;
@@ -544,9 +553,12 @@ export class FakeDiscord {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(payload));
   }
 
-  private sendDispatch(session: { seq: number; ws: WebSocket | undefined }, t: string, d: unknown): void {
+  private sendDispatch(session: Session, t: string, d: unknown): void {
     session.seq += 1;
-    if (session.ws) this.send(session.ws, { op: 0, t, s: session.seq, d });
+    // Kept, as Discord keeps them, so that a RESUME replays what a dropped or closing connection missed.
+    session.sent.push({ s: session.seq, t, d });
+    if (session.sent.length > 1000) session.sent.shift();
+    if (session.ws && session.ws.readyState === session.ws.OPEN) this.send(session.ws, { op: 0, t, s: session.seq, d });
   }
 
   private guildPayload(): Json {

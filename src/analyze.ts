@@ -1,6 +1,6 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
 import { editDistance } from "./distance.js";
-import { AUXILIARIES, INTENTS, MEANING, POSTPOSITIONS, STOPWORDS } from "./lexicon.js";
+import { AUXILIARIES, INTENTS, MEANING, POSTPOSITIONS, REQUESTS, STOPWORDS } from "./lexicon.js";
 import type { Lexicon } from "./vocabulary.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
 import { loose, phoneticKey, romanize, spelledLetters, stem, stemHindi } from "./translit.js";
@@ -222,10 +222,12 @@ export class Analyzer {
   }
 }
 
-/** Whether words ask something: a question word or asking what a word means. */
+/** Whether words ask something: a question word, asking what a word means, or a request ("please explain"). */
 export function asks(forms: readonly WordForm[]): boolean {
-  return forms.some((f) => f.concept !== undefined && (INTENTS.includes(f.concept) || f.concept === MEANING));
+  return forms.some((f) => (f.concept !== undefined && (INTENTS.includes(f.concept) || f.concept === MEANING)) || REQUEST_FORMS.has(f.surface));
 }
+
+const REQUEST_FORMS = new Set(REQUESTS);
 
 /** The matcher's name for a word: its concept, else its phonetic key. */
 export function termName(form: WordForm): string {

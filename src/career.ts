@@ -63,7 +63,6 @@ export const CAREER_SUBJECTS: Readonly<Record<string, { readonly en: string; rea
   "#FULLFORM": { en: "a full form", hi: "फुल फॉर्म" },
   "#TIMING": { en: "opening hours", hi: "खुलने का समय" },
   "#SKILL": { en: "skills", hi: "कौशल" },
-  "#TRAINING": { en: "training", hi: "ट्रेनिंग" },
   "#PROMOTION": { en: "promotion", hi: "प्रमोशन" },
   "#RESULT": { en: "results and admit cards", hi: "रिजल्ट और एडमिट कार्ड" },
   "#DATE": { en: "dates", hi: "तारीखें" },

@@ -143,6 +143,15 @@ export const NEGATION = "#NOT";
 /** Concepts that say a thing does not happen: not, never, without ("work without meeting customers"), avoid. */
 export const NEGATING: readonly string[] = Object.freeze([NEGATION, "#WITHOUT", "#DISLIKE"]);
 
+/**
+ * Words that ask for something without a question word ("please explain the difference", "कृपया बताएं"): a
+ * sentence with one asks, so the sentences around it that only tell are context.
+ */
+export const REQUESTS: readonly string[] = Object.freeze(
+  `explain tell describe clarify guide advise elaborate bataiye batao bataye btao bataen samjhaiye samjhao
+  बताएं बताएँ बताइए बताइये बताओ बताने समझाइए समझाएं समझाओ समझाने स्पष्ट`.split(/\s+/).filter(Boolean),
+);
+
 /** Concepts that only say what kind of question it is: a question made of these alone asks nothing. */
 export const INTENTS: readonly string[] = Object.freeze(["#WHAT", "#WHY", "#HOW", "#WHO", "#WHICH", "#WHERE", "#WHEN"]);
 
@@ -174,7 +183,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(batao|bataiye|bata|btao|samjhao|samjha|karo|bolo|dekho|hai|h)\s+na\b/giu, "$1"],
   [/\bna(?=\s*(?:[?.!,]|$))/giu, ""],
   [/(?<![\u0900-\u097f])(बताओ|बताइए|बता|समझाओ|करो|बोलो|देखो|है)\s+ना(?![\u0900-\u097f])/gu, "$1"],
-  [/(?<![\u0900-\u097f])ना(?=\s*(?:[?.!,।]|$))/gu, ""],
+  [/(?<![\u0900-\u097f])नाँ?(?=\s*(?:[?.!,।]|$))|(?<![\u0900-\u097f])न(?=\s*(?:[?.!,।]|$))/gu, ""],
   [/\bnot\s+sure\b|\bno\s+idea\b|\bnot\s+clear\b/giu, "unsure"],
   // Times: "5pm" is "5 pm".
   [/\b(\d{1,2})(am|pm)\b/giu, "$1 $2"],
@@ -215,15 +224,16 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bwhat\s+(?:do|would|should)\s+(?:you|we|they|people|one)\s+call\b|\bwhat\s+(?:is|are)\s+(?:it|they|this|that|these|those)\s+called\b/giu, "what meaning"],
   // The forms of a letter ("Respected Sir", "Thanking you", "आपका आभारी रहूँगा") frame the question; they ask nothing.
   [/\b(?:respected|dear|hello|hi|good\s+(?:morning|afternoon|evening))\s+(?:sir|madam|ma'?am|team|all|sir\/madam)(?:\s*\/\s*madam)?\b(?=.*\S.*\S)|\bgreetings\s+of\s+the\s+day\b|\bi\s+(?:hope|trust)\s+(?:this\s+(?:message|mail|email)\s+finds\s+you\s+well|you\s+are\s+(?:doing\s+)?well)\b/giu, " "],
-  [/\b(?:thanking\s+you(?:\s+in\s+advance)?|(?:warm|best|kind)?\s*regards|yours\s+(?:faithfully|sincerely|truly)|i\s+shall\s+be\s+(?:obliged|grateful|thankful)|an?\s+early\s+(?:response|reply)\s+would\s+be\s+(?:highly\s+|much\s+)?appreciated|i\s+would\s+be\s+(?:very\s+)?grateful\s+if\s+you\s+could)\b[^?]*$/giu, " "],
-  [/(?<![\u0900-\u097f])(?:आदरणीय|माननीय|श्रीमान|प्रिय)(?:\s+(?:महोदय|महोदया|सर|जी))?(?![\u0900-\u097f])|(?<![\u0900-\u097f])(?:सविनय\s+)?निवेदन\s+है\s+कि(?![\u0900-\u097f])|(?<![\u0900-\u097f])का\s+कष्ट\s+करें(?![\u0900-\u097f])|(?<![\u0900-\u097f])(?:आपका|आपकी)\s+(?:अति\s+)?(?:आभारी\s+(?:रहूँगा|रहूंगा|रहूँगी|रहूंगी|होऊँगा)|कृपा\s+होगी)(?![\u0900-\u097f])/gu, " "],
+  [/\b(?:thanking\s+you(?:\s+in\s+advance)?|(?:warm|best|kind)?\s*regards|yours\s+(?:faithfully|sincerely|truly)|sincerely|i\s+shall\s+be\s+(?:obliged|grateful|thankful)|an?\s+early\s+(?:response|reply)\s+would\s+be\s+(?:highly\s+|much\s+)?appreciated)\b[^?]*$/giu, " "],
+  [/\bi\s+would\s+be\s+(?:very\s+)?(?:grateful|thankful|obliged)\s+if\s+you\s+could(?:\s+kindly|\s+please)?\b|\bto\s+whom\s+it\s+may\s+concern\b|\bi\s+would\s+(?:really\s+)?appreciate\b/giu, " "],
+  [/(?<![\u0900-\u097f])(?:आदरणीय|माननीय|श्रीमान|प्रिय)(?:\s+(?:महोदय|महोदया|सर|जी))?(?![\u0900-\u0963\u0966-\u097f])|(?<![\u0900-\u097f])(?:सविनय\s+)?निवेदन\s+है\s+कि(?![\u0900-\u0963\u0966-\u097f])|(?<![\u0900-\u097f])का\s+कष्ट\s+करें(?![\u0900-\u0963\u0966-\u097f])|(?<![\u0900-\u097f])(?:आपका|आपकी)\s+(?:अति\s+)?(?:आभारी\s+(?:रहूँगा|रहूंगा|रहूँगी|रहूंगी|होऊँगा)|कृपा\s+होगी)(?![\u0900-\u0963\u0966-\u097f])/gu, " "],
   [/\b(?:aapka|apka)\s+(?:aabhari|abhari)\s+(?:rahunga|rahungi|rahoonga)\b|\bsir\s+ji\s+(?:pranam|namaste)\b/giu, " "],
   // "What is called…": "किसे कहते हैं", "kise kehte hai" ask what a thing is.
-  [/(?<![\u0900-\u097f])(?:किसे|किसको)\s+(?:कहते|कहा\s+जाता|बोलते)(?![\u0900-\u097f])/gu, "क्या"],
+  [/(?<![\u0900-\u097f])(?:किसे|किसको)\s+(?:कहते|कहा\s+जाता|बोलते)(?![\u0900-\u0963\u0966-\u097f])/gu, "क्या"],
   // "What does X do", "kya karta hai": asks what someone's work is, not what X is ("do" is otherwise a function word).
-  [/\b(what|wat|wht)\s+(?:does|do|did|will|would|should)\s+((?:[^\s?.,!]+\s+){1,5}?)do\b/giu, "$1 $2 work"],
+  [/\b(what|wat|wht)\s+(?:does|do|did|will|would|should)\s+(?!(?:you|u|ya)\s+do\b)((?:[^\s?.,!]+\s+){1,5}?)do\b/giu, "$1 $2 work"],
   [/\b(kya|kia)\s+(?:karta|karti|karte|krta|krti|krte)\s+(?=(?:hai|h|hain|he|ho)\b)/giu, "$1 kaam "],
-  [/(?<![\u0900-\u097f])क्या\s+(?:करता|करती|करते)(?=\s+(?:है|हैं|हो)(?![\u0900-\u097f]))/gu, "क्या काम"],
+  [/(?<![\u0900-\u097f])क्या\s+(?:करता|करती|करते)(?=\s+(?:है|हैं|हो)(?![\u0900-\u0963\u0966-\u097f]))/gu, "क्या काम"],
   [/\bppl\b/giu, "people"],
   // Chat greetings and thanks in shorthand and emoji: "gm sir ji", "ty", "🙏", "👍".
   [/\bgm\b/giu, "good morning"],

@@ -433,9 +433,11 @@ export class Matcher {
     const pending = forms.slice(0, this.t.maxQueryTerms).map((form, i) => ({ form, isAside: aside[i]! }));
     while (pending.length > 0) {
       const { form, isAside } = pending.shift()!;
-      if (form.concept !== undefined && form.concept in this.subjects) required.add(form.concept);
+      // A subject named only in a sentence that tells ("Many openings mention front office. How do the two
+      // differ?") is context, not what is asked.
+      if (form.concept !== undefined && form.concept in this.subjects && !isAside) required.add(form.concept);
       const { match, extra, concept } = this.understand(form);
-      if (concept !== undefined && concept in this.subjects) required.add(concept);
+      if (concept !== undefined && concept in this.subjects && !isAside) required.add(concept);
       if (extra) pending.unshift(...extra.map((f) => ({ form: f, isAside })));
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;
@@ -749,8 +751,18 @@ export class Matcher {
    */
   private vetoed(query: Map<number, number>, implied: string | undefined): (entry: number) => boolean {
     const named = new Set<number>();
-    if (this.corpus.articles.length > 1) for (const t of query.keys()) if (this.subjectOf[t]! >= 0) named.add(this.subjectOf[t]!);
-    const outside = (entry: number) => named.size > 0 && this.articleOf[entry]! >= 0 && !named.has(this.articleOf[entry]!);
+    const namedTerms: number[] = [];
+    if (this.corpus.articles.length > 1) {
+      for (const t of query.keys()) {
+        if (!(this.subjectOf[t]! >= 0)) continue; // (answer-only terms have no entry: undefined)
+        named.add(this.subjectOf[t]!);
+        namedTerms.push(t);
+      }
+    }
+    // ...unless the entry's own questions name that subject too (the front/back office article's bank entries
+    // answer "बैंक में कैशियर का काम", though banks are another article's subject).
+    const outside = (entry: number) =>
+      named.size > 0 && this.articleOf[entry]! >= 0 && !named.has(this.articleOf[entry]!) && !namedTerms.some((t) => this.entryTerms[entry]!.has(t));
     const sides: Uint8Array[] = [];
     for (const { a, b, names, only } of this.contrasts) {
       let hasA = query.has(a);

@@ -11,6 +11,8 @@ const JOIN = /\s*[,;]?\s+(?:and\s+also|and|also|plus|aur|or\s+phir|और|तथ
 // back office kyu zaruri hai").
 const LATE_WORDS = 3;
 
+const JOIN_KEPT = new RegExp(`(${JOIN.source})`, "iu");
+
 /** One question of a message and what the matcher made of it. */
 export interface Part {
   readonly text: string;
@@ -28,13 +30,20 @@ export function splitQuestions(matcher: Matcher, text: string): string[] {
     const subjects = forms.some((f) => f.concept !== undefined && matcher.isSubject(f.concept));
     const content = forms.filter((f) => !f.stop).length;
     const asked = early ? asks(forms.slice(0, 1)) || asks(forms.slice(-LATE_WORDS)) : asks(forms);
-    return content >= 2 && (asked || subjects || (marked && /[?？]\s*$/u.test(s)));
+    return (content >= 2 || (subjects && content >= 1)) && (asked || subjects || (marked && /[?？]\s*$/u.test(s)));
   };
   const out: string[] = [];
   for (const sentence of text.split(HARD_BREAK).filter((s) => s.trim() !== "")) {
-    const clauses = sentence.split(JOIN).filter((s) => s !== undefined && s.trim() !== "");
-    // Split a sentence only when every clause asks on its own; else it is one question with its context.
-    if (clauses.length > 1 && clauses.every((c, i) => asking(c, false, i > 0))) out.push(...clauses);
+    // [clause, joiner, clause, joiner, ...]: a clause that asks on its own starts a question; one that does not
+    // ("FO and BO") stays with the clause before it. The first must ask too, or the sentence is one question.
+    const pieces = sentence.split(JOIN_KEPT);
+    const questions = [pieces[0] ?? ""];
+    for (let i = 1; i + 1 < pieces.length; i += 2) {
+      const clause = pieces[i + 1] ?? "";
+      if (clause.trim() !== "" && asking(clause, false, true)) questions.push(clause);
+      else questions[questions.length - 1] += `${pieces[i]}${clause}`;
+    }
+    if (questions.length > 1 && asking(questions[0]!)) out.push(...questions.map((q) => q.trim()));
     else out.push(sentence);
   }
   // A sentence that asks nothing ("I am a fresher.") is context for the next one, not a question of its own.

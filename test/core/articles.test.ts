@@ -10,7 +10,7 @@ import { corpusDir } from "../helpers/corpus.js";
 
 type Questions = { en: string[]; hi: string[]; "hi-Latn": string[] };
 const item = (id: string, questions: Questions, answer = id) => ({ id, questions, answer: { en: `About ${answer}.`, hi: `${answer} के बारे में।` } });
-const article = (title: string, about: string, entries: unknown[], lexicon?: unknown) => ({
+const article = (title: string, about: string, entries: ReturnType<typeof item>[], lexicon?: unknown) => ({
   source: { title, language: "hi", about: { en: about, hi: about } },
   entries,
   ...(lexicon ? { lexicon } : {}),
@@ -82,6 +82,11 @@ describe("several articles together", () => {
     const r = matcher.match("salary kitni hai?");
     expect(r.id).toBeNull();
     expect(r.suggestions).toEqual(expect.arrayContaining(["nurse-salary", "clerk-salary"]));
+  });
+
+  it("is not thrown by a word only an answer uses", () => {
+    const withAnswer = { ...clerk, entries: clerk.entries.map((e) => (e.id === "clerk-exam" ? { ...e, answer: { en: "IBPS holds prelims and mains.", hi: "IBPS prelims और mains लेता है।" } } : e)) };
+    expect(matcherOf({ "nurse.yaml": nurse, "clerk.yaml": withAnswer }).match("which exam has prelims and mains?").id).toBe("clerk-exam");
   });
 
   it("adding an article changes no answer of the other", () => {

@@ -4,6 +4,7 @@ import { loadCorpus } from "../../src/corpus.js";
 import { evaluate, parseEvalSet } from "../../src/evaluate.js";
 import { ask } from "../../src/answer.js";
 import { Matcher } from "../../src/match.js";
+import { splitQuestions } from "../../src/parts.js";
 import { phoneticKey, romanize, spelledLetters, stem } from "../../src/translit.js";
 import { corpusDir, entry } from "../helpers/corpus.js";
 
@@ -88,7 +89,13 @@ describe("subjects the article never covers", () => {
       .flatMap((f) => parseEvalSet(readFileSync(`test/fixtures/${f}`, "utf8")))
       .filter((c) => c.expect !== null)
       .map((c) => c.question);
-    const offending = questions.filter((q) => matcher.analyzer.analyzeText(q).forms.some((f) => f.concept !== undefined && subjects.includes(f.concept)));
+    // (A message of several questions may ask one the article covers and one it does not: those are split.)
+    const offending = questions
+      .filter((q) => splitQuestions(matcher, q).length === 1)
+      .filter((q) => {
+        const { forms, aside } = matcher.analyzer.analyzeQuestion(q);
+        return forms.some((f, i) => !aside[i] && f.concept !== undefined && subjects.includes(f.concept));
+      });
     expect(offending).toEqual([]);
   });
 });

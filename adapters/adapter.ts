@@ -1,5 +1,6 @@
 // The contract every channel adapter follows: built by a factory from its settings, started and stopped.
 import type { Conversation } from "../src/conversation.js";
+import type { Journal } from "../src/journal.js";
 import type { Logger } from "../src/log.js";
 
 export interface Adapter {
@@ -15,4 +16,16 @@ export interface Adapter {
 export interface AdapterDeps {
   readonly conversation: Conversation;
   readonly logger: Logger;
+  /** Where updates are claimed and settled (default: memory only, which survives no restart). */
+  readonly journal?: Journal;
+  /**
+   * Called when the channel cannot go on (its token was refused while running): the process should stop and exit
+   * non-zero. The channel has already logged why.
+   */
+  readonly fatal?: (err: TokenRefused) => void;
+}
+
+/** The platform refused the token: at start or while running. The message is one line saying what to fix. */
+export class TokenRefused extends Error {
+  override name = "TokenRefused";
 }

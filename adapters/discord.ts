@@ -1,8 +1,13 @@
 // The Discord channel (discord.js): slash commands, mentions in servers and direct messages in; embeds and buttons out.
 // Thin: every answer comes from the Conversation, every text from src/messages.ts, every layout from discord-format.ts.
+// discord.js keeps the gateway (resume, replay) and the REST rate-limit buckets (429s with headers, global limits);
+// replies to messages go through the Outbox, which retries what discord.js leaves to the application (resets, 5xx,
+// a 429 without headers) after the server's retry-after, keeps each channel's replies in order, and drains on stop.
 import {
   Client,
   DiscordAPIError,
+  HTTPError,
+  RateLimitError,
   Events,
   GatewayIntentBits,
   Partials,
@@ -18,9 +23,11 @@ import {
 } from "discord.js";
 import type { Conversation } from "../src/conversation.js";
 import type { Config } from "../src/config.js";
+import { memoryJournal } from "../src/journal.js";
 import { message } from "../src/messages.js";
+import { Outbox, type DeliveryTuning, type Failure } from "../src/outbox.js";
 import type { AnswerLang, LangChoice } from "../src/types.js";
-import type { Adapter, AdapterDeps } from "./adapter.js";
+import { TokenRefused, type Adapter, type AdapterDeps } from "./adapter.js";
 import {
   COMMANDS,
   LIMITS,
@@ -37,6 +44,8 @@ import {
 export interface DiscordAdapterOptions {
   /** How often discord.js retries a REST call after a network error or a 5xx (its default: 3). Tests use 0. */
   readonly restRetries?: number;
+  /** discord.js's cap on REST requests a second (Discord's global limit, its default 50). Tests raise it. */
+  readonly restGlobalRequestsPerSecond?: number;
   /** REST request timeout in ms (discord.js default: 15 s). */
   readonly restTimeoutMs?: number;
   /**
@@ -46,13 +55,49 @@ export interface DiscordAdapterOptions {
   readonly restOffsetMs?: number;
   /** How long start() waits for the gateway to become ready (default 30 s). */
   readonly readyTimeoutMs?: number;
-  /** How long stop() lets replies in flight finish before disconnecting (default 2 s). */
+  /** How long stop() lets replies in flight finish before disconnecting (default 2.5 s). */
   readonly drainMs?: number;
+  /** How the outbox waits before a retry (resolving early on `signal`); tests inject one that does not sleep. */
+  readonly pause?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The clock the delivery deadline is measured on. */
+  readonly now?: () => number;
+  /** Delivery constants to override (see DELIVERY in src/outbox.ts). */
+  readonly delivery?: Partial<DeliveryTuning>;
+  /** Called when the reply to a message is delivered or given up. For tests. */
+  readonly onSettled?: (messageId: string, delivered: boolean) => void;
   /** How long stop() waits for the gateway connection to close (default 2 s). */
   readonly destroyTimeoutMs?: number;
 }
 
 const CHANNEL = "discord";
+/** Gateway close codes after which discord.js does not reconnect: a refused token, or intents the bot may not use. */
+const FATAL_CLOSE = new Map([
+  [4004, "authentication failed: DISCORD_TOKEN was refused (reset or revoked?); set the current token from the Developer Portal"],
+  [4013, "invalid intents"],
+  [4014, "disallowed intents: enable them in the Developer Portal or remove them"],
+]);
+
+/** The wait a failed REST call asked for, in ms: its Retry-After header or, for a 429 without one, the body's retry_after. */
+const retryAfterOf = new Map<string, number>();
+/** A request's method and path without the API root and version: the same for a REST event and an error. */
+const requestKey = (method: string, url: string) => `${method.toUpperCase()} ${new URL(url, "http://x").pathname.replace(/^.*?\/v\d+(?=\/)/, "")}`;
+
+/** Why a reply failed, for the outbox: worth another try (and when), or not. */
+export function classifyDiscordError(err: unknown): Failure {
+  const asked = (e: { method: string; url: string }) => retryAfterOf.get(requestKey(e.method, e.url));
+  if (err instanceof RateLimitError) return { retry: true, reason: `429 rate limited (${err.global ? "global" : "route"})`, afterMs: err.retryAfter > 0 ? err.retryAfter : (asked(err) ?? 1000) };
+  if (err instanceof HTTPError) return { retry: err.status >= 500, reason: `${err.status} ${err.message}`, ...(asked(err) !== undefined ? { afterMs: asked(err) } : {}), reachable: true } as Failure;
+  if (err instanceof DiscordAPIError) {
+    const what = `${err.status} ${err.code}: ${err.message.slice(0, 120)}`;
+    if (err.status === 429) return { retry: true, reason: what, afterMs: asked(err) ?? 1000 };
+    if (err.status >= 500) return { retry: true, reason: what, ...(asked(err) !== undefined ? { afterMs: asked(err) } : {}) };
+    return { retry: false, reason: what, reachable: !unreachable(err) };
+  }
+  if (err instanceof Error && (err.name === "AbortError" || /ECONNRESET|ECONNREFUSED|socket|fetch failed|other side closed/i.test(`${err.message} ${(err as { cause?: { code?: string } }).cause?.code ?? ""}`))) {
+    return { retry: true, reason: `connection: ${(err as { cause?: { code?: string } }).cause?.code ?? err.message}` };
+  }
+  return { retry: false, reason: `unexpected: ${err instanceof Error ? err.message : String(err)}`, reachable: true };
+}
 
 /**
  * The REST root discord.js wants: the API root WITHOUT the version, e.g. `https://discord.com/api` (its default);
@@ -115,11 +160,23 @@ function toOptions(payload: DiscordPayload): BaseMessageOptions & { flags?: numb
 
 export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, deps: AdapterDeps, options: DiscordAdapterOptions = {}): Adapter {
   const conversation: Conversation = deps.conversation;
+  const journal = deps.journal ?? memoryJournal();
   const logger = deps.logger.child({ channel: CHANNEL });
   const inflight = new Set<Promise<void>>();
   let client: Client | undefined;
   let stopping = false;
   let stopped: Promise<void> | undefined;
+  let refused: TokenRefused | undefined;
+
+  /** The token stopped working while running (gateway close 4004): stop, and let the process exit non-zero (once). */
+  const fatal = (why: string) => {
+    if (refused) return;
+    refused = new TokenRefused(`discord: the gateway closed for good: ${why}`);
+    logger.fatal(refused.message);
+    deps.fatal?.(refused);
+  };
+
+  const outbox = new Outbox({ logger, classify: classifyDiscordError, pause: options.pause, now: options.now, tuning: options.delivery });
 
   const user = (id: string) => ({ channel: CHANNEL, userId: id });
   /** The language for texts that answer no question: the user's choice, else their Discord client's language. */
@@ -130,8 +187,8 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     logger[level]({ ...context, err: describeError(err) }, what);
   };
 
-  const track = (work: () => Promise<void>) => {
-    if (stopping) return;
+  const track = (work: () => Promise<void>, whileStopping = false) => {
+    if (stopping && !whileStopping) return;
     const p = work().catch((err) => report(err, "discord: a handler failed"));
     inflight.add(p);
     void p.finally(() => inflight.delete(p));
@@ -139,36 +196,86 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
 
   // ---- Messages: mentions in servers, direct messages -------------------------------------------------------------
 
+  /** Why a message is not for the bot, or undefined when it is (logged at debug, so no message vanishes unseen). */
+  const ignoredBecause = (msg: Message): string | undefined => {
+    const me = msg.client.user;
+    if (msg.author.id === me.id) return "own message";
+    if (msg.author.bot) return "from a bot";
+    if (msg.system) return "system message";
+    if (msg.webhookId) return "from a webhook";
+    return undefined;
+  };
+
   const onMessage = async (msg: Message) => {
     const me = msg.client.user;
-    if (msg.author.bot || msg.system || msg.webhookId || msg.author.id === me.id) return;
+    const ignored = ignoredBecause(msg);
+    if (ignored) return void logger.debug({ message: msg.id, channelId: msg.channelId, why: ignored }, "discord: message ignored");
     const inDm = !msg.inGuild();
     const botRole = msg.inGuild() ? msg.guild.roles.botRoleFor(me) : null;
     const mentionOfMe = `<@!?${me.id}>${botRole ? `|<@&${botRole.id}>` : ""}`;
     const addressed =
       inDm || msg.mentions.users.has(me.id) || (botRole !== null && msg.mentions.roles.has(botRole.id)) || new RegExp(mentionOfMe).test(msg.content);
-    if (!addressed) return;
+    if (!addressed) return void logger.debug({ message: msg.id, channelId: msg.channelId, why: "not addressed to the bot" }, "discord: message ignored");
+    // The gateway may deliver a message again (a replayed resume); each is answered once.
+    const place = outbox.reserve(true)!;
+    if (!(await journal.claim(CHANNEL, msg.id, { channelId: msg.channelId }))) {
+      place.cancel();
+      return void logger.debug({ message: msg.id, why: "seen before" }, "discord: message ignored");
+    }
     const text = plainQuestion(msg.content.replace(new RegExp(mentionOfMe, "g"), " "));
     let lang = conversation.answerLangFor(user(msg.author.id), text);
     logger.debug({ message: msg.id, dm: inDm, length: text.length }, "discord: question");
+    let payload: ReturnType<typeof toOptions>;
     try {
-      const reply = conversation.reply({ text, userId: msg.author.id, channel: CHANNEL });
-      if (reply.kind === "none" && reply.silent) return;
+      const reply = conversation.reply({ text, userId: msg.author.id, channel: CHANNEL, ref: msg.id });
       lang = reply.answerLang;
-      await msg.reply({ ...toOptions(formatReply(reply, { question: text })), failIfNotExists: false });
+      if (reply.kind === "none" && reply.silent) {
+        place.cancel();
+        return void journal.settle(CHANNEL, msg.id, "none");
+      }
+      payload = toOptions(formatReply(reply, { question: text }));
     } catch (err) {
-      report(err, unreachable(err) ? "discord: cannot reply in this channel (missing permissions?)" : "discord: answering a message failed", {
-        message: msg.id,
-        channelId: msg.channelId,
-      });
-      if (unreachable(err)) return;
-      await msg
-        .reply({ ...toOptions(formatText(message("error", lang))), failIfNotExists: false })
-        .catch((e: unknown) => report(e, "discord: telling the user about an error failed", { message: msg.id }));
+      report(err, "discord: answering a message failed", { message: msg.id, channelId: msg.channelId });
+      payload = toOptions(formatText(message("error", lang)));
     }
+    // A nonce Discord enforces: a retry after a reset that came once the message was created makes no second message.
+    const nonce = `a${msg.id}`.slice(0, 25);
+    place.fill(
+      {
+        key: `channel:${msg.channelId}`,
+        ref: msg.id,
+        steps: [{ name: "reply", run: () => msg.reply({ ...payload, failIfNotExists: false, nonce, enforceNonce: true }) }],
+        apology: () => msg.reply({ ...toOptions(formatText(message("deliveryFailed", lang))), failIfNotExists: false }),
+      },
+      (outcome) => {
+        journal.settle(CHANNEL, msg.id, outcome.delivered ? "delivered" : "failed");
+        options.onSettled?.(msg.id, outcome.delivered);
+      },
+    );
   };
 
   // ---- Interactions: slash commands, autocomplete, buttons --------------------------------------------------------
+
+  /**
+   * Answers an interaction, trying once more at once after a reset or a 5xx (discord.js's own retries are off, and an
+   * interaction must be answered within 3 s, too soon for the outbox's backoff). A second try refused as "already
+   * acknowledged" means the first went through.
+   */
+  const respond = async (interaction: RepliableInteraction, payload: Parameters<RepliableInteraction["reply"]>[0]) => {
+    try {
+      await interaction.reply(payload);
+    } catch (err) {
+      const failure = classifyDiscordError(err);
+      if (!failure.retry || err instanceof RateLimitError || (err instanceof DiscordAPIError && err.status === 429)) throw err;
+      logger.warn({ interaction: interaction.id, reason: failure.reason }, "discord: answering an interaction failed, trying once more");
+      try {
+        await interaction.reply(payload);
+      } catch (again) {
+        if (again instanceof DiscordAPIError && Number(again.code) === 40060) return;
+        throw again;
+      }
+    }
+  };
 
   const onAutocomplete = async (interaction: AutocompleteInteraction) => {
     const focused = interaction.options.getFocused();
@@ -184,28 +291,28 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
         const reply = conversation.reply({ text: question, userId: interaction.user.id, channel: CHANNEL });
         // An interaction must be answered: a silenced user still gets the notice, visible only to them.
         if (reply.kind === "none" && reply.silent) {
-          await interaction.reply(toOptions(formatText(message("rateLimited", lang), { ephemeral: true })));
+          await respond(interaction, toOptions(formatText(message("rateLimited", lang), { ephemeral: true })));
           return;
         }
-        await interaction.reply(toOptions(formatReply(reply, { question, slash: true })));
+        await respond(interaction, toOptions(formatReply(reply, { question, slash: true })));
         return;
       }
       case COMMANDS.topics:
-        await interaction.reply(toOptions(formatTopics(conversation.topics(lang), lang, { ephemeral: true })));
+        await respond(interaction, toOptions(formatTopics(conversation.topics(lang), lang, { ephemeral: true })));
         return;
       case COMMANDS.lang: {
         const choice = interaction.options.getString(COMMANDS.language, true);
         const text = choice === "en" || choice === "hi" || choice === "auto" ? conversation.setLanguage(who, choice as LangChoice) : message("langUsage", lang);
-        await interaction.reply(toOptions(formatText(text, { ephemeral: true })));
+        await respond(interaction, toOptions(formatText(text, { ephemeral: true })));
         return;
       }
       case COMMANDS.help:
-        await interaction.reply(
+        await respond(interaction, 
           toOptions(formatText(`${conversation.help(lang)}\n\n${message("discordHowToAsk", lang)}\n${message("helpCommands", lang)}`, { ephemeral: true })),
         );
         return;
       default:
-        await interaction.reply(toOptions(formatText(message("helpCommands", lang), { ephemeral: true })));
+        await respond(interaction, toOptions(formatText(message("helpCommands", lang), { ephemeral: true })));
     }
   };
 
@@ -213,20 +320,26 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     const action = parseCustomId(interaction.customId);
     const userId = interaction.user.id;
     if (!action) {
-      await interaction.reply(toOptions(formatText(message("unknownTopic", langFor(userId, interaction.locale)), { ephemeral: true })));
+      await respond(interaction, toOptions(formatText(message("unknownTopic", langFor(userId, interaction.locale)), { ephemeral: true })));
       return;
     }
     // The language the button's message was shown in, unless the presser has chosen one.
     const chosen = conversation.choiceOf(user(userId));
     const lang: AnswerLang = chosen === "auto" ? action.lang : chosen;
     if (action.kind === "feedback") {
+      // Only for entries that exist: an old message's entry may be gone, and a custom id can be forged.
+      if (!conversation.preview(action.id, lang)) {
+        logger.info({ interaction: interaction.id }, "discord: feedback for an entry that does not exist; not recorded");
+        await respond(interaction, toOptions(formatText(message("unknownTopic", lang), { ephemeral: true })));
+        return;
+      }
       const thanks = conversation.feedback({ entryId: action.id, userId, channel: CHANNEL, vote: action.vote }, lang);
-      await interaction.reply(toOptions(formatText(thanks, { ephemeral: true })));
+      await respond(interaction, toOptions(formatText(thanks, { ephemeral: true })));
       return;
     }
     const reply = conversation.answerById(action.id, { channel: CHANNEL, userId, lang }, action.how);
     // In a server the answer is for the presser only; in a DM everything is.
-    await interaction.reply(toOptions(formatReply(reply, { ephemeral: interaction.inGuild() })));
+    await respond(interaction, toOptions(formatReply(reply, { ephemeral: interaction.inGuild() })));
   };
 
   const onInteraction = async (interaction: Interaction) => {
@@ -262,9 +375,16 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
   };
 
   const watch = (c: Client) => {
-    c.on(Events.MessageCreate, (msg) => track(() => onMessage(msg)));
+    // A message arriving while stopping is still answered if the drain has time (it is logged if not).
+    c.on(Events.MessageCreate, (msg) => track(() => onMessage(msg), true));
     c.on(Events.InteractionCreate, (interaction) => track(() => onInteraction(interaction)));
     c.on(Events.Error, (err) => report(err, "discord: client error"));
+    // discord.js drops a message in a guild channel or thread it has not cached without an event: say so at debug.
+    c.on(Events.Raw, (packet: { t?: string; d?: { id?: string; channel_id?: string; guild_id?: string } }) => {
+      if (packet.t === "MESSAGE_CREATE" && packet.d?.guild_id && packet.d.channel_id && !c.channels.cache.has(packet.d.channel_id)) {
+        logger.debug({ message: packet.d.id, channelId: packet.d.channel_id, why: "channel or thread not cached" }, "discord: message ignored");
+      }
+    });
     c.on(Events.Warn, (warning) => logger.warn({ warning }, "discord: warning"));
     c.on(Events.ShardError, (err, shard) => report(err, "discord: gateway connection error", { shard }));
     c.on(Events.ShardReconnecting, (shard) => {
@@ -272,22 +392,57 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     });
     c.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "discord: gateway resumed"));
     c.on(Events.ShardDisconnect, (event, shard) => {
-      if (!stopping) logger.error({ shard, code: event.code }, "discord: gateway closed for good (check the token and intents)");
+      if (stopping) return;
+      const why = FATAL_CLOSE.get(event.code);
+      if (why) fatal(`${event.code} ${why}`);
+      else logger.error({ shard, code: event.code }, "discord: gateway closed for good (check the token and intents)");
     });
     // discord.js's debug lines include a half-censored token at login: drop anything mentioning tokens.
     c.on(Events.Debug, (line) => {
       if (!/token/i.test(line)) logger.trace({ debug: line }, "discord.js");
     });
     // A known limit: discord.js holds the request until the bucket resets (other routes carry on meanwhile).
+    // The scope only for a route limit: a global limit has none of its own.
     c.rest.on(RESTEvents.RateLimited, (info) =>
-      logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global, scope: info.scope }, "discord: rate limited, waiting"),
+      logger.warn({ route: info.route, retryAfter: info.retryAfter, global: info.global, ...(info.global ? {} : { scope: info.scope }) }, "discord: rate limited, waiting"),
     );
-    // An unexpected 429: discord.js waits retry_after and retries by itself. Only the route is logged (paths hold interaction tokens).
+    // A 429 or 5xx: what the server asked to wait (header, else a 429's body) is kept for the outbox's retry.
+    // Only the route is logged (paths hold interaction tokens).
     c.rest.on(RESTEvents.Response, (request, response) => {
-      if (response.status === 429) {
-        logger.warn({ method: request.method, route: request.route, retryAfter: response.headers.get("retry-after") }, "discord: rate limited (429), retrying after retry_after");
+      if (response.status !== 429 && response.status < 500) return;
+      const key = requestKey(String(request.method), request.path);
+      const header = Number(response.headers.get("retry-after"));
+      if (header > 0) retryAfterOf.set(key, header * 1000);
+      else if (response.status === 429) {
+        bodies.set(
+          key,
+          response
+            .json()
+            .then((b) => {
+              const after = Number((b as { retry_after?: unknown })?.retry_after);
+              if (after > 0) retryAfterOf.set(key, after * 1000);
+            })
+            .catch(() => undefined),
+        );
       }
+      if (retryAfterOf.size > 1000) retryAfterOf.delete(retryAfterOf.keys().next().value!);
+      const retryAfter = retryAfterOf.get(key);
+      logger.warn({ method: request.method, route: request.route, status: response.status, retryAfterMs: retryAfter ?? null }, `discord: ${response.status === 429 ? "rate limited (429)" : "server error"}, retrying after retry-after`);
     });
+  };
+
+  /** Bodies of 429s without a Retry-After header, being read: the retry waits for their retry_after. */
+  const bodies = new Map<string, Promise<void>>();
+  /**
+   * A 429 without headers: discord.js would retry it at once. Thrown instead (as a RateLimitError), once its body's
+   * retry_after is read, for the outbox to wait that long. A 429 with headers is discord.js's to wait out.
+   */
+  const rejectOnRateLimit = async (data: { retryAfter: number; method: string; url: string }) => {
+    if (data.retryAfter > 0) return false;
+    const key = requestKey(data.method, data.url);
+    await bodies.get(key);
+    bodies.delete(key);
+    return true;
   };
 
   let abortStart: ((reason: Error) => void) | undefined;
@@ -322,8 +477,11 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
         failIfNotExists: false,
         rest: {
           ...(api ? { api } : {}),
-          ...(options.restRetries !== undefined ? { retries: options.restRetries } : {}),
+          // discord.js retries resets and 5xx at once, ignoring Retry-After: the outbox retries replies instead.
+          retries: options.restRetries ?? 0,
+          rejectOnRateLimit,
           ...(options.restTimeoutMs !== undefined ? { timeout: options.restTimeoutMs } : {}),
+          ...(options.restGlobalRequestsPerSecond !== undefined ? { globalRequestsPerSecond: options.restGlobalRequestsPerSecond } : {}),
           ...(options.restOffsetMs !== undefined ? { offset: options.restOffsetMs } : {}),
         },
       });
@@ -342,6 +500,9 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       } catch (err) {
         await c.destroy().catch(() => undefined);
         const { message: why, cause } = describeError(err);
+        if ((err as { code?: string }).code === "TokenInvalid" || (err instanceof DiscordAPIError && err.status === 401) || refused) {
+          throw new TokenRefused("DISCORD_TOKEN was refused by Discord (401 Unauthorized): copy the bot token again from the Developer Portal");
+        }
         throw new Error(`discord: could not connect: ${String(why)}${cause ? ` (${String(cause)})` : ""}`);
       }
     },
@@ -349,7 +510,11 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       stopped ??= (async () => {
         stopping = true;
         abortStart?.(new Error("stopped while connecting"));
-        if (inflight.size > 0) await Promise.race([Promise.allSettled([...inflight]), timeout(options.drainMs ?? 2000)]);
+        logger.info({ queued: outbox.size }, "discord: stopping");
+        // Replies finish within the budget (waits that would end later are abandoned, and logged).
+        const drainMs = options.drainMs ?? 2500;
+        await outbox.drain(drainMs);
+        if (inflight.size > 0) await Promise.race([Promise.allSettled([...inflight]), timeout(drainMs)]);
         if (client) {
           await Promise.race([client.destroy().catch((err: unknown) => report(err, "discord: disconnecting failed")), timeout(options.destroyTimeoutMs ?? 2000)]);
         }

@@ -19,7 +19,7 @@ if (!Number.isInteger(days) || days < 1) fail(`--days must be a whole number of 
 const config = configFromEnv({ channels: false });
 const path = join(config.dataDir, "bot.db");
 
-const empty: Report = { days, questions: 0, answered: 0, answerRate: 0, byDay: {}, byLanguage: {}, byChannel: {}, unanswered: [], feedback: [], choices: [] };
+const empty: Report = { days, questions: 0, answered: 0, answerRate: 0, byDay: {}, byLanguage: {}, byChannel: {}, unanswered: [], feedback: [], choices: [], rateLimited: 0, deliveryFailed: 0, deliveryPending: 0 };
 let report = empty;
 if (existsSync(path)) {
   let store: SqliteStore | undefined;
@@ -39,7 +39,8 @@ if (args.values.json) {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const table = (o: Readonly<Record<string, number>>) => Object.entries(o).map(([k, n]) => `  ${k.padEnd(12)} ${n}`).join("\n") || "  (none)";
   const lines = [
-    `Last ${days} days: ${report.questions} questions, ${report.answered} answered (${pct(report.answerRate)})`,
+    `Last ${days} days: ${report.questions} questions, ${report.answered} answered (${pct(report.answerRate)}), ${report.rateLimited} over the rate limit`,
+    `Delivery: ${report.deliveryFailed} replies given up (the log says why), ${report.deliveryPending} not yet confirmed delivered`,
     "By day:", table(report.byDay),
     "By channel:", table(report.byChannel),
     "By language:", table(report.byLanguage),

@@ -1,6 +1,6 @@
 // `npm start`: runs every channel whose token is configured, or the terminal chat when none is.
 import { join } from "node:path";
-import type { Adapter } from "../adapters/adapter.js";
+import { TokenRefused, type Adapter } from "../adapters/adapter.js";
 import { createTerminalAdapter } from "../adapters/terminal.js";
 import { Conversation } from "../src/conversation.js";
 import { formatProblem } from "../src/corpus.js";
@@ -59,7 +59,18 @@ const applyRetention = () => {
 applyRetention();
 setInterval(applyRetention, DAY_MS).unref();
 
-const deps = { conversation, logger };
+let shutdown: (signal: string, code?: number) => Promise<void>;
+// The recorder keeps the delivery journal too, in the same store: every update answered once across restarts.
+const deps = {
+  conversation,
+  logger,
+  journal: recorder,
+  // A token refused while running: say so in one line and exit non-zero, so a service manager alerts.
+  fatal: (err: TokenRefused) => {
+    process.stderr.write(`${err.message}\n`);
+    void shutdown("token refused", 2);
+  },
+};
 const adapters: Adapter[] = [];
 let terminalDone: Promise<void> | undefined;
 if (config.telegram) {
@@ -77,7 +88,7 @@ if (adapters.length === 0) {
 }
 
 let stopping = false;
-async function shutdown(signal: string, code = 0): Promise<void> {
+shutdown = async (signal: string, code = 0): Promise<void> => {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "stopping");
@@ -91,7 +102,7 @@ async function shutdown(signal: string, code = 0): Promise<void> {
   // Writes are synchronous: once the channels have stopped, nothing is in flight and closing is clean.
   recorder.close();
   process.exit(code);
-}
+};
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection"));
@@ -102,6 +113,11 @@ try {
     logger.info({ channel: a.name }, "channel started");
   }
 } catch (err) {
+  if (err instanceof TokenRefused) {
+    // A wrong token is a setting to fix: one line, exit 2, like any other bad setting.
+    process.stderr.write(`${err.message}\n`);
+    await shutdown("token refused", 2);
+  }
   logger.fatal({ err }, "a channel failed to start");
   await shutdown("start-failure", 1);
 }

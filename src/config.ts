@@ -20,7 +20,14 @@ export interface Config {
   readonly telegram?: {
     readonly token: string;
     readonly apiRoot?: string;
-    readonly webhook?: { readonly url: string; readonly port: number; readonly secret: string; readonly path: string };
+    readonly webhook?: {
+      readonly url: string;
+      readonly port: number;
+      /** The interface the webhook server listens on (TELEGRAM_WEBHOOK_HOST); all of them when absent. */
+      readonly host?: string;
+      readonly secret: string;
+      readonly path: string;
+    };
   };
 }
 
@@ -45,6 +52,16 @@ function port(name: string, value: string | undefined, fallback: number): number
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number from 0 to 65535, not "${value}"`);
   return n;
+}
+
+/** A listening address: an IPv4 or IPv6 address or a host name such as localhost; undefined for all interfaces. */
+function host(name: string, value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (!/^(?:[0-9A-Fa-f:.]+|[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)$/.test(v)) {
+    throw new ConfigError(`${name} must be an address to listen on, such as 127.0.0.1, ::1 or localhost, not "${value}"`);
+  }
+  return v;
 }
 
 function token(name: string, value: string | undefined): string | undefined {
@@ -100,6 +117,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     webhook = {
       url: webhookUrl,
       port: port("TELEGRAM_WEBHOOK_PORT", env.TELEGRAM_WEBHOOK_PORT, 8443),
+      host: host("TELEGRAM_WEBHOOK_HOST", env.TELEGRAM_WEBHOOK_HOST),
       secret,
       path: new URL(webhookUrl).pathname,
     };

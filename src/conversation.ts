@@ -17,6 +17,8 @@ export interface IncomingMessage {
   readonly channel: string;
   /** A language chosen for this message; otherwise the user's saved choice, else the question's language. */
   readonly lang?: LangChoice;
+  /** The channel's id of the update or message (Telegram's update_id): ties the record to its delivery. */
+  readonly ref?: string;
 }
 
 /** An entry offered as a button or list item. */
@@ -167,8 +169,13 @@ export class Conversation {
     const pace = this.rateLimiter?.check(this.userKey(msg)) ?? "ok";
     if (pace !== "ok") {
       const lang = detectLang(clean, matcher.langVocabulary);
-      const text = pace === "notify" ? bilingual("rateLimited") : "";
-      return { kind: "none", reason: "rate-limited", lang, answerLang: answerLangFor(lang, choice), confidence: 0, text, suggestions: [], silent: pace === "silent" };
+      const answerLang = answerLangFor(lang, choice);
+      // In the language of the question (or the user's choice), like any other reply.
+      const text = pace === "notify" ? message("rateLimited", answerLang) : "";
+      const limited: Reply = { kind: "none", reason: "rate-limited", lang, answerLang, confidence: 0, text, suggestions: [], silent: pace === "silent" };
+      // Recorded too: every question counts, marked as over the limit.
+      this.events.answered?.(msg, limited);
+      return limited;
     }
     const { whole, parts } = matchMessage(matcher, msg.text);
     const result = parts?.find((p) => p.result.id !== null)?.result ?? whole;

@@ -54,6 +54,10 @@ const CATALOGUE = {
     en: "Sorry, something went wrong on my side. Please try again.",
     hi: "माफ़ कीजिए, मेरी तरफ से कुछ गड़बड़ हो गई। कृपया फिर से कोशिश करें।",
   },
+  deliveryFailed: {
+    en: "Sorry, I could not send my answer just now. Please ask again in a minute.",
+    hi: "माफ़ कीजिए, मैं अभी अपना जवाब नहीं भेज पाया। कृपया एक मिनट बाद फिर से पूछें।",
+  },
   rateLimited: {
     en: "You are asking very fast. Please wait a few seconds and ask again.",
     hi: "आप बहुत जल्दी-जल्दी पूछ रहे हैं। कृपया कुछ सेकंड रुककर फिर पूछें।",

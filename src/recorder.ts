@@ -1,9 +1,10 @@
 // Turns conversation events into learning-loop records, and keeps the bot answering when the store fails.
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { ConversationEvents } from "./conversation.js";
+import type { Journal } from "./journal.js";
 import type { Logger } from "./log.js";
 import { cleanText, tokenize } from "./normalize.js";
-import type { Store } from "./store/store.js";
+import { UPDATE_WINDOW_MS, type Store } from "./store/store.js";
 
 export interface RecorderOptions {
   /** Opens the store; called again to reopen it after a failure. */
@@ -22,7 +23,8 @@ export interface RecorderOptions {
   readonly now?: () => number;
 }
 
-export interface Recorder extends ConversationEvents {
+/** The learning loop's recorder, and the delivery journal (kept in the same store). */
+export interface Recorder extends ConversationEvents, Journal {
   /** Writes what is pending, if the store is reachable. */
   flush(): void;
   /** Applies the retention period; returns how many records went (0 if the store is unavailable). */
@@ -52,6 +54,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
   let failedAt: number | undefined;
   let dropped = 0;
   const pending: Write[] = [];
+  const owner = randomUUID();
+  /** Claims made while the store was down: duplicates are still caught within this process. */
+  const claimedInMemory = new Map<string, number>();
 
   const fail = (err: unknown) => {
     // Logged once per outage, not once per question.
@@ -107,7 +112,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
 
   return {
     answered(msg, reply) {
-      const keepText = recordText && (reply.kind !== "answer" || reply.confidence < lowConfidence);
+      const rateLimited = reply.kind === "none" && reply.reason === "rate-limited";
+      // A rate-limited question was never matched: its text says nothing about the corpus.
+      const keepText = recordText && !rateLimited && (reply.kind !== "answer" || reply.confidence < lowConfidence);
       const record = {
         time: now(),
         channel: msg.channel,
@@ -119,6 +126,9 @@ export function createRecorder(options: RecorderOptions): Recorder {
         text: keepText ? cleanText(msg.text) : null,
         normalized: keepText ? groupingForm(msg.text) : null,
         nearest: reply.kind === "answer" ? reply.id : (reply.nearest ?? null),
+        ref: msg.ref !== undefined ? `${msg.channel}:${msg.ref}` : null,
+        rateLimited,
+        delivery: msg.ref !== undefined ? ("pending" as const) : null,
       };
       write((s) => s.recordQuestion(record));
     },
@@ -129,6 +139,48 @@ export function createRecorder(options: RecorderOptions): Recorder {
     chose(c) {
       const record = { time: now(), channel: c.channel, user: hashUser(salt, c.channel, c.userId), entryId: c.entryId, how: c.how };
       write((s) => s.recordChoice(record));
+    },
+    async claim(channel, ref, payload) {
+      const key = `${channel}:${ref}`;
+      if (claimedInMemory.has(key)) return false;
+      flush();
+      const s = pending.length === 0 ? reachable() : undefined;
+      if (s) {
+        try {
+          // Awaited: a store over the network may answer later.
+          return await s.claimUpdate({ channel, ref, owner, time: now(), payload: JSON.stringify(payload) });
+        } catch (err) {
+          fail(err);
+        }
+      }
+      // No store: remember in memory for the window, bounded (oldest forgotten first).
+      const t = now();
+      for (const [k, at] of claimedInMemory) {
+        if (t - at < UPDATE_WINDOW_MS && claimedInMemory.size < maxPending * 100) break;
+        claimedInMemory.delete(k);
+      }
+      claimedInMemory.set(key, t);
+      return true;
+    },
+    settle(channel, ref, outcome) {
+      const t = now();
+      write((s) => s.settleUpdate(channel, ref, outcome, t));
+    },
+    async takeOver(channel, staleMs) {
+      const s = reachable();
+      if (!s) return [];
+      try {
+        return (await s.takeOverUpdates(channel, owner, now() - staleMs, now())).flatMap((r) => {
+          try {
+            return [{ ref: r.ref, payload: JSON.parse(r.payload) as unknown }];
+          } catch {
+            return [];
+          }
+        });
+      } catch (err) {
+        fail(err);
+        return [];
+      }
     },
     flush,
     prune(days) {

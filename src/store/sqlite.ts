@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { ChoiceRecord, FeedbackRecord, QuestionRecord, Report, Store } from "./store.js";
+import { UPDATE_WINDOW_MS, type ChoiceRecord, type Delivery, type FeedbackRecord, type QuestionRecord, type Report, type Store, type UpdateClaim } from "./store.js";
 
 const DAY_MS = 86_400_000;
 
@@ -40,6 +40,22 @@ const MIGRATIONS: readonly string[] = [
      how TEXT NOT NULL
    );
    CREATE INDEX choices_time ON choices (time);`,
+  // The delivery journal (updates) and, per question, the update it came in and whether its reply was delivered.
+  `ALTER TABLE questions ADD COLUMN ref TEXT;
+   ALTER TABLE questions ADD COLUMN rate_limited INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE questions ADD COLUMN delivery TEXT;
+   CREATE UNIQUE INDEX questions_ref ON questions (ref) WHERE ref IS NOT NULL;
+   CREATE TABLE updates (
+     channel TEXT NOT NULL,
+     ref TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed', 'none')),
+     owner TEXT,
+     time INTEGER NOT NULL,
+     payload TEXT,
+     PRIMARY KEY (channel, ref)
+   ) WITHOUT ROWID;
+   CREATE INDEX updates_pending ON updates (channel, time) WHERE state = 'pending';
+   CREATE INDEX updates_time ON updates (time);`,
 ];
 
 export interface SqliteOptions {
@@ -64,8 +80,9 @@ export class SqliteStore implements Store {
       this.migrate();
     }
     this.insertQuestion = this.db.prepare(
-      `INSERT INTO questions (time, channel, user, lang, entry_id, confidence, suggestions, text, normalized, nearest)
-       VALUES (@time, @channel, @user, @lang, @entryId, @confidence, @suggestions, @text, @normalized, @nearest)`,
+      // A redelivered update (answered again after a crash) replaces its question's record: counted once.
+      `INSERT OR REPLACE INTO questions (time, channel, user, lang, entry_id, confidence, suggestions, text, normalized, nearest, ref, rate_limited, delivery)
+       VALUES (@time, @channel, @user, @lang, @entryId, @confidence, @suggestions, @text, @normalized, @nearest, @ref, @rateLimited, @delivery)`,
     );
     this.insertFeedback = this.db.prepare(
       "INSERT INTO feedback (time, channel, user, entry_id, vote) VALUES (@time, @channel, @user, @entryId, @vote)",
@@ -90,7 +107,13 @@ export class SqliteStore implements Store {
   }
 
   recordQuestion(r: QuestionRecord): void {
-    this.insertQuestion.run({ ...r, suggestions: JSON.stringify(r.suggestions) });
+    this.insertQuestion.run({
+      ...r,
+      suggestions: JSON.stringify(r.suggestions),
+      ref: r.ref ?? null,
+      rateLimited: r.rateLimited ? 1 : 0,
+      delivery: r.delivery ?? null,
+    });
   }
 
   recordFeedback(r: FeedbackRecord): void {
@@ -103,9 +126,41 @@ export class SqliteStore implements Store {
 
   prune(days: number, now = Date.now()): number {
     const before = now - days * DAY_MS;
-    return this.db.transaction(() =>
-      ["questions", "feedback", "choices"].reduce((n, table) => n + this.db.prepare(`DELETE FROM ${table} WHERE time < ?`).run(before).changes, 0),
-    )();
+    return this.db.transaction(() => {
+      // Settled updates are journal, not records: they go after the redelivery window, and are not counted.
+      this.db.prepare("DELETE FROM updates WHERE state != 'pending' AND time < ?").run(now - UPDATE_WINDOW_MS);
+      return ["questions", "feedback", "choices"].reduce((n, table) => n + this.db.prepare(`DELETE FROM ${table} WHERE time < ?`).run(before).changes, 0);
+    })();
+  }
+
+  claimUpdate(c: UpdateClaim): boolean {
+    return (
+      this.db
+        .prepare("INSERT OR IGNORE INTO updates (channel, ref, state, owner, time, payload) VALUES (@channel, @ref, 'pending', @owner, @time, @payload)")
+        .run(c).changes === 1
+    );
+  }
+
+  settleUpdate(channel: string, ref: string, outcome: Exclude<Delivery, "pending"> | "released", now = Date.now()): void {
+    this.db.transaction(() => {
+      if (outcome === "released") {
+        this.db.prepare("UPDATE updates SET owner = NULL WHERE channel = ? AND ref = ? AND state = 'pending'").run(channel, ref);
+        return;
+      }
+      this.db.prepare("UPDATE updates SET state = ?, owner = NULL, payload = NULL, time = ? WHERE channel = ? AND ref = ?").run(outcome, now, channel, ref);
+      this.db.prepare("UPDATE questions SET delivery = ? WHERE ref = ?").run(outcome, `${channel}:${ref}`);
+    })();
+  }
+
+  takeOverUpdates(channel: string, owner: string, staleBefore: number, now = Date.now()): { ref: string; payload: string }[] {
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare("SELECT ref, payload FROM updates WHERE channel = ? AND state = 'pending' AND (owner IS NULL OR time < ?) ORDER BY time, ref")
+        .all(channel, staleBefore) as { ref: string; payload: string }[];
+      const take = this.db.prepare("UPDATE updates SET owner = ?, time = ? WHERE channel = ? AND ref = ?");
+      for (const r of rows) take.run(owner, now, channel, r.ref);
+      return rows;
+    })();
   }
 
   report(days: number, now = Date.now()): Report {
@@ -118,7 +173,11 @@ export class SqliteStore implements Store {
         ),
       );
     const questions = count("SELECT COUNT(*) AS n FROM questions WHERE time >= ?");
-    const answered = count("SELECT COUNT(*) AS n FROM questions WHERE time >= ? AND entry_id IS NOT NULL");
+    // Answered: the bot had an answer and it reached the user (or the channel does not track delivery).
+    const answered = count("SELECT COUNT(*) AS n FROM questions WHERE time >= ? AND entry_id IS NOT NULL AND COALESCE(delivery, 'delivered') = 'delivered'");
+    const rateLimited = count("SELECT COUNT(*) AS n FROM questions WHERE time >= ? AND rate_limited = 1");
+    const deliveryFailed = count("SELECT COUNT(*) AS n FROM questions WHERE time >= ? AND delivery = 'failed'");
+    const deliveryPending = count("SELECT COUNT(*) AS n FROM questions WHERE time >= ? AND delivery = 'pending'");
     const unanswered = this.db
       .prepare(
         `SELECT normalized,
@@ -144,13 +203,17 @@ export class SqliteStore implements Store {
       days,
       questions,
       answered,
-      answerRate: questions ? Math.round((1000 * answered) / questions) / 1000 : 0,
+      // Of the questions the bot took on: a rate-limited one was never matched.
+      answerRate: questions - rateLimited > 0 ? Math.round((1000 * answered) / (questions - rateLimited)) / 1000 : 0,
       byDay: tally("strftime('%Y-%m-%d', time / 1000, 'unixepoch')"),
       byLanguage: tally("lang"),
       byChannel: tally("channel"),
       unanswered: unanswered.map((u) => ({ question: u.question ?? u.normalized, count: u.count, nearest: u.nearest })),
       feedback,
       choices,
+      rateLimited,
+      deliveryFailed,
+      deliveryPending,
     };
   }
 

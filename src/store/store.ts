@@ -18,7 +18,33 @@ export interface QuestionRecord {
   readonly normalized: string | null;
   /** The entry the question came closest to. */
   readonly nearest: string | null;
+  /**
+   * The update or message the question came in (channel-unique): a redelivered update replaces its record rather
+   * than adding one. Absent where a channel has no such id (the terminal).
+   */
+  readonly ref?: string | null;
+  /** Over the user's rate limit: recorded, not matched. */
+  readonly rateLimited?: boolean;
+  /** Whether the reply reached the user: pending until the channel settles it (see Store.settleUpdate). */
+  readonly delivery?: Delivery | null;
 }
+
+/** What became of a reply: sent, given up (see the logs for why), nothing to send (a silenced user), or not yet known. */
+export type Delivery = "pending" | "delivered" | "failed" | "none";
+
+/** An update accepted for answering, with what is needed to answer it again after a crash or an abandoned stop. */
+export interface UpdateClaim {
+  readonly channel: string;
+  readonly ref: string;
+  /** The process that took it (a random id per run). */
+  readonly owner: string;
+  readonly time: number;
+  /** The update as received (JSON): kept only until the update is settled. */
+  readonly payload: string;
+}
+
+/** How long a settled update is remembered: longer than any platform redelivers (Telegram keeps updates 24 h). */
+export const UPDATE_WINDOW_MS = 2 * 86_400_000;
 
 export interface FeedbackRecord {
   readonly time: number;
@@ -50,6 +76,12 @@ export interface Report {
   readonly feedback: readonly { id: string; up: number; down: number }[];
   /** "Did you mean" suggestions users picked instead of a first answer. */
   readonly choices: readonly { id: string; count: number }[];
+  /** Questions over a user's rate limit (counted in `questions`, never as answered). */
+  readonly rateLimited: number;
+  /** Replies given up after their retries (the logs say why each one was). */
+  readonly deliveryFailed: number;
+  /** Replies not yet known to be delivered: in flight, or abandoned by a crash and not yet answered again. */
+  readonly deliveryPending: number;
 }
 
 /** Storage for the learning loop. Every method may throw; the recorder keeps the bot answering when it does. */
@@ -60,5 +92,18 @@ export interface Store {
   /** Deletes records older than `days` days; returns how many went. */
   prune(days: number, now?: number): number;
   report(days: number, now?: number): Report;
+  /**
+   * The delivery journal, which makes each update answered once across redeliveries, restarts and replicas.
+   * Takes an update for answering: false when it was taken before (answered, given up, or in another's hands),
+   * remembered for a window (UPDATE_WINDOW_MS) after it is settled.
+   */
+  claimUpdate(claim: UpdateClaim): boolean;
+  /**
+   * Settles an update: delivered, given up ("failed") or nothing to send ("none"), also marking its question's
+   * record; or "released": not answered (a stop ran out of time), to be taken over at once by the next start.
+   */
+  settleUpdate(channel: string, ref: string, outcome: Exclude<Delivery, "pending"> | "released", now?: number): void;
+  /** Takes over the unsettled updates that were released, or whose owner has held them since before `staleBefore`. */
+  takeOverUpdates(channel: string, owner: string, staleBefore: number, now?: number): { ref: string; payload: string }[];
   close(): void;
 }

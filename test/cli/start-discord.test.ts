@@ -64,3 +64,33 @@ describe("npm start with DISCORD_TOKEN", () => {
     for (const part of TOKEN.split(".")) expect(output).not.toContain(part);
   });
 });
+
+describe("npm start with a Discord token refused", () => {
+  afterAll(() => killServices());
+
+  it("while running (gateway close 4004): stops and exits 2 with one line", async () => {
+    const fake = await FakeDiscord.start({ token: TOKEN });
+    try {
+      const service = startService({ DISCORD_TOKEN: TOKEN, DISCORD_API_ROOT: fake.apiRoot, LOG_LEVEL: "silent" });
+      await fake.waitFor((c) => c.method === "PUT" && /\/commands$/.test(c.path), 20_000);
+      fake.dropConnections(4004);
+      const { code } = await service.exit;
+      expect(code).toBe(2);
+      expect(service.err().trim().split("\n")).toEqual([expect.stringMatching(/^discord: the gateway closed for good: 4004 authentication failed/)]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("at start: exits 2 with one line saying what to fix", async () => {
+    const fake = await FakeDiscord.start({ token: TOKEN });
+    try {
+      const service = startService({ DISCORD_TOKEN: "d3JvbmcK.wrong.token-value", DISCORD_API_ROOT: fake.apiRoot, LOG_LEVEL: "silent" });
+      const { code } = await service.exit;
+      expect(code).toBe(2);
+      expect(service.err().trim().split("\n")).toEqual([expect.stringMatching(/^DISCORD_TOKEN was refused by Discord/)]);
+    } finally {
+      await fake.close();
+    }
+  });
+});

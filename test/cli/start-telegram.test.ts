@@ -28,8 +28,8 @@ describe("npm start with TELEGRAM_BOT_TOKEN", () => {
   async function ask(text: string): Promise<string[]> {
     const from = user(nextUser++);
     const id = fake.pushUpdate(textUpdate({ from, text }));
-    // The bot asks for the next updates only once it has handled this one: then its reply is complete.
-    await fake.waitFor("getUpdates", (c) => Number(c.body.offset) > id, { timeoutMs: 20_000 });
+    // The bot logs (at debug) when an update's reply is delivered or given up: then its reply is complete.
+    await service.until(() => service.err().split("\n").some((l) => l.includes('"msg":"telegram: update settled"') && l.includes(`"update":${id},`)));
     return fake.callsOf("sendMessage", { chatId: from.id }).map((c: ApiCall) => {
       const parsed = parseTelegramHtml(String(c.body.text));
       expect(parsed.ok).toBe(true);
@@ -66,5 +66,38 @@ describe("npm start with TELEGRAM_BOT_TOKEN", () => {
     expect(output).toMatch(/channel started/);
     expect(output).not.toContain(TOKEN);
     expect(output).not.toContain(TOKEN.split(":")[1]);
+  });
+});
+
+describe("npm start with a Telegram token the Bot API refuses", () => {
+  afterAll(() => killServices());
+
+  it("at start: exits 2 with one line saying what to fix", async () => {
+    const fake = await FakeBotApi.start({ token: TOKEN });
+    try {
+      const service = startService({ TELEGRAM_BOT_TOKEN: "999:wrong-token-value", TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: "silent" });
+      const { code } = await service.exit;
+      expect(code).toBe(2);
+      expect(service.err().trim().split("\n")).toEqual([expect.stringMatching(/^TELEGRAM_BOT_TOKEN was refused by the Bot API \(401 Unauthorized\): /)]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it("while running (revoked): stops and exits 2 with one line, so a service manager alerts", async () => {
+    const fake = await FakeBotApi.start({ token: TOKEN });
+    try {
+      const service = startService({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.url, LOG_LEVEL: "silent" });
+      await fake.waitFor("getUpdates", () => true, { since: 0, timeoutMs: 20_000 });
+      fake.revokeToken();
+      // The pending long poll ends with the next update; the poll after it is refused.
+      fake.pushUpdate(textUpdate({ from: user(77), text: "What is the back office?" }));
+      const { code } = await service.exit;
+      expect(code).toBe(2);
+      expect(service.err().trim().split("\n")).toEqual([expect.stringMatching(/^telegram: the Bot API refused TELEGRAM_BOT_TOKEN while running \(401 Unauthorized\)/)]);
+      expect(service.err()).not.toContain(TOKEN.split(":")[1]);
+    } finally {
+      await fake.close();
+    }
   });
 });

@@ -19,6 +19,14 @@ describe("loadConfig", () => {
   it("sets up a webhook with its secret and port", () => {
     const c = loadConfig({ TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_URL: "https://bot.example.com/tg/hook", TELEGRAM_WEBHOOK_SECRET: "s3cret_value", TELEGRAM_WEBHOOK_PORT: "9000" });
     expect(c.telegram!.webhook).toEqual({ url: "https://bot.example.com/tg/hook", port: 9000, secret: "s3cret_value", path: "/tg/hook" });
+    expect(c.telegram!.webhook!.host).toBeUndefined();
+  });
+
+  it("narrows the webhook listener to TELEGRAM_WEBHOOK_HOST", () => {
+    const env = { TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_URL: "https://bot.example.com/h", TELEGRAM_WEBHOOK_SECRET: "s3cret_value" };
+    expect(loadConfig({ ...env, TELEGRAM_WEBHOOK_HOST: "127.0.0.1" }).telegram!.webhook!.host).toBe("127.0.0.1");
+    expect(loadConfig({ ...env, TELEGRAM_WEBHOOK_HOST: "::1" }).telegram!.webhook!.host).toBe("::1");
+    expect(() => loadConfig({ ...env, TELEGRAM_WEBHOOK_HOST: "http://0.0.0.0/" })).toThrow(/TELEGRAM_WEBHOOK_HOST must be an address to listen on/);
   });
 
   it.each([

@@ -38,7 +38,10 @@ export interface GatewayPayload {
 export type Failure =
   | { readonly status: 429; readonly retryAfter: number; readonly global?: boolean }
   | { readonly status: 403; readonly code?: number; readonly message?: string }
-  | { readonly status: number; readonly body: unknown };
+  /** Any answer, with headers of its own (a 503 with retry-after, a 429 with retry_after only in its body). */
+  | { readonly status: number; readonly body: unknown; readonly headers?: Record<string, string> }
+  /** The connection reset: before the request is handled, or after it was (a message created, its answer lost). */
+  | { readonly status: "reset"; readonly afterCreate?: boolean };
 
 export interface FakeDiscordOptions {
   /** 0 (default) picks a free port. */
@@ -96,6 +99,13 @@ export function payloadProblems(payload: Partial<DiscordPayload> | null | undefi
 const DISCORD_EPOCH = 1_420_070_400_000n;
 const ALL_PERMISSIONS = "2251799813685247";
 
+/** A gateway session: its sequence number, its socket while connected, and its recent events for a RESUME to replay. */
+interface Session {
+  seq: number;
+  ws: WebSocket | undefined;
+  readonly sent: { readonly s: number; readonly t: string; readonly d: unknown }[];
+}
+
 export class FakeDiscord {
   readonly calls: RecordedCall[] = [];
   readonly gateway: GatewayPayload[] = [];
@@ -117,13 +127,18 @@ export class FakeDiscord {
   private readonly failures: { method?: string; path: RegExp; failure: Failure }[] = [];
   private readonly holds: { method?: string; path: RegExp; arrived: () => void; released: Promise<void>; release: () => void }[] = [];
   private readonly held = new Set<() => void>();
-  private readonly sessions = new Map<string, { seq: number; ws: WebSocket | undefined }>();
+  private readonly sessions = new Map<string, Session>();
   private readonly sockets = new Set<WebSocket>();
   private readonly acknowledged = new Set<string>();
   private readonly callWaiters = new Set<{ test: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }>();
   private readonly gatewayWaiters = new Set<{ test: (p: GatewayPayload) => boolean; resolve: (p: GatewayPayload) => void }>();
   private readonly closeWaiters = new Set<{ test: (n: number) => boolean; resolve: (n: number) => void }>();
   private listeningPort = 0;
+  private random: { path: RegExp; rate: number; failures: readonly Failure[]; next: () => number } | undefined;
+  /** Messages created by nonce (with enforce_nonce), so a retried create returns the first message. */
+  private readonly byNonce = new Map<string, Json>();
+  /** Every message the bot created in a channel, once each (a retry honoured by nonce adds none). */
+  readonly created: { readonly channelId: string; readonly id: string; readonly body: any }[] = [];
 
   private constructor(options: FakeDiscordOptions) {
     this.options = options;
@@ -224,6 +239,28 @@ export class FakeDiscord {
     this.failures.push({ ...match, failure });
   }
 
+  /** Makes a share `rate` of the POSTs to `path` fail, each with one of `failures`, from a seeded generator. */
+  failRandomly(path: RegExp, rate: number, failures: readonly Failure[], seed = 1): void {
+    let state = seed >>> 0;
+    const next = () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    this.random = { path, rate, failures, next };
+  }
+
+  /** The scripted (or random) failure for this call, taken. */
+  private takeFailure(method: string, path: string): Failure | undefined {
+    const at = this.failures.findIndex((f) => (!f.method || f.method === method) && f.path.test(path));
+    if (at >= 0) return this.failures.splice(at, 1)[0]!.failure;
+    const r = this.random;
+    if (r && method === "POST" && r.path.test(path) && r.next() < r.rate) return r.failures[Math.floor(r.next() * r.failures.length)];
+    return undefined;
+  }
+
   /**
    * Holds the next REST call matching `path` (and `method`) that no failNext applies to: the fake neither answers
    * nor records it until release() (or close()). `arrived` resolves once such a call has come in. For tests that
@@ -306,7 +343,16 @@ export class FakeDiscord {
     }
     const authorization = req.headers.authorization ?? "";
     const auth = authorization.startsWith("Bot ") && (!this.options.token || authorization === `Bot ${this.options.token}`);
-    const { status, json, headers } = this.route(method, path, url, body, auth, url.pathname.startsWith("/api/v10/"));
+    const failure = this.takeFailure(method, path);
+    if (failure?.status === "reset") {
+      if (failure.afterCreate) this.route(method, path, url, body, auth, url.pathname.startsWith("/api/v10/"));
+      const call: RecordedCall = { method, path, query: url.search, body, status: 0, auth, at: Date.now() };
+      this.calls.push(call);
+      req.socket.destroy();
+      for (const w of [...this.callWaiters]) if (w.test(call)) w.resolve(call);
+      return;
+    }
+    const { status, json, headers } = this.route(method, path, url, body, auth, url.pathname.startsWith("/api/v10/"), failure);
     const call: RecordedCall = { method, path, query: url.search, body, status, auth, at: Date.now() };
     this.calls.push(call);
     res.writeHead(status, { ...(json === undefined ? {} : { "content-type": "application/json" }), ...headers });
@@ -326,20 +372,19 @@ export class FakeDiscord {
     body: unknown,
     auth: boolean,
     versioned: boolean,
+    f?: Failure,
   ): { status: number; json?: unknown; headers?: Record<string, string> } {
     const notFound = { status: 404, json: { message: "404: Not Found", code: 0 } };
     if (!versioned) return notFound;
-    const failure = this.failures.findIndex((f) => (!f.method || f.method === method) && f.path.test(path));
-    if (failure >= 0) {
-      const f = this.failures.splice(failure, 1)[0]!.failure;
+    if (f && f.status !== "reset") {
       if (f.status === 429 && "retryAfter" in f) {
         return {
           status: 429,
           json: { message: "You are being rate limited.", retry_after: f.retryAfter, global: f.global ?? false },
-          headers: { "retry-after": String(f.retryAfter), "x-ratelimit-scope": "user", ...(f.global ? { "x-ratelimit-global": "true" } : {}) },
+          headers: { "retry-after": String(f.retryAfter), "x-ratelimit-scope": f.global ? "global" : "user", ...(f.global ? { "x-ratelimit-global": "true" } : {}) },
         };
       }
-      if ("body" in f) return { status: f.status, json: f.body };
+      if ("body" in f) return { status: f.status, json: f.body, ...(f.headers ? { headers: f.headers } : {}) };
       const forbidden = f as { code?: number; message?: string };
       return { status: 403, json: { message: forbidden.message ?? "Missing Permissions", code: forbidden.code ?? 50013 } };
     }
@@ -385,7 +430,14 @@ export class FakeDiscord {
       const channelId = m[1]!;
       const known = channelId === this.channelId || [...this.dmChannels.values()].includes(channelId);
       if (!known) return { status: 404, json: { message: "Unknown Channel", code: 10003 } };
-      return { status: 200, json: this.botMessage(channelId, body as Json) };
+      const nonce = (body as Json)?.enforce_nonce === true ? (body as Json).nonce : undefined;
+      const key = nonce !== undefined ? `${channelId}:${String(nonce)}` : undefined;
+      const earlier = key ? this.byNonce.get(key) : undefined;
+      if (earlier) return { status: 200, json: earlier };
+      const made = this.botMessage(channelId, body as Json);
+      if (key) this.byNonce.set(key, made);
+      this.created.push({ channelId, id: String(made.id), body });
+      return { status: 200, json: made };
     }
     if (method === "POST" && path === "/users/@me/channels") {
       const recipient = String((body as Json)?.recipient_id ?? "");
@@ -447,7 +499,7 @@ export class FakeDiscord {
         case 2: {
           // IDENTIFY
           sessionId = randomBytes(8).toString("hex");
-          const session = { seq: 0, ws };
+          const session: Session = { seq: 0, ws, sent: [] };
           this.sessions.set(sessionId, session);
           const d = payload.d as Json;
           this.recordGateway({ op: 2, d: { ...d, token: "[token]", tokenMatches: !this.options.token || d.token === this.options.token } });
@@ -480,6 +532,8 @@ export class FakeDiscord {
           }
           sessionId = String(d.session_id);
           session.ws = ws;
+          // Every event after the client's last sequence number, then RESUMED, as Discord does.
+          for (const e of session.sent.filter((x) => x.s > Number(d.seq ?? 0) && x.t !== "RESUMED")) this.send(ws, { op: 0, t: e.t, s: e.s, d: e.d });
           this.sendDispatch(session, "RESUMED", {});
           this.recordGateway({ op: 6, d: { ...d, token: "[token]" } });
           return;
@@ -499,9 +553,12 @@ export class FakeDiscord {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(payload));
   }
 
-  private sendDispatch(session: { seq: number; ws: WebSocket | undefined }, t: string, d: unknown): void {
+  private sendDispatch(session: Session, t: string, d: unknown): void {
     session.seq += 1;
-    if (session.ws) this.send(session.ws, { op: 0, t, s: session.seq, d });
+    // Kept, as Discord keeps them, so that a RESUME replays what a dropped or closing connection missed.
+    session.sent.push({ s: session.seq, t, d });
+    if (session.sent.length > 1000) session.sent.shift();
+    if (session.ws && session.ws.readyState === session.ws.OPEN) this.send(session.ws, { op: 0, t, s: session.seq, d });
   }
 
   private guildPayload(): Json {

@@ -1,7 +1,8 @@
 // A small fake of the Telegram Bot API on node:http (loopback, port 0 by default), for driving the real telegraf
 // client in tests. It records every call, long-polls getUpdates like Telegram (offset, limit, timeout; no busy loop),
 // checks what Telegram would refuse (HTML that does not parse, texts over 4,096 characters, callback data over
-// 64 bytes), and can be scripted to fail (429 with retry_after, 403 blocked, a dropped connection).
+// 64 bytes), and can be scripted to fail: 429 with retry_after, 5xx, 403 blocked, a dropped connection, a share of
+// calls failing at random (seeded), calls held until the test releases them (a slow API), a revoked token.
 // A control API under /_fake/ lets another process push updates and read calls (for manual end-to-end runs).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { CallbackQuery, Chat, InlineQuery, Message, MessageEntity, Update, User } from "telegraf/types";
@@ -35,6 +36,24 @@ interface Script {
   readonly when?: (body: Record<string, any>) => boolean;
   readonly failure: ScriptedFailure;
   times: number;
+}
+
+interface Hold {
+  readonly method: string;
+  readonly when?: (body: Record<string, any>) => boolean;
+  readonly gate: Promise<void>;
+  readonly open: () => void;
+  readonly onHeld: (body: Record<string, any>) => void;
+}
+
+/** Calls held by hold(): each waits, unanswered, until release(). */
+export interface Held {
+  /** Resolves once `count` calls are being held (at once if they already are). */
+  held(count?: number): Promise<void>;
+  /** How many calls are held now. */
+  readonly count: number;
+  /** Answers every held call (and lets later ones through). */
+  release(): void;
 }
 
 interface Waiter {
@@ -120,8 +139,10 @@ export class FakeBotApi {
   webhook: { url: string; secret_token?: string } | undefined;
   /** Command lists set with setMyCommands, by language code ("" for the default). */
   readonly commands = new Map<string, unknown>();
-  private readonly token?: string;
+  private token?: string;
   private readonly server: Server;
+  private readonly holds: Hold[] = [];
+  private random: { method: string; rate: number; failures: readonly ScriptedFailure[]; next: () => number } | undefined;
   private readonly queue: Update[] = [];
   private readonly polls = new Set<Poll>();
   private readonly waiters = new Set<Waiter>();
@@ -204,9 +225,66 @@ export class FakeBotApi {
 
   // ---- scripting and waiting ----------------------------------------------------------------------------------
 
+  /** Forgets every scripted failure not yet used. */
+  clearFailures(): void {
+    this.scripts.length = 0;
+  }
+
   /** Makes the next `times` calls of `method` (whose parameters pass `when`) fail. */
   fail(method: string, failure: ScriptedFailure, options: { when?: (body: Body) => boolean; times?: number } = {}): void {
     this.scripts.push({ method, failure, when: options.when, times: options.times ?? 1 });
+  }
+
+  /**
+   * Makes a share `rate` of the calls of `method` fail, each with one of `failures` picked at random, from a seeded
+   * generator: the same seed fails the same calls. Returns a function that stops it.
+   */
+  failRandomly(method: string, rate: number, failures: readonly ScriptedFailure[], seed = 1): () => void {
+    let state = seed >>> 0;
+    // mulberry32: small, fast, and good enough to spread failures.
+    const next = () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    this.random = { method, rate, failures, next };
+    return () => (this.random = undefined);
+  }
+
+  /** Holds calls of `method` (passing `when`) unanswered until release(): a slow API, ended by the test. */
+  hold(method: string, when?: (body: Body) => boolean): Held {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let count = 0;
+    const waiting: { n: number; resolve: () => void }[] = [];
+    const hold: Hold = {
+      method,
+      when,
+      gate,
+      open: () => open(),
+      onHeld: () => {
+        count++;
+        for (const w of [...waiting]) if (count >= w.n) waiting.splice(waiting.indexOf(w), 1), w.resolve();
+      },
+    };
+    this.holds.push(hold);
+    return {
+      held: (n = 1) => (count >= n ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ n, resolve }))),
+      get count() {
+        return count;
+      },
+      release: () => {
+        this.holds.splice(this.holds.indexOf(hold), 1);
+        open();
+      },
+    };
+  }
+
+  /** From now on the fake refuses the bot's token (401), as Telegram does once it is revoked in @BotFather. */
+  revokeToken(): void {
+    this.token = `revoked-${Math.random()}`;
   }
 
   /**
@@ -271,15 +349,22 @@ export class FakeBotApi {
         record(401, false, { description: "Unauthorized" });
         return this.send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
       }
+      const hold = this.holds.find((h) => h.method === method && (!h.when || h.when(body)));
+      if (hold) {
+        hold.onHeld(body);
+        await hold.gate;
+      }
       const script = this.scripts.find((s) => s.method === method && s.times > 0 && (!s.when || s.when(body)));
-      if (script) {
-        script.times--;
-        if (script.failure === "network") {
+      if (script) script.times--;
+      const random = this.random;
+      const failure = script?.failure ?? (random?.method === method && random.next() < random.rate ? random.failures[Math.floor(random.next() * random.failures.length)] : undefined);
+      if (failure) {
+        if (failure === "network") {
           record(0, false, { description: "connection dropped" });
           res.socket?.destroy();
           return;
         }
-        const { error_code, description, retry_after } = script.failure;
+        const { error_code, description, retry_after } = failure;
         record(error_code, false, { description });
         return this.send(res, error_code, { ok: false, error_code, description, ...(retry_after !== undefined ? { parameters: { retry_after } } : {}) });
       }
@@ -474,6 +559,7 @@ export class FakeBotApi {
     this.closed = true;
     for (const poll of [...this.polls]) this.endPoll(poll, []);
     for (const w of [...this.waiters]) this.waiters.delete(w);
+    for (const h of this.holds.splice(0)) h.open();
     const done = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
     // Give answers already written a moment to flush, then cut what is left.

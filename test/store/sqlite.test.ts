@@ -86,3 +86,32 @@ describe("the SQLite store", () => {
     expect(() => new SqliteStore(path)).toThrow();
   });
 });
+
+describe("the delivery journal", () => {
+  it("takes an update once, settles it (marking its question), and hands released or stale ones to the next run", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "journal-")), "bot.db");
+    const store = new SqliteStore(path);
+    try {
+      const claim = (ref: string, owner: string, time: number) => store.claimUpdate({ channel: "telegram", ref, owner, time, payload: JSON.stringify({ update_id: Number(ref) }) });
+      expect(claim("1", "run-a", 1000)).toBe(true);
+      expect(claim("1", "run-b", 1001)).toBe(false);
+      expect(claim("2", "run-a", 1000)).toBe(true);
+      expect(claim("3", "run-a", 1000)).toBe(true);
+      store.recordQuestion({ time: 1000, channel: "telegram", user: "u", lang: "en", entryId: "back-office", confidence: 1, suggestions: [], text: null, normalized: null, nearest: "back-office", ref: "telegram:1", delivery: "pending" });
+      store.settleUpdate("telegram", "1", "delivered", 2000);
+      store.settleUpdate("telegram", "2", "released", 2000);
+      // Settled: never taken again, even by another run. Released: taken at once. Held by a live run: left alone.
+      expect(claim("1", "run-b", 3000)).toBe(false);
+      expect(store.takeOverUpdates("telegram", "run-b", 500, 3000)).toEqual([{ ref: "2", payload: '{"update_id":2}' }]);
+      expect(store.takeOverUpdates("telegram", "run-c", 500, 3000)).toEqual([]);
+      // Held since before the stale mark: its owner died.
+      expect(store.takeOverUpdates("telegram", "run-c", 1500, 3000)).toEqual([{ ref: "3", payload: '{"update_id":3}' }]);
+      expect(store.report(30, 5000)).toMatchObject({ questions: 1, answered: 1, deliveryPending: 0 });
+      // A redelivered question replaces its record: counted once.
+      store.recordQuestion({ time: 4000, channel: "telegram", user: "u", lang: "en", entryId: "back-office", confidence: 1, suggestions: [], text: null, normalized: null, nearest: "back-office", ref: "telegram:1", delivery: "pending" });
+      expect(store.report(30, 5000)).toMatchObject({ questions: 1, deliveryPending: 1 });
+    } finally {
+      store.close();
+    }
+  });
+});

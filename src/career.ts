@@ -49,7 +49,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
  * however many of its other words the corpus knows, until an entry whose questions ask about it is loaded.
  */
 export const CAREER_SUBJECTS: Readonly<Record<string, { readonly en: string; readonly hi: string }>> = Object.freeze({
-  "#HOWTO": { en: "how to do something", hi: "कुछ करने का तरीका" },
+  "#HOWTO": { en: "procedures (how to apply, how to get something done)", hi: "आवेदन जैसी प्रक्रियाएँ (कोई काम कैसे करें)" },
   "#SALARY": { en: "pay", hi: "सैलरी" },
   "#DOCUMENTS": { en: "documents", hi: "दस्तावेज़" },
   "#VACANCY": { en: "vacancies", hi: "वैकेंसी" },

@@ -545,18 +545,15 @@ export class Matcher {
       this.sparseArticle[this.articleOf[bestEntry]!] === 1 &&
       ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
       [...unknownAsked].some((key) => (unknown.get(key) ?? 0) >= this.t.foreignWordLength && !unknownForms.has(key));
-    const blocker: (() => string) | undefined =
-      lacking !== undefined
-        ? () => `it asks about ${this.subjects[lacking]!.en}, and ${best.id} answers no such question`
-        : elsewhere
-          ? () => `it names no article's subject, and a word no article uses`
-        : offTopic
-          ? () => `${best.id} is small talk and the question is about a topic`
-          : ambiguous
-            ? () => `${best.id} and ${second!.id} fit equally well`
-            : best.score < scoreBar || best.coverage < coverageBar
-              ? () => `not sure enough (${bars()})`
-              : undefined;
+    // The guards, in order: the first that objects decides, and `--explain` says why.
+    const guards: readonly { readonly objects: boolean; readonly why: () => string }[] = [
+      { objects: lacking !== undefined, why: () => `it asks about ${this.subjects[lacking!]!.en}, and ${best.id} answers no such question` },
+      { objects: elsewhere, why: () => "it names no article's subject, and a word no article uses" },
+      { objects: offTopic, why: () => `${best.id} is small talk and the question is about a topic` },
+      { objects: ambiguous, why: () => `${best.id} and ${second!.id} fit equally well` },
+      { objects: best.score < scoreBar || best.coverage < coverageBar, why: () => `not sure enough (${bars()})` },
+    ];
+    const blocker = guards.find((g) => g.objects)?.why;
     const answered = (id: string, confidence: number, why: () => string): MatchResult => ({
       id,
       confidence: round(confidence),

@@ -4,7 +4,7 @@ import type { Adapter } from "../adapters/adapter.js";
 import { createTerminalAdapter } from "../adapters/terminal.js";
 import { Conversation } from "../src/conversation.js";
 import { formatProblem } from "../src/corpus.js";
-import { createLogger } from "../src/log.js";
+import { createChatLogger, createLogger } from "../src/log.js";
 import { Matcher } from "../src/match.js";
 import { RateLimiter } from "../src/ratelimit.js";
 import { createRecorder } from "../src/recorder.js";
@@ -23,7 +23,10 @@ try {
   fail(`DATA_DIR "${config.dataDir}" cannot be used (${(err as Error).message}): point it at a writable folder`);
 }
 const secrets = [config.discord?.token, config.telegram?.token, config.telegram?.webhook?.secret, salt].filter((s): s is string => !!s);
-const logger = createLogger(config.logLevel, 2, secrets);
+// The interactive terminal chat keeps its screen for the conversation: its logs go to a file (warnings still show).
+const chatOnScreen = !config.telegram && !config.discord && Boolean(process.stdin.isTTY);
+const logFile = join(config.dataDir, "bot.log");
+const logger = chatOnScreen ? createChatLogger(config.logLevel, logFile, secrets) : createLogger(config.logLevel, 2, secrets);
 
 let matcher = new Matcher(corpusOrExit(config.faqDir));
 const watcher = watchCorpus(config.faqDir, {

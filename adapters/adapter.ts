@@ -1,6 +1,7 @@
 // The contract every channel adapter follows: built by a factory from its settings, started and stopped.
 import type { Conversation } from "../src/conversation.js";
 import type { Logger } from "../src/log.js";
+import type { Metrics } from "../src/metrics.js";
 
 export interface Adapter {
   /** `terminal`, `telegram`, `discord`: also the channel name recorded with each question. */
@@ -9,10 +10,14 @@ export interface Adapter {
   start(): Promise<void>;
   /** Stops taking new messages, finishes what is in flight, disconnects. Safe to call twice. */
   stop(): Promise<void>;
+  /** Whether the channel is connected right now, and why not (for /healthz). Absent: connected once started. */
+  health?(): { ok: boolean; reason?: string };
 }
 
 /** What every adapter factory receives besides its own settings. */
 export interface AdapterDeps {
   readonly conversation: Conversation;
   readonly logger: Logger;
+  /** Counts platform API errors (and Discord's per-shard work) when metrics are on. */
+  readonly metrics?: Pick<Metrics, "apiError" | "shardEvent">;
 }

@@ -8,6 +8,8 @@ import {
   Partials,
   RESTEvents,
   Routes,
+  ShardClientUtil,
+  Status,
   type AutocompleteInteraction,
   type BaseMessageOptions,
   type ButtonInteraction,
@@ -125,6 +127,10 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
   /** The language for texts that answer no question: the user's choice, else their Discord client's language. */
   const langFor = (userId: string, locale?: string): AnswerLang => conversation.menuLanguage(user(userId), locale);
 
+  /** The gateway shard a server's events arrive on (direct messages arrive on shard 0). */
+  const shardOf = (guildId: string | null) =>
+    guildId && client ? ShardClientUtil.shardIdForGuildId(guildId, typeof client.options.shardCount === "number" ? client.options.shardCount : 1) : 0;
+
   const report = (err: unknown, what: string, context: Record<string, unknown> = {}) => {
     const level = err instanceof DiscordAPIError && (err.status === 403 || Number(err.code) === 50013) ? "warn" : "error";
     logger[level]({ ...context, err: describeError(err) }, what);
@@ -150,7 +156,9 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     if (!addressed) return;
     const text = plainQuestion(msg.content.replace(new RegExp(mentionOfMe, "g"), " "));
     let lang = conversation.answerLangFor(user(msg.author.id), text);
-    logger.debug({ message: msg.id, dm: inDm, length: text.length }, "discord: question");
+    const shard = shardOf(msg.guildId);
+    deps.metrics?.shardEvent(shard, "message");
+    logger.debug({ message: msg.id, dm: inDm, shard, length: text.length }, "discord: question");
     try {
       const reply = conversation.reply({ text, userId: msg.author.id, channel: CHANNEL });
       if (reply.kind === "none" && reply.silent) return;
@@ -230,12 +238,15 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
   };
 
   const onInteraction = async (interaction: Interaction) => {
+    const shard = shardOf(interaction.guildId);
+    deps.metrics?.shardEvent(shard, "interaction");
+    logger.debug({ interaction: interaction.id, type: interaction.type, shard }, "discord: interaction");
     try {
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isButton()) await onButton(interaction);
     } catch (err) {
-      report(err, "discord: handling an interaction failed", { interaction: interaction.id, type: interaction.type });
+      report(err, "discord: handling an interaction failed", { interaction: interaction.id, type: interaction.type, shard });
       if (!interaction.isRepliable() || unreachable(err)) return;
       await tellError(interaction).catch((e: unknown) => report(e, "discord: telling the user about an error failed", { interaction: interaction.id }));
     }
@@ -266,7 +277,10 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     c.on(Events.InteractionCreate, (interaction) => track(() => onInteraction(interaction)));
     c.on(Events.Error, (err) => report(err, "discord: client error"));
     c.on(Events.Warn, (warning) => logger.warn({ warning }, "discord: warning"));
-    c.on(Events.ShardError, (err, shard) => report(err, "discord: gateway connection error", { shard }));
+    c.on(Events.ShardError, (err, shard) => {
+      deps.metrics?.apiError(CHANNEL, "gateway");
+      report(err, "discord: gateway connection error", { shard });
+    });
     c.on(Events.ShardReconnecting, (shard) => {
       if (!stopping) logger.info({ shard }, "discord: gateway reconnecting");
     });
@@ -284,6 +298,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     );
     // An unexpected 429: discord.js waits retry_after and retries by itself. Only the route is logged (paths hold interaction tokens).
     c.rest.on(RESTEvents.Response, (request, response) => {
+      if (response.status >= 400) deps.metrics?.apiError(CHANNEL, response.status);
       if (response.status === 429) {
         logger.warn({ method: request.method, route: request.route, retryAfter: response.headers.get("retry-after") }, "discord: rate limited (429), retrying after retry_after");
       }
@@ -312,6 +327,12 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
 
   return {
     name: CHANNEL,
+    health() {
+      if (stopping) return { ok: false, reason: "discord: stopping" };
+      if (!client?.isReady()) return { ok: false, reason: "discord: not connected to the gateway" };
+      const notReady = client.ws.shards.filter((s) => s.status !== Status.Ready).map((s) => s.id);
+      return notReady.length ? { ok: false, reason: `discord: shard ${notReady.join(", ")} not connected` } : { ok: true };
+    },
     async start() {
       if (stopping) throw new Error("discord: the adapter was stopped");
       const api = restApiRoot(settings.apiRoot);

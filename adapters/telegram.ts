@@ -104,6 +104,11 @@ function describe(err: unknown): Record<string, unknown> {
   return { message: String(err) };
 }
 
+/** The code an API failure is counted under: Telegram's error code, or `network`. */
+function errorCode(err: unknown): string {
+  return err instanceof TelegramError ? String(err.code) : "network";
+}
+
 /** telegraf types its signal as the abort-controller package's; node-fetch takes the native one just as well. */
 type ApiSignal = NonNullable<Parameters<Telegraf["telegram"]["callApi"]>[2]>["signal"];
 const apiSignal = (signal: AbortSignal) => signal as unknown as ApiSignal;
@@ -143,6 +148,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
       try {
         return await call();
       } catch (err) {
+        deps.metrics?.apiError(CHANNEL, errorCode(err));
         const retryAfter = isTelegramError(err, 429) ? (err.parameters?.retry_after ?? 1) : undefined;
         if (retryAfter === undefined || attempt >= maxRetries || retryAfter > maxRetryAfter || stopping.signal.aborted) throw err;
         logger.warn({ method: what, retryAfter, attempt: attempt + 1 }, "telegram: rate limited (429), retrying after retry_after");
@@ -376,6 +382,8 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
   let polling: Promise<void> | undefined;
   let server: Server | undefined;
   let stopped: Promise<void> | undefined;
+  /** Why the channel cannot receive updates right now; undefined once it can (for /healthz). */
+  let down: string | undefined = "starting";
 
   /**
    * Long polling, like telegraf's own loop (one batch at a time, offset confirmed by the next call), but owned here:
@@ -390,10 +398,14 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
       try {
         updates = await bot.telegram.callApi("getUpdates", { timeout: pollTimeout, offset, allowed_updates: [...UPDATES] }, { signal: apiSignal(stopping.signal) });
         failures = 0;
+        down = undefined;
       } catch (err) {
         if (stopping.signal.aborted) break;
+        deps.metrics?.apiError(CHANNEL, errorCode(err));
+        down = `telegram: getUpdates failed (${errorCode(err)})`;
         if (isTelegramError(err, 401) || isTelegramError(err, 404)) {
           logger.error({ err: describe(err) }, "telegram: the Bot API refused the token; polling stopped");
+          down = "telegram: the Bot API refused the token; polling stopped";
           break;
         }
         // Network trouble, 429, 5xx, 409 (a webhook or another instance): wait and poll again.
@@ -470,6 +482,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
   return {
     name: CHANNEL,
     webhookPort: () => webhookPortOf(server),
+    health: () => (stopping.signal.aborted ? { ok: false, reason: "telegram: stopping" } : down ? { ok: false, reason: down } : { ok: true }),
 
     async start() {
       bot.botInfo = await api("getMe", () => bot.telegram.getMe());
@@ -483,12 +496,14 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
         await api("setWebhook", () =>
           bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...UPDATES], drop_pending_updates: false }),
         );
+        down = undefined;
         // Only the port: the path (like the URL) may carry a secret of its own.
         logger.info({ bot: bot.botInfo.username, port: webhookPortOf(server), customPath: webhook.path !== "/" }, "telegram: receiving updates by webhook");
         return;
       }
       await api("deleteWebhook", () => bot.telegram.deleteWebhook({ drop_pending_updates: false }));
       if (stopping.signal.aborted) return;
+      down = undefined;
       polling = poll();
       logger.info({ bot: bot.botInfo.username }, "telegram: receiving updates by long polling");
     },

@@ -6,6 +6,8 @@ import { Conversation } from "../src/conversation.js";
 import { formatProblem } from "../src/corpus.js";
 import { createChatLogger, createLogger } from "../src/log.js";
 import { Matcher } from "../src/match.js";
+import { Metrics } from "../src/metrics.js";
+import { startOpsServer, type OpsServer } from "../src/ops-server.js";
 import { RateLimiter } from "../src/ratelimit.js";
 import { createRecorder } from "../src/recorder.js";
 import { loadOrCreateSalt } from "../src/store/salt.js";
@@ -28,13 +30,20 @@ const chatOnScreen = !config.telegram && !config.discord && Boolean(process.stdi
 const logFile = join(config.dataDir, "bot.log");
 const logger = chatOnScreen ? createChatLogger(config.logLevel, logFile, secrets) : createLogger(config.logLevel, 2, secrets);
 
+// Metrics are collected only when someone can read them (HTTP_PORT is set).
+let metrics: Metrics | undefined;
 let matcher = new Matcher(corpusOrExit(config.faqDir));
 const watcher = watchCorpus(config.faqDir, {
   onCorpus: (corpus) => {
     matcher = new Matcher(corpus);
+    metrics?.corpus(corpus.entries.length);
+    metrics?.reload("ok");
     logger.info({ entries: corpus.entries.length }, "corpus reloaded");
   },
-  onProblems: (problems) => logger.error({ problems: problems.map(formatProblem) }, "corpus change rejected; the previous corpus keeps serving"),
+  onProblems: (problems) => {
+    metrics?.reload("refused");
+    logger.error({ problems: problems.map(formatProblem) }, "corpus change rejected; the previous corpus keeps serving");
+  },
 });
 
 const recorder = createRecorder({
@@ -48,6 +57,7 @@ const conversation = new Conversation({
   rateLimiter: new RateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }),
   events: {
     answered: recorder.answered,
+    replied: (msg, reply, matchSeconds) => metrics?.question(msg.channel, reply, matchSeconds),
     chose: recorder.chose,
     feedback: (f) => {
       logger.info({ feedback: { entry: f.entryId, channel: f.channel, vote: f.vote } }, "feedback");
@@ -62,7 +72,11 @@ const applyRetention = () => {
 applyRetention();
 setInterval(applyRetention, DAY_MS).unref();
 
-const deps = { conversation, logger };
+if (config.httpPort !== undefined) {
+  metrics = new Metrics({ backlog: () => recorder.backlog() });
+  metrics.corpus(matcher.corpus.entries.length);
+}
+const deps = { conversation, logger, metrics };
 const adapters: Adapter[] = [];
 let terminalDone: Promise<void> | undefined;
 if (config.telegram) {
@@ -80,6 +94,28 @@ if (adapters.length === 0) {
 }
 
 let stopping = false;
+let started = false;
+/** Ready when every configured channel is connected (the corpus is loaded before anything starts). */
+function health() {
+  if (stopping) return { ok: false, reasons: ["stopping"] };
+  if (!started) return { ok: false, reasons: ["channels starting"] };
+  const reasons = adapters.flatMap((a) => {
+    const h = a.health?.() ?? { ok: true };
+    return h.ok ? [] : [h.reason ?? `${a.name}: not connected`];
+  });
+  return { ok: reasons.length === 0, reasons };
+}
+let ops: OpsServer | undefined;
+if (metrics) {
+  const m = metrics;
+  try {
+    ops = await startOpsServer({ port: config.httpPort!, health, metrics: () => m.text(), metricsContentType: m.contentType });
+    logger.info({ port: ops.port }, "health and metrics listening (GET /healthz, GET /metrics)");
+  } catch (err) {
+    fail(`HTTP_PORT ${config.httpPort} cannot be used (${(err as Error).message}): choose a free port, or unset HTTP_PORT`);
+  }
+}
+
 async function shutdown(signal: string, code = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
@@ -90,6 +126,7 @@ async function shutdown(signal: string, code = 0): Promise<void> {
     process.exit(code);
   }, 4000).unref();
   await Promise.allSettled(adapters.map((a) => a.stop()));
+  await ops?.close();
   watcher.close();
   // Writes are synchronous: once the channels have stopped, nothing is in flight and closing is clean.
   recorder.close();
@@ -104,6 +141,7 @@ try {
     await a.start();
     logger.info({ channel: a.name }, "channel started");
   }
+  started = true;
 } catch (err) {
   logger.fatal({ err }, "a channel failed to start");
   await shutdown("start-failure", 1);

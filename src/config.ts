@@ -16,6 +16,8 @@ export interface Config {
   /** Questions per user per window; 0 turns the limit off. */
   readonly rateLimit: number;
   readonly rateLimitWindowMs: number;
+  /** Port of the /healthz and /metrics listener (HTTP_PORT); off when absent. 0 picks a free port (it is logged). */
+  readonly httpPort?: number;
   readonly discord?: { readonly token: string; readonly apiRoot?: string; readonly guildId?: string };
   readonly telegram?: {
     readonly token: string;
@@ -115,6 +117,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     retentionDays: integer("RETENTION_DAYS", env.RETENTION_DAYS, 90, 1, 36500),
     rateLimit: integer("RATE_LIMIT", env.RATE_LIMIT, 8, 0, 10000),
     rateLimitWindowMs: integer("RATE_LIMIT_WINDOW_SECONDS", env.RATE_LIMIT_WINDOW_SECONDS, 30, 1, 86400) * 1000,
+    httpPort: channels && env.HTTP_PORT?.trim() ? port("HTTP_PORT", env.HTTP_PORT, 0) : undefined,
     discord: discordToken
       ? { token: discordToken, apiRoot: url("DISCORD_API_ROOT", env.DISCORD_API_ROOT), guildId }
       : undefined,

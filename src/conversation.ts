@@ -73,6 +73,8 @@ export interface Feedback {
 /** Where outcomes go: logged now, stored by the learning loop later. */
 export interface ConversationEvents {
   answered?(msg: IncomingMessage, reply: Reply): void;
+  /** Every reply to a question, empty and rate-limited ones included, with how long matching took (absent if never matched). */
+  replied?(msg: IncomingMessage, reply: Reply, matchSeconds?: number): void;
   feedback?(feedback: Feedback): void;
   chose?(event: { entryId: string; userId: string; channel: string; how: "suggestion" | "related" | "topic" }): void;
 }
@@ -159,16 +161,22 @@ export class Conversation {
     const clean = cleanText(msg.text);
     if (clean === "") {
       const answerLang = answerLangFor("en", choice);
-      return { kind: "none", reason: "empty", lang: "en", answerLang, confidence: 0, text: message("empty", answerLang), suggestions: [] };
+      const reply: Reply = { kind: "none", reason: "empty", lang: "en", answerLang, confidence: 0, text: message("empty", answerLang), suggestions: [] };
+      this.events.replied?.(msg, reply);
+      return reply;
     }
     // The limit is checked before matching, so a flood costs no more than counting.
     const pace = this.rateLimiter?.check(this.userKey(msg)) ?? "ok";
     if (pace !== "ok") {
       const lang = detectLang(clean, matcher.langVocabulary);
       const text = pace === "notify" ? bilingual("rateLimited") : "";
-      return { kind: "none", reason: "rate-limited", lang, answerLang: answerLangFor(lang, choice), confidence: 0, text, suggestions: [], silent: pace === "silent" };
+      const reply: Reply = { kind: "none", reason: "rate-limited", lang, answerLang: answerLangFor(lang, choice), confidence: 0, text, suggestions: [], silent: pace === "silent" };
+      this.events.replied?.(msg, reply);
+      return reply;
     }
+    const started = performance.now();
     const result = matcher.match(msg.text);
+    const matchSeconds = (performance.now() - started) / 1000;
     const answerLang = answerLangFor(result.lang, choice);
     let reply: Reply;
     const nearest = result.candidates[0]?.id;
@@ -183,6 +191,7 @@ export class Conversation {
           : { kind: "none", reason: "unknown", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCovered" : "fallback", answerLang), suggestions: [], nearest };
     }
     this.events.answered?.(msg, reply);
+    this.events.replied?.(msg, reply, matchSeconds);
     return reply;
   }
 

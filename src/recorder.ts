@@ -25,6 +25,8 @@ export interface RecorderOptions {
 export interface Recorder extends ConversationEvents {
   /** Writes what is pending, if the store is reachable. */
   flush(): void;
+  /** How many records wait in memory for the store. */
+  backlog(): number;
   /** Applies the retention period; returns how many records went (0 if the store is unavailable). */
   prune(days: number): number;
   close(): void;
@@ -131,6 +133,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
       write((s) => s.recordChoice(record));
     },
     flush,
+    backlog: () => pending.length,
     prune(days) {
       const s = reachable();
       if (!s) return 0;

@@ -284,6 +284,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     c.on(Events.ShardReconnecting, (shard) => {
       if (!stopping) logger.info({ shard }, "discord: gateway reconnecting");
     });
+    c.on(Events.ShardReady, (shard) => logger.info({ shard }, "discord: shard ready"));
     c.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "discord: gateway resumed"));
     c.on(Events.ShardDisconnect, (event, shard) => {
       if (!stopping) logger.error({ shard, code: event.code }, "discord: gateway closed for good (check the token and intents)");
@@ -339,6 +340,12 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       const c = new Client({
         intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
         partials: [Partials.Channel],
+        // DISCORD_SHARDS: discord.js's internal sharding, every shard in this process ("auto": as many as Discord recommends).
+        ...(settings.shards === "auto"
+          ? { shards: "auto" as const }
+          : settings.shards && settings.shards > 1
+            ? { shards: Array.from({ length: settings.shards }, (_, i) => i), shardCount: settings.shards }
+            : {}),
         allowedMentions: { parse: [], repliedUser: false },
         failIfNotExists: false,
         rest: {
@@ -358,7 +365,10 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
         await Promise.race([login, ready]); // ready rejects on a stop() or the ready timeout, even mid-login
         await login;
         const readyClient = await ready;
-        logger.info({ bot: readyClient.user.id, guilds: readyClient.guilds.cache.size, api: api ? apiOrigin(api) : "default" }, "discord: connected");
+        logger.info(
+          { bot: readyClient.user.id, guilds: readyClient.guilds.cache.size, shards: readyClient.ws.shards.size, api: api ? apiOrigin(api) : "default" },
+          "discord: connected",
+        );
         await registerCommands(readyClient);
       } catch (err) {
         await c.destroy().catch(() => undefined);

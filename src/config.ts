@@ -18,7 +18,13 @@ export interface Config {
   readonly rateLimitWindowMs: number;
   /** Port of the /healthz and /metrics listener (HTTP_PORT); off when absent. 0 picks a free port (it is logged). */
   readonly httpPort?: number;
-  readonly discord?: { readonly token: string; readonly apiRoot?: string; readonly guildId?: string };
+  readonly discord?: {
+    readonly token: string;
+    readonly apiRoot?: string;
+    readonly guildId?: string;
+    /** Gateway shards (DISCORD_SHARDS): a count, or `auto` for the number Discord recommends; one when absent. */
+    readonly shards?: number | "auto";
+  };
   readonly telegram?: {
     readonly token: string;
     readonly apiRoot?: string;
@@ -106,6 +112,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
       path: new URL(webhookUrl).pathname,
     };
   }
+  const shardsSetting = discordToken ? env.DISCORD_SHARDS?.trim().toLowerCase() : undefined;
+  let shards: number | "auto" | undefined;
+  if (shardsSetting === "auto") shards = "auto";
+  else if (shardsSetting) {
+    shards = /^\d+$/.test(shardsSetting) ? Number(shardsSetting) : NaN;
+    if (!(shards >= 1 && shards <= 10000)) throw new ConfigError(`DISCORD_SHARDS must be auto or a whole number from 1 to 10000, not "${env.DISCORD_SHARDS}"`);
+  }
   const dataSalt = env.DATA_SALT?.trim() || undefined;
   if (dataSalt !== undefined && dataSalt.length < 16) throw new ConfigError("DATA_SALT must be at least 16 characters (or leave it unset to have one generated)");
   const config: Config = {
@@ -119,7 +132,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     rateLimitWindowMs: integer("RATE_LIMIT_WINDOW_SECONDS", env.RATE_LIMIT_WINDOW_SECONDS, 30, 1, 86400) * 1000,
     httpPort: channels && env.HTTP_PORT?.trim() ? port("HTTP_PORT", env.HTTP_PORT, 0) : undefined,
     discord: discordToken
-      ? { token: discordToken, apiRoot: url("DISCORD_API_ROOT", env.DISCORD_API_ROOT), guildId }
+      ? { token: discordToken, apiRoot: url("DISCORD_API_ROOT", env.DISCORD_API_ROOT), guildId, ...(shards !== undefined ? { shards } : {}) }
       : undefined,
     telegram: telegramToken
       ? { token: telegramToken, apiRoot: url("TELEGRAM_API_ROOT", env.TELEGRAM_API_ROOT), webhook }

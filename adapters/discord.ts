@@ -160,7 +160,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     deps.metrics?.shardEvent(shard, "message");
     logger.debug({ message: msg.id, dm: inDm, shard, length: text.length }, "discord: question");
     try {
-      const reply = conversation.reply({ text, userId: msg.author.id, channel: CHANNEL });
+      const reply = await conversation.ask({ text, userId: msg.author.id, channel: CHANNEL });
       if (reply.kind === "none" && reply.silent) return;
       lang = reply.answerLang;
       await msg.reply({ ...toOptions(formatReply(reply, { question: text })), failIfNotExists: false });
@@ -189,7 +189,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     switch (interaction.commandName) {
       case COMMANDS.ask: {
         const question = plainQuestion(interaction.options.getString(COMMANDS.question, true));
-        const reply = conversation.reply({ text: question, userId: interaction.user.id, channel: CHANNEL });
+        const reply = await conversation.ask({ text: question, userId: interaction.user.id, channel: CHANNEL });
         // An interaction must be answered: a silenced user still gets the notice, visible only to them.
         if (reply.kind === "none" && reply.silent) {
           await interaction.reply(toOptions(formatText(message("rateLimited", lang), { ephemeral: true })));
@@ -242,6 +242,8 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     deps.metrics?.shardEvent(shard, "interaction");
     logger.debug({ interaction: interaction.id, type: interaction.type, shard }, "discord: interaction");
     try {
+      // With a shared store, a language chosen through another instance counts here too.
+      await conversation.refresh(user(interaction.user.id));
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isButton()) await onButton(interaction);

@@ -194,7 +194,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
   }
 
   async function answer(ctx: Context, from: User, text: string, replyTo?: Message): Promise<void> {
-    const reply: Reply = conversation.reply({ text, userId: String(from.id), channel: CHANNEL });
+    const reply: Reply = await conversation.ask({ text, userId: String(from.id), channel: CHANNEL });
     if (reply.kind === "none" && reply.silent) return;
     await sendAll(ctx, formatReply(reply), replyTo);
   }
@@ -226,6 +226,8 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
   // Never talk to other bots (nor to channel posts, which have no sender).
   bot.use(async (ctx, next) => {
     if (!ctx.from || ctx.from.is_bot) return;
+    // With a shared store, a language chosen through another instance counts here too.
+    await conversation.refresh(userOf(ctx.from));
     await next();
   });
 

@@ -1,4 +1,5 @@
 // `npm start`: runs every channel whose token is configured, or the terminal chat when none is.
+import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import type { Adapter } from "../adapters/adapter.js";
 import { createTerminalAdapter } from "../adapters/terminal.js";
@@ -10,21 +11,39 @@ import { Metrics } from "../src/metrics.js";
 import { startOpsServer, type OpsServer } from "../src/ops-server.js";
 import { RateLimiter } from "../src/ratelimit.js";
 import { createRecorder } from "../src/recorder.js";
+import { PostgresStore } from "../src/store/postgres.js";
 import { loadOrCreateSalt } from "../src/store/salt.js";
+import { withHashedUsers } from "../src/store/shared.js";
 import { SqliteStore } from "../src/store/sqlite.js";
+import type { Store } from "../src/store/store.js";
 import { watchCorpus } from "../src/watch.js";
 import { configFromEnv, corpusOrExit, fail } from "./env.js";
 
 const DAY_MS = 86_400_000;
 
 const config = configFromEnv();
+// With DATABASE_URL, every instance shares one PostgreSQL store: records, rate limits, language choices, and the salt
+// users are hashed with (kept in the database, so that all instances hash alike). Otherwise SQLite in DATA_DIR.
+const database = config.databaseUrl;
+const shared = database ? new PostgresStore(database) : undefined;
 let salt: string;
-try {
-  salt = loadOrCreateSalt(config.dataDir, config.dataSalt);
-} catch (err) {
-  fail(`DATA_DIR "${config.dataDir}" cannot be used (${(err as Error).message}): point it at a writable folder`);
+if (shared) {
+  try {
+    salt = config.dataSalt ?? (await shared.salt(randomBytes(32).toString("hex")));
+  } catch (err) {
+    process.stderr.write(`DATABASE_URL: cannot use the PostgreSQL database (${(err as Error).message}): check the address, that the server runs and the user may create tables\n`);
+    await shared.close();
+    process.exit(1);
+  }
+} else {
+  try {
+    salt = loadOrCreateSalt(config.dataDir, config.dataSalt);
+  } catch (err) {
+    fail(`DATA_DIR "${config.dataDir}" cannot be used (${(err as Error).message}): point it at a writable folder`);
+  }
 }
-const secrets = [config.discord?.token, config.telegram?.token, config.telegram?.webhook?.secret, salt].filter((s): s is string => !!s);
+const databasePassword = database ? decodeURIComponent(new URL(database).password) : undefined;
+const secrets = [config.discord?.token, config.telegram?.token, config.telegram?.webhook?.secret, salt, database, databasePassword].filter((s): s is string => !!s);
 // The interactive terminal chat keeps its screen for the conversation: its logs go to a file (warnings still show).
 const chatOnScreen = !config.telegram && !config.discord && Boolean(process.stdin.isTTY);
 const logFile = join(config.dataDir, "bot.log");
@@ -47,15 +66,23 @@ const watcher = watchCorpus(config.faqDir, {
 });
 
 const recorder = createRecorder({
-  open: () => new SqliteStore(join(config.dataDir, "bot.db")),
+  open: (): Store => (database ? new PostgresStore(database) : new SqliteStore(join(config.dataDir, "bot.db"))),
   salt,
   recordText: config.recordText,
   logger,
 });
+let sharedFailedAt = -Infinity;
 const conversation = new Conversation({
   matcher: () => matcher,
   rateLimiter: new RateLimiter({ limit: config.rateLimit, windowMs: config.rateLimitWindowMs }),
+  shared: shared ? withHashedUsers(shared, salt) : undefined,
   events: {
+    sharedFailed: (err) => {
+      // At most once a minute: an outage must not flood the log.
+      if (Date.now() - sharedFailedAt < 60_000) return;
+      sharedFailedAt = Date.now();
+      logger.warn({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, "shared store failed: this instance answers with its own rate limit and remembered languages meanwhile");
+    },
     answered: recorder.answered,
     replied: (msg, reply, matchSeconds) => metrics?.question(msg.channel, reply, matchSeconds),
     chose: recorder.chose,
@@ -65,12 +92,12 @@ const conversation = new Conversation({
     },
   },
 });
-const applyRetention = () => {
-  const removed = recorder.prune(config.retentionDays);
+const applyRetention = async () => {
+  const removed = await recorder.prune(config.retentionDays);
   if (removed > 0) logger.info({ removed, days: config.retentionDays }, "old records deleted");
 };
-applyRetention();
-setInterval(applyRetention, DAY_MS).unref();
+await applyRetention();
+setInterval(() => void applyRetention(), DAY_MS).unref();
 
 if (config.httpPort !== undefined) {
   metrics = new Metrics({ backlog: () => recorder.backlog() });
@@ -122,14 +149,17 @@ async function shutdown(signal: string, code = 0): Promise<void> {
   logger.info({ signal }, "stopping");
   // A service manager waits 5 s before SIGKILL: never take longer than that.
   setTimeout(() => {
-    recorder.close();
+    // SQLite writes what is pending synchronously here; whatever PostgreSQL has not taken by now is logged as unsaved.
+    void recorder.close();
     process.exit(code);
   }, 4000).unref();
   await Promise.allSettled(adapters.map((a) => a.stop()));
   await ops?.close();
   watcher.close();
-  // Writes are synchronous: once the channels have stopped, nothing is in flight and closing is clean.
-  recorder.close();
+  // Once the channels have stopped nothing new comes in: what is pending is written, then the stores close.
+  await conversation.settle();
+  await recorder.close();
+  await shared?.close();
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -16,6 +16,11 @@ export interface Config {
   /** Questions per user per window; 0 turns the limit off. */
   readonly rateLimit: number;
   readonly rateLimitWindowMs: number;
+  /**
+   * DATABASE_URL: a postgres:// address selects the shared PostgreSQL store (records, rate limits, language choices)
+   * for several instances; absent, the embedded SQLite database in DATA_DIR.
+   */
+  readonly databaseUrl?: string;
   /** Port of the /healthz and /metrics listener (HTTP_PORT); off when absent. 0 picks a free port (it is logged). */
   readonly httpPort?: number;
   readonly discord?: {
@@ -119,6 +124,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     shards = /^\d+$/.test(shardsSetting) ? Number(shardsSetting) : NaN;
     if (!(shards >= 1 && shards <= 10000)) throw new ConfigError(`DISCORD_SHARDS must be auto or a whole number from 1 to 10000, not "${env.DISCORD_SHARDS}"`);
   }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined) {
+    let ok = false;
+    try {
+      const u = new URL(databaseUrl);
+      ok = (u.protocol === "postgres:" || u.protocol === "postgresql:") && (u.hostname !== "" || u.searchParams.has("host"));
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ConfigError("DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/dbname, or empty for the embedded SQLite database");
+  }
   const dataSalt = env.DATA_SALT?.trim() || undefined;
   if (dataSalt !== undefined && dataSalt.length < 16) throw new ConfigError("DATA_SALT must be at least 16 characters (or leave it unset to have one generated)");
   const config: Config = {
@@ -130,6 +146,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     retentionDays: integer("RETENTION_DAYS", env.RETENTION_DAYS, 90, 1, 36500),
     rateLimit: integer("RATE_LIMIT", env.RATE_LIMIT, 8, 0, 10000),
     rateLimitWindowMs: integer("RATE_LIMIT_WINDOW_SECONDS", env.RATE_LIMIT_WINDOW_SECONDS, 30, 1, 86400) * 1000,
+    databaseUrl,
     httpPort: channels && env.HTTP_PORT?.trim() ? port("HTTP_PORT", env.HTTP_PORT, 0) : undefined,
     discord: discordToken
       ? { token: discordToken, apiRoot: url("DISCORD_API_ROOT", env.DISCORD_API_ROOT), guildId, ...(shards !== undefined ? { shards } : {}) }

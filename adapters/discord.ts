@@ -371,7 +371,8 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
           { bot: readyClient.user.id, guilds: readyClient.guilds.cache.size, shards: readyClient.ws.shards.size, api: api ? apiOrigin(api) : "default" },
           "discord: connected",
         );
-        await registerCommands(readyClient);
+        // Under a ShardingManager every shard process gets here: the commands are the application's, registered once.
+        if (!readyClient.shard || readyClient.shard.ids.includes(0)) await registerCommands(readyClient);
       } catch (err) {
         await c.destroy().catch(() => undefined);
         const { message: why, cause } = describeError(err);

@@ -1,6 +1,7 @@
 // `npm start`: runs every channel whose token is configured, or the terminal chat when none is.
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Adapter } from "../adapters/adapter.js";
 import { createTerminalAdapter } from "../adapters/terminal.js";
 import { Conversation } from "../src/conversation.js";
@@ -21,7 +22,13 @@ import { configFromEnv, corpusOrExit, fail } from "./env.js";
 
 const DAY_MS = 86_400_000;
 
-const config = configFromEnv();
+const settings = configFromEnv();
+// Started by discord.js's ShardingManager (DISCORD_SHARDING=process): this process is one Discord shard, nothing else.
+// discord.js tells the client its shard through the environment; the manager serves health, metrics and Telegram.
+const shardProcess = process.env.SHARDING_MANAGER === "true" && typeof process.send === "function" && !!settings.discord;
+const config = shardProcess
+  ? Object.freeze({ ...settings, telegram: undefined, httpPort: undefined, discord: { ...settings.discord!, shards: undefined, sharding: undefined } })
+  : settings;
 // With DATABASE_URL, every instance shares one PostgreSQL store: records, rate limits, language choices, and the salt
 // users are hashed with (kept in the database, so that all instances hash alike). Otherwise SQLite in DATA_DIR.
 const database = config.databaseUrl;
@@ -47,7 +54,8 @@ const secrets = [config.discord?.token, config.telegram?.token, config.telegram?
 // The interactive terminal chat keeps its screen for the conversation: its logs go to a file (warnings still show).
 const chatOnScreen = !config.telegram && !config.discord && Boolean(process.stdin.isTTY);
 const logFile = join(config.dataDir, "bot.log");
-const logger = chatOnScreen ? createChatLogger(config.logLevel, logFile, secrets) : createLogger(config.logLevel, 2, secrets);
+const rootLogger = chatOnScreen ? createChatLogger(config.logLevel, logFile, secrets) : createLogger(config.logLevel, 2, secrets);
+const logger = shardProcess ? rootLogger.child({ shardProcess: Number(process.env.SHARDS) }) : rootLogger;
 
 // Metrics are collected only when someone can read them (HTTP_PORT is set).
 let metrics: Metrics | undefined;
@@ -99,9 +107,16 @@ const applyRetention = async () => {
 await applyRetention();
 setInterval(() => void applyRetention(), DAY_MS).unref();
 
-if (config.httpPort !== undefined) {
+if (config.httpPort !== undefined || shardProcess) {
   metrics = new Metrics({ backlog: () => recorder.backlog() });
   metrics.corpus(matcher.corpus.entries.length);
+}
+if (shardProcess) {
+  // The manager gathers each shard process's metrics into its own /metrics.
+  const m = metrics!;
+  process.on("message", (msg: { faqbot?: string; id?: string }) => {
+    if (msg?.faqbot === "metrics") void m.json().then((json) => process.send?.({ faqbot: "metrics", id: msg.id, metrics: json }));
+  });
 }
 const deps = { conversation, logger, metrics };
 const adapters: Adapter[] = [];
@@ -110,7 +125,12 @@ if (config.telegram) {
   const { createTelegramAdapter } = await import("../adapters/telegram.js");
   adapters.push(createTelegramAdapter(config.telegram, deps));
 }
-if (config.discord) {
+if (config.discord?.sharding === "process") {
+  const { createDiscordShardManager } = await import("../adapters/discord-shards.js");
+  const manager = createDiscordShardManager(config.discord, deps, { script: fileURLToPath(import.meta.url) });
+  metrics?.addSource(() => manager.shardMetrics());
+  adapters.push(manager);
+} else if (config.discord) {
   const { createDiscordAdapter } = await import("../adapters/discord.js");
   adapters.push(createDiscordAdapter(config.discord, deps));
 }
@@ -133,7 +153,7 @@ function health() {
   return { ok: reasons.length === 0, reasons };
 }
 let ops: OpsServer | undefined;
-if (metrics) {
+if (metrics && config.httpPort !== undefined) {
   const m = metrics;
   try {
     ops = await startOpsServer({ port: config.httpPort!, health, metrics: () => m.text(), metricsContentType: m.contentType });

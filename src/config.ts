@@ -29,6 +29,8 @@ export interface Config {
     readonly guildId?: string;
     /** Gateway shards (DISCORD_SHARDS): a count, or `auto` for the number Discord recommends; one when absent. */
     readonly shards?: number | "auto";
+    /** DISCORD_SHARDING: `internal` (default; every shard in this process) or `process` (ShardingManager, one process per shard). */
+    readonly sharding?: "internal" | "process";
   };
   readonly telegram?: {
     readonly token: string;
@@ -135,6 +137,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     }
     if (!ok) throw new ConfigError("DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/dbname, or empty for the embedded SQLite database");
   }
+  const shardingSetting = discordToken ? env.DISCORD_SHARDING?.trim().toLowerCase() || undefined : undefined;
+  if (shardingSetting !== undefined && shardingSetting !== "internal" && shardingSetting !== "process") {
+    throw new ConfigError(`DISCORD_SHARDING must be internal (every shard in this process) or process (one process per shard), not "${env.DISCORD_SHARDING}"`);
+  }
+  const sharding = shardingSetting as "internal" | "process" | undefined;
   const dataSalt = env.DATA_SALT?.trim() || undefined;
   if (dataSalt !== undefined && dataSalt.length < 16) throw new ConfigError("DATA_SALT must be at least 16 characters (or leave it unset to have one generated)");
   const config: Config = {
@@ -149,7 +156,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     databaseUrl,
     httpPort: channels && env.HTTP_PORT?.trim() ? port("HTTP_PORT", env.HTTP_PORT, 0) : undefined,
     discord: discordToken
-      ? { token: discordToken, apiRoot: url("DISCORD_API_ROOT", env.DISCORD_API_ROOT), guildId, ...(shards !== undefined ? { shards } : {}) }
+      ? { token: discordToken, apiRoot: url("DISCORD_API_ROOT", env.DISCORD_API_ROOT), guildId, ...(shards !== undefined ? { shards } : {}), ...(sharding ? { sharding } : {}) }
       : undefined,
     telegram: telegramToken
       ? { token: telegramToken, apiRoot: url("TELEGRAM_API_ROOT", env.TELEGRAM_API_ROOT), webhook }

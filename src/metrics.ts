@@ -1,5 +1,5 @@
 // The bot's Prometheus metrics (prom-client): questions by outcome, matching time, corpus, platform errors, backlog.
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type MetricObjectWithValues, type MetricValue } from "prom-client";
 import type { Reply } from "./conversation.js";
 
 /** What became of a question. */
@@ -79,9 +79,23 @@ export class Metrics {
     this.shardEvents.inc({ shard: String(shard), kind });
   }
 
-  /** The Prometheus text exposition. */
-  text(): Promise<string> {
-    return this.registry.metrics();
+  /** This process's metrics as prom-client JSON: what a shard process sends its manager. */
+  json(): Promise<MetricObjectWithValues<MetricValue<string>>[]> {
+    return this.registry.getMetricsAsJSON();
+  }
+
+  /** Other processes whose metrics are summed into this one's (the Discord shard processes). */
+  private sources: (() => Promise<unknown[][]>)[] = [];
+
+  addSource(source: () => Promise<unknown[][]>): void {
+    this.sources.push(source);
+  }
+
+  /** The Prometheus text exposition: this process's metrics, summed with those of any other sources. */
+  async text(): Promise<string> {
+    if (this.sources.length === 0) return this.registry.metrics();
+    const others = (await Promise.all(this.sources.map((s) => s()))).flat();
+    return AggregatorRegistry.aggregate([await this.json(), ...others] as Parameters<typeof AggregatorRegistry.aggregate>[0]).metrics();
   }
 
   get contentType(): string {

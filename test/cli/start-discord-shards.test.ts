@@ -4,19 +4,24 @@ import { killServices, startService, stopLikeServiceManager, type Service } from
 import { health, loggedPort, scrape } from "../helpers/metrics.js";
 import { FakeDiscord, type RecordedCall } from "../fakes/discord.js";
 
-// DISCORD_SHARDS=auto against a loopback Discord whose /gateway/bot asks for two shards, one guild on each.
+// Sharding against a loopback Discord whose /gateway/bot asks for two shards, one guild on each: discord.js's internal
+// shards (DISCORD_SHARDS=auto), and its ShardingManager with one process per shard (DISCORD_SHARDING=process).
 const TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc5.ShArDs.sharded-token-part_0123456789";
 const corpus = loadCorpus("faq");
 const texts = (call: RecordedCall) => [call.body?.content ?? "", ...(call.body?.embeds ?? []).map((e: { description?: string }) => e.description ?? "")].join("\n");
 
-describe("npm start with DISCORD_SHARDS=auto", () => {
+describe.each([
+  ["internal", { DISCORD_SHARDS: "auto" }],
+  ["process", { DISCORD_SHARDS: "auto", DISCORD_SHARDING: "process" }],
+])("npm start with %s sharding", (mode, settings) => {
   let fake: FakeDiscord;
   let service: Service;
 
   beforeAll(async () => {
     fake = await FakeDiscord.start({ token: TOKEN, shards: 2 });
-    service = startService({ DISCORD_TOKEN: TOKEN, DISCORD_API_ROOT: fake.apiRoot, DISCORD_SHARDS: "auto", HTTP_PORT: "0", LOG_LEVEL: "debug" });
-    await service.until(() => service.err().includes("channel started"));
+    service = startService({ DISCORD_TOKEN: TOKEN, DISCORD_API_ROOT: fake.apiRoot, ...settings, HTTP_PORT: "0", LOG_LEVEL: "debug" });
+    // This process's "channel started" (shard processes log their own, with their shardProcess).
+    await service.until(() => /^\{(?!.*"shardProcess").*"msg":"channel started"/m.test(service.err()));
   });
 
   afterAll(async () => {
@@ -48,11 +53,13 @@ describe("npm start with DISCORD_SHARDS=auto", () => {
       .err()
       .split("\n")
       .filter((l) => l.includes('"discord: question"'))
-      .map((l) => JSON.parse(l) as { message: string; shard: number });
+      .map((l) => JSON.parse(l) as { message: string; shard: number; shardProcess?: number });
     expect(questions.map((q) => [q.message, q.shard]).sort()).toEqual([
       [onShard0.id, 0],
       [onShard1.id, 1],
     ].sort());
+    // With ShardingManager, the shard process that handled each message is the one of its shard.
+    if (mode === "process") for (const q of questions) expect(q.shardProcess).toBe(q.shard);
 
     // Stopped (SIGTERM: everything in flight finishes), each message got exactly one reply.
     expect(await stopLikeServiceManager(service, "process")).toEqual({ code: 0, killed: false });
@@ -60,6 +67,7 @@ describe("npm start with DISCORD_SHARDS=auto", () => {
     for (const msg of [onShard0, onShard1]) {
       expect(fake.channelPosts().filter((c) => c.body?.message_reference?.message_id === msg.id)).toHaveLength(1);
     }
-    expect(service.err()).toMatch(/"shards":2.*"discord: connected"/);
+    if (mode === "internal") expect(service.err()).toMatch(/"shards":2.*"discord: connected"/);
+    else expect(service.err()).toMatch(/"discord: every shard process stopped"/);
   });
 });

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,6 +31,7 @@ describe.skipIf(!canUnshare)("the container image's start command, as PID 1", ()
     expect(runStage).toMatch(/^USER node$/m);
     expect(runStage).toMatch(/^HEALTHCHECK [^]*?\/healthz/m);
 
+    execFileSync(process.execPath, ["bin/fresh.mjs"]); // the image holds a fresh build; so must dist/ here
     fake = await FakeBotApi.start({ token: TOKEN });
     const child = spawn("unshare", ["--pid", "--fork", "--mount-proc", ...cmd], {
       env: { PATH: process.env.PATH ?? "", ...env, DATA_DIR: mkdtempSync(join(tmpdir(), "data-")), HTTP_PORT: "0", TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: fake.url },
@@ -39,9 +40,19 @@ describe.skipIf(!canUnshare)("the container image's start command, as PID 1", ()
     let err = "";
     const lines: (() => void)[] = [];
     child.stderr.setEncoding("utf8").on("data", (d: string) => ((err += d), lines.splice(0).forEach((f) => f())));
-    const exit = new Promise<number | null>((resolve) => child.on("close", resolve));
+    let exited = false;
+    const exit = new Promise<number | null>((resolve) =>
+      child.on("close", (code) => {
+        exited = true;
+        lines.splice(0).forEach((f) => f());
+        resolve(code);
+      }),
+    );
     const until = async (test: () => boolean) => {
-      while (!test()) await new Promise<void>((resolve) => lines.push(resolve));
+      while (!test()) {
+        if (exited) throw new Error(`the bot exited before the expected output:\n${err}`);
+        await new Promise<void>((resolve) => lines.push(resolve));
+      }
     };
     try {
       await until(() => err.includes("channel started"));
@@ -69,5 +80,21 @@ describe.skipIf(!canUnshare)("the container image's start command, as PID 1", ()
     } finally {
       child.kill("SIGKILL");
     }
+  });
+});
+
+// No systemd runs here either: the unit is checked by systemd's own verifier and against the image's start command.
+const hasAnalyze = spawnSync("systemd-analyze", ["--version"]).status === 0;
+if (!hasAnalyze) console.warn("SKIPPED: the systemd unit check needs systemd-analyze (apt-get install systemd)");
+
+describe.skipIf(!hasAnalyze)("the systemd unit", () => {
+  it("passes systemd-analyze verify and runs the same compiled start command, stopped by SIGTERM", () => {
+    const unit = readFileSync("deploy/career-faq-bot.service", "utf8");
+    const verify = spawnSync("systemd-analyze", ["verify", "deploy/career-faq-bot.service"], { encoding: "utf8" });
+    expect(verify.stderr.split("\n").filter((l) => /career-faq-bot\.service/.test(l))).toEqual([]);
+    expect(unit).toMatch(new RegExp(`^ExecStart=/usr/bin/${cmd.join(" ")}$`, "m"));
+    expect(unit).toMatch(/^KillSignal=SIGTERM$/m);
+    expect(unit).toMatch(/^RestartPreventExitStatus=2$/m);
+    expect(unit).toMatch(/^User=faqbot$/m);
   });
 });

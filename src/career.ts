@@ -20,7 +20,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   FULLFORM: "fullform",
   SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी remuneration package packages income earning earnings kamai kamaai kamayi कमाई pagar pagaar पगार पैकेज",
   DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
-  VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती openings hiring",
+  VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती",
   RESUME: "resume resumes cv biodata रिज्यूमे रिज्यूम बायोडाटा",
   QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई course courses कोर्स degree degrees diploma education educational shiksha शिक्षा डिग्री डिप्लोमा",
   FEES: "fees fee फीस",
@@ -49,7 +49,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
  * however many of its other words the corpus knows, until an entry whose questions ask about it is loaded.
  */
 export const CAREER_SUBJECTS: Readonly<Record<string, { readonly en: string; readonly hi: string }>> = Object.freeze({
-  "#HOWTO": { en: "how to do something", hi: "कुछ करने का तरीका" },
+  "#HOWTO": { en: "procedures (how to apply, how to get something done)", hi: "आवेदन जैसी प्रक्रियाएँ (कोई काम कैसे करें)" },
   "#SALARY": { en: "pay", hi: "सैलरी" },
   "#DOCUMENTS": { en: "documents", hi: "दस्तावेज़" },
   "#VACANCY": { en: "vacancies", hi: "वैकेंसी" },

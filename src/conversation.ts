@@ -273,7 +273,10 @@ export class Conversation {
     const seen = new Set<string>();
     return parts
       .flatMap((p) => {
-        if (p.result.id === null) return [`${message("partNotCovered", lang, () => ({ part: p.text }))}`];
+        if (p.result.id === null) {
+          const subject = p.result.subject?.[lang] ?? (lang === "en" ? "that" : "इस");
+          return [message("partNotCovered", lang, () => ({ part: p.text, subject }))];
+        }
         if (seen.has(p.result.id)) return [];
         seen.add(p.result.id);
         return [`${message("partAnswer", lang, () => ({ part: p.text }))}\n${answerText(matcher.corpus.byId.get(p.result.id)!, lang, vars)}`];

@@ -1,4 +1,5 @@
 // Describes the loaded corpus to users, from its data alone: what it covers, what it does not, questions to try.
+import { CAREER_SUBJECTS } from "./career.js";
 import type { Matcher } from "./match.js";
 import { fill, type MessageVars } from "./messages.js";
 import type { AnswerLang, Entry } from "./types.js";
@@ -28,7 +29,8 @@ const known = new WeakMap<Matcher, MessageVars>();
 
 function describe(matcher: Matcher): MessageVars {
   const { articles, entries } = matcher.corpus;
-  const uncovered = matcher.uncoveredSubjects().filter((s) => s.en !== "how to do something").slice(0, MAX_UNCOVERED);
+  // (A procedure is a form of question, not a subject to list.)
+  const uncovered = matcher.uncoveredSubjects().filter((s) => s !== CAREER_SUBJECTS["#HOWTO"]).slice(0, MAX_UNCOVERED);
   const firstEntries = articles.flatMap((a) => entries.filter((e) => e.file === a.file).slice(0, 2));
   const cache = new Map<AnswerLang, Record<string, string>>();
   return (lang) => {

@@ -235,6 +235,10 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(what|wat|wht)\s+(?:does|do|did|will|would|should)\s+(?!(?:you|u|ya)\s+do\b)((?:[^\s?.,!]+\s+){1,5}?)do\b/giu, "$1 $2 work"],
   [/\b(kya|kia)\s+(?:karta|karti|karte|krta|krti|krte)\s+(?=(?:hai|h|hain|he|ho)\b)/giu, "$1 kaam "],
   [/(?<![\u0900-\u097f])क्या\s+(?:करता|करती|करते)(?=\s+(?:है|हैं|हो)(?![\u0900-\u0963\u0966-\u097f]))/gu, "क्या काम"],
+  // "Tal mel" is "talmel" (coordination) typed apart; a career's growth is promotion, not a company's growth.
+  [/\btal[\s-]+mel\b/giu, "talmel"],
+  [/(?<![\u0900-\u097f])ताल\s+मेल(?![\u0900-\u097f])/gu, "तालमेल"],
+  [/\bcareer\s+(?:growth|progression|grow)\b|\bcareer\s+(?:me|mein|main|ki|ka)\s+(?:growth|tarakki|tarakki)\b|\bgrowth\s+(?:chances?|opportunit(?:y|ies)|prospects?)\b/giu, "promotion"],
   [/\bppl\b/giu, "people"],
   // Chat greetings and thanks in shorthand and emoji: "gm sir ji", "ty", "🙏", "👍".
   [/\bgm\b/giu, "good morning"],

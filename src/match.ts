@@ -495,10 +495,10 @@ export class Matcher {
     const candidates = this.score(query, total, content);
     const vetoed = this.vetoed(query, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
     const eligible = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]));
-    // A procedure ("how do I…"), or pay, papers and the like, are answered only by an entry whose questions ask
-    // about them: the gate judges the entry, not its one best question. Such entries go first; when there is
-    // none, the others stay as suggestions.
-    // A procedure is a form of question, not a subject: it promotes no entry, and the best question itself must be one.
+    // Pay, papers and the like are answered only by an entry whose questions ask about them: the gate judges the
+    // entry, not its one best question. Such entries go first; when there is none, the others stay as
+    // suggestions. A procedure ("how do I…") is a form of question, not a subject: it promotes no entry, and
+    // the best question itself must be one (see `lacking`).
     const subjects = [...required].filter((name) => name !== HOWTO);
     const covering = subjects.length === 0 ? [] : eligible.filter((c) => !this.smalltalk[c.entry] && this.covers(c.entry, subjects, c.q));
     const ranked = (covering.length > 0 ? covering : eligible).slice(0, 6);

@@ -26,8 +26,8 @@ const CATALOGUE = {
   // A message that asks several things: each part named before its answer, or said to be uncovered.
   partAnswer: { en: "“{part}”:", hi: "“{part}”:" },
   partNotCovered: {
-    en: "“{part}”: sorry, the articles I answer from don't cover that.",
-    hi: "“{part}”: माफ़ कीजिए, जिन लेखों से मैं जवाब देता हूँ उनमें इसकी जानकारी नहीं है।",
+    en: "“{part}”: sorry, the articles I answer from don't cover {subject}.",
+    hi: "“{part}”: माफ़ कीजिए, जिन लेखों से मैं जवाब देता हूँ उनमें {subject} की जानकारी नहीं है।",
   },
   didYouMean: {
     en: "I'm not sure what you mean. Did you mean one of these?",

@@ -2,6 +2,7 @@
 import type { Conversation } from "../src/conversation.js";
 import type { Journal } from "../src/journal.js";
 import type { Logger } from "../src/log.js";
+import type { Metrics } from "../src/metrics.js";
 
 export interface Adapter {
   /** `terminal`, `telegram`, `discord`: also the channel name recorded with each question. */
@@ -10,6 +11,8 @@ export interface Adapter {
   start(): Promise<void>;
   /** Stops taking new messages, finishes what is in flight, disconnects. Safe to call twice. */
   stop(): Promise<void>;
+  /** Whether the channel is connected right now, and why not (for /healthz). Absent: connected once started. */
+  health?(): { ok: boolean; reason?: string };
 }
 
 /** What every adapter factory receives besides its own settings. */
@@ -23,6 +26,8 @@ export interface AdapterDeps {
    * non-zero. The channel has already logged why.
    */
   readonly fatal?: (err: TokenRefused) => void;
+  /** Counts platform API errors, deliveries (and Discord's per-shard work) when metrics are on. */
+  readonly metrics?: Pick<Metrics, "apiError" | "shardEvent" | "delivery">;
 }
 
 /** The platform refused the token: at start or while running. The message is one line saying what to fix. */

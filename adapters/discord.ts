@@ -13,6 +13,8 @@ import {
   Partials,
   RESTEvents,
   Routes,
+  ShardClientUtil,
+  Status,
   type AutocompleteInteraction,
   type BaseMessageOptions,
   type ButtonInteraction,
@@ -176,11 +178,26 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     deps.fatal?.(refused);
   };
 
-  const outbox = new Outbox({ logger, classify: classifyDiscordError, pause: options.pause, now: options.now, tuning: options.delivery });
+  const outbox = new Outbox({
+    logger,
+    observer: deps.metrics?.delivery(CHANNEL),
+    classify: (err) => {
+      // HTTP answers are counted as they arrive (the REST response hook); only failures without one are counted here.
+      if (!(err instanceof DiscordAPIError || err instanceof HTTPError || err instanceof RateLimitError)) deps.metrics?.apiError(CHANNEL, "network");
+      return classifyDiscordError(err);
+    },
+    pause: options.pause,
+    now: options.now,
+    tuning: options.delivery,
+  });
 
   const user = (id: string) => ({ channel: CHANNEL, userId: id });
   /** The language for texts that answer no question: the user's choice, else their Discord client's language. */
   const langFor = (userId: string, locale?: string): AnswerLang => conversation.menuLanguage(user(userId), locale);
+
+  /** The gateway shard a server's events arrive on (direct messages arrive on shard 0). */
+  const shardOf = (guildId: string | null) =>
+    guildId && client ? ShardClientUtil.shardIdForGuildId(guildId, typeof client.options.shardCount === "number" ? client.options.shardCount : 1) : 0;
 
   const report = (err: unknown, what: string, context: Record<string, unknown> = {}) => {
     const level = err instanceof DiscordAPIError && (err.status === 403 || Number(err.code) === 50013) ? "warn" : "error";
@@ -224,10 +241,12 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     }
     const text = plainQuestion(msg.content.replace(new RegExp(mentionOfMe, "g"), " "));
     let lang = conversation.answerLangFor(user(msg.author.id), text);
-    logger.debug({ message: msg.id, dm: inDm, length: text.length }, "discord: question");
+    const shard = shardOf(msg.guildId);
+    deps.metrics?.shardEvent(shard, "message");
+    logger.debug({ message: msg.id, dm: inDm, shard, length: text.length }, "discord: question");
     let payload: ReturnType<typeof toOptions>;
     try {
-      const reply = conversation.reply({ text, userId: msg.author.id, channel: CHANNEL, ref: msg.id });
+      const reply = await conversation.ask({ text, userId: msg.author.id, channel: CHANNEL, ref: msg.id });
       lang = reply.answerLang;
       if (reply.kind === "none" && reply.silent) {
         place.cancel();
@@ -288,7 +307,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     switch (interaction.commandName) {
       case COMMANDS.ask: {
         const question = plainQuestion(interaction.options.getString(COMMANDS.question, true));
-        const reply = conversation.reply({ text: question, userId: interaction.user.id, channel: CHANNEL });
+        const reply = await conversation.ask({ text: question, userId: interaction.user.id, channel: CHANNEL });
         // An interaction must be answered: a silenced user still gets the notice, visible only to them.
         if (reply.kind === "none" && reply.silent) {
           await respond(interaction, toOptions(formatText(message("rateLimited", lang), { ephemeral: true })));
@@ -343,12 +362,17 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
   };
 
   const onInteraction = async (interaction: Interaction) => {
+    const shard = shardOf(interaction.guildId);
+    deps.metrics?.shardEvent(shard, "interaction");
+    logger.debug({ interaction: interaction.id, type: interaction.type, shard }, "discord: interaction");
     try {
+      // With a shared store, a language chosen through another instance counts here too.
+      await conversation.refresh(user(interaction.user.id));
       if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       else if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isButton()) await onButton(interaction);
     } catch (err) {
-      report(err, "discord: handling an interaction failed", { interaction: interaction.id, type: interaction.type });
+      report(err, "discord: handling an interaction failed", { interaction: interaction.id, type: interaction.type, shard });
       if (!interaction.isRepliable() || unreachable(err)) return;
       await tellError(interaction).catch((e: unknown) => report(e, "discord: telling the user about an error failed", { interaction: interaction.id }));
     }
@@ -386,10 +410,14 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       }
     });
     c.on(Events.Warn, (warning) => logger.warn({ warning }, "discord: warning"));
-    c.on(Events.ShardError, (err, shard) => report(err, "discord: gateway connection error", { shard }));
+    c.on(Events.ShardError, (err, shard) => {
+      deps.metrics?.apiError(CHANNEL, "gateway");
+      report(err, "discord: gateway connection error", { shard });
+    });
     c.on(Events.ShardReconnecting, (shard) => {
       if (!stopping) logger.info({ shard }, "discord: gateway reconnecting");
     });
+    c.on(Events.ShardReady, (shard) => logger.info({ shard }, "discord: shard ready"));
     c.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "discord: gateway resumed"));
     c.on(Events.ShardDisconnect, (event, shard) => {
       if (stopping) return;
@@ -409,6 +437,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     // A 429 or 5xx: what the server asked to wait (header, else a 429's body) is kept for the outbox's retry.
     // Only the route is logged (paths hold interaction tokens).
     c.rest.on(RESTEvents.Response, (request, response) => {
+      if (response.status >= 400) deps.metrics?.apiError(CHANNEL, response.status);
       if (response.status !== 429 && response.status < 500) return;
       const key = requestKey(String(request.method), request.path);
       const header = Number(response.headers.get("retry-after"));
@@ -467,12 +496,24 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
 
   return {
     name: CHANNEL,
+    health() {
+      if (stopping) return { ok: false, reason: "discord: stopping" };
+      if (!client?.isReady()) return { ok: false, reason: "discord: not connected to the gateway" };
+      const notReady = client.ws.shards.filter((s) => s.status !== Status.Ready).map((s) => s.id);
+      return notReady.length ? { ok: false, reason: `discord: shard ${notReady.join(", ")} not connected` } : { ok: true };
+    },
     async start() {
       if (stopping) throw new Error("discord: the adapter was stopped");
       const api = restApiRoot(settings.apiRoot);
       const c = new Client({
         intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
         partials: [Partials.Channel],
+        // DISCORD_SHARDS: discord.js's internal sharding, every shard in this process ("auto": as many as Discord recommends).
+        ...(settings.shards === "auto"
+          ? { shards: "auto" as const }
+          : settings.shards && settings.shards > 1
+            ? { shards: Array.from({ length: settings.shards }, (_, i) => i), shardCount: settings.shards }
+            : {}),
         allowedMentions: { parse: [], repliedUser: false },
         failIfNotExists: false,
         rest: {
@@ -495,8 +536,12 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
         await Promise.race([login, ready]); // ready rejects on a stop() or the ready timeout, even mid-login
         await login;
         const readyClient = await ready;
-        logger.info({ bot: readyClient.user.id, guilds: readyClient.guilds.cache.size, api: api ? apiOrigin(api) : "default" }, "discord: connected");
-        await registerCommands(readyClient);
+        logger.info(
+          { bot: readyClient.user.id, guilds: readyClient.guilds.cache.size, shards: readyClient.ws.shards.size, api: api ? apiOrigin(api) : "default" },
+          "discord: connected",
+        );
+        // Under a ShardingManager every shard process gets here: the commands are the application's, registered once.
+        if (!readyClient.shard || readyClient.shard.ids.includes(0)) await registerCommands(readyClient);
       } catch (err) {
         await c.destroy().catch(() => undefined);
         const { message: why, cause } = describeError(err);

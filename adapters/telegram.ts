@@ -99,6 +99,11 @@ function describe(err: unknown): Record<string, unknown> {
   return { message: String(err) };
 }
 
+/** The code an API failure is counted under: Telegram's error code, or `network`. */
+function errorCode(err: unknown): string {
+  return err instanceof TelegramError ? String(err.code) : "network";
+}
+
 /** telegraf types its signal as the abort-controller package's; node-fetch takes the native one just as well. */
 type ApiSignal = NonNullable<Parameters<Telegraf["telegram"]["callApi"]>[2]>["signal"];
 const apiSignal = (signal: AbortSignal) => signal as unknown as ApiSignal;
@@ -175,10 +180,12 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
 
   const outbox = new Outbox({
     logger,
+    observer: deps.metrics?.delivery(CHANNEL),
     pause: options.pause,
     now: options.now,
     tuning: options.delivery,
     classify: (err) => {
+      deps.metrics?.apiError(CHANNEL, errorCode(err));
       if (isRefusal(err)) tokenRefused(err);
       return classifyTelegramError(err);
     },
@@ -307,8 +314,8 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     return conversation.choiceOf(userOf(from)) === "auto" ? lang : undefined;
   }
 
-  function answer(ctx: Context, from: User, text: string, replyTo?: Message): void {
-    const reply: Reply = conversation.reply({ text, userId: String(from.id), channel: CHANNEL, ref: String(ctx.update.update_id) });
+  async function answer(ctx: Context, from: User, text: string, replyTo?: Message): Promise<void> {
+    const reply: Reply = await conversation.ask({ text, userId: String(from.id), channel: CHANNEL, ref: String(ctx.update.update_id) });
     replyOf(ctx).lang = reply.answerLang;
     if (reply.kind === "none" && reply.silent) return;
     sendAll(ctx, formatReply(reply), replyTo);
@@ -356,6 +363,8 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     const senderChat = (ctx.msg as { sender_chat?: { id: number } } | undefined)?.sender_chat;
     const anonymousAdmin = ctx.from.username === ANONYMOUS_ADMIN && senderChat !== undefined && senderChat.id === ctx.chat?.id;
     if (ctx.from.is_bot && !anonymousAdmin) return;
+    // With a shared store, a language chosen through another instance counts here too.
+    await conversation.refresh(userOf(ctx.from));
     await next();
   });
 
@@ -389,7 +398,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     const question = withoutMentions(ctx.payload, []);
     const replyTo = isGroup(ctx) ? ctx.message : undefined;
     if (question === "") sendAll(ctx, formatText(conversation.prompt(menuLang(ctx.from))), replyTo);
-    else answer(ctx, ctx.from, question, replyTo);
+    else await answer(ctx, ctx.from, question, replyTo);
   });
 
   bot.on("message", async (ctx) => {
@@ -415,7 +424,7 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
     if (mentions.length === 0 && !replyToMe) return;
     const question = withoutMentions(text, mentions);
     if (question === "") return void sendAll(ctx, formatText(conversation.prompt(menuLang(ctx.from))), msg);
-    answer(ctx, ctx.from, question, msg);
+    await answer(ctx, ctx.from, question, msg);
   });
 
   bot.on("callback_query", async (ctx) => {
@@ -499,6 +508,8 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
   let server: Server | undefined;
   let stopped: Promise<void> | undefined;
   let sweeper: NodeJS.Timeout | undefined;
+  /** Why the channel cannot receive updates right now; undefined once it can (for /healthz). */
+  let down: string | undefined = "starting";
 
   /**
    * Long polling, owned here (bot.launch() would resolve only when polling ends, and cannot be stopped between its
@@ -520,9 +531,13 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
       try {
         updates = await bot.telegram.callApi("getUpdates", { timeout: pollTimeout, offset, allowed_updates: [...UPDATES] }, { signal: apiSignal(stopping.signal) });
         failures = 0;
+        down = undefined;
       } catch (err) {
         if (stopping.signal.aborted) break;
+        deps.metrics?.apiError(CHANNEL, errorCode(err));
+        down = `telegram: getUpdates failed (${errorCode(err)})`;
         if (isRefusal(err)) {
+          down = "telegram: the Bot API refused the token; polling stopped";
           tokenRefused(err);
           break;
         }
@@ -636,12 +651,14 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
       await startWebhookServer(webhook);
       if (stopping.signal.aborted) return;
       await bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...UPDATES], drop_pending_updates: false });
+      down = undefined;
       // Only the port: the path (like the URL) may carry a secret of its own.
       logger.info({ bot: bot.botInfo.username, port: webhookPortOf(server), customPath: webhook.path !== "/" }, "telegram: receiving updates by webhook");
       return;
     }
     await bot.telegram.deleteWebhook({ drop_pending_updates: false });
     if (stopping.signal.aborted) return;
+    down = undefined;
     polling = poll();
     logger.info({ bot: bot.botInfo.username }, "telegram: receiving updates by long polling");
   }
@@ -649,11 +666,20 @@ export function createTelegramAdapter(settings: NonNullable<Config["telegram"]>,
   return {
     name: CHANNEL,
     webhookPort: () => webhookPortOf(server),
+    health: () =>
+      stopping.signal.aborted
+        ? { ok: false, reason: "telegram: stopping" }
+        : down
+          ? { ok: false, reason: down }
+          : outbox.full
+            ? { ok: false, reason: "telegram: outbox full; fetching paused" }
+            : { ok: true },
 
     async start() {
       try {
         await begin();
       } catch (err) {
+        deps.metrics?.apiError(CHANNEL, errorCode(err));
         if (isRefusal(err)) {
           const e = err as TelegramError;
           throw new TokenRefused(`TELEGRAM_BOT_TOKEN was refused by the Bot API (${e.code} ${e.description}): copy the token again from @BotFather`);

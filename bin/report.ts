@@ -2,6 +2,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { PostgresStore } from "../src/store/postgres.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import type { Report } from "../src/store/store.js";
 import { configFromEnv, fail } from "./env.js";
@@ -21,7 +22,19 @@ const path = join(config.dataDir, "bot.db");
 
 const empty: Report = { days, questions: 0, answered: 0, answerRate: 0, byDay: {}, byLanguage: {}, byChannel: {}, unanswered: [], feedback: [], choices: [], rateLimited: 0, deliveryFailed: 0, deliveryPending: 0 };
 let report = empty;
-if (existsSync(path)) {
+if (config.databaseUrl) {
+  // The shared PostgreSQL store of every instance (migrated first if it is new: an empty report then).
+  const store = new PostgresStore(config.databaseUrl);
+  try {
+    report = await store.report(days);
+  } catch (err) {
+    process.stderr.write(`cannot read the PostgreSQL database of DATABASE_URL: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  } finally {
+    await store.close();
+  }
+  if (process.exitCode) process.exit();
+} else if (existsSync(path)) {
   let store: SqliteStore | undefined;
   try {
     store = new SqliteStore(path, { readonly: true });

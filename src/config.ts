@@ -16,7 +16,22 @@ export interface Config {
   /** Questions per user per window; 0 turns the limit off. */
   readonly rateLimit: number;
   readonly rateLimitWindowMs: number;
-  readonly discord?: { readonly token: string; readonly apiRoot?: string; readonly guildId?: string };
+  /**
+   * DATABASE_URL: a postgres:// address selects the shared PostgreSQL store (records, rate limits, language choices)
+   * for several instances; absent, the embedded SQLite database in DATA_DIR.
+   */
+  readonly databaseUrl?: string;
+  /** Port of the /healthz and /metrics listener (HTTP_PORT); off when absent. 0 picks a free port (it is logged). */
+  readonly httpPort?: number;
+  readonly discord?: {
+    readonly token: string;
+    readonly apiRoot?: string;
+    readonly guildId?: string;
+    /** Gateway shards (DISCORD_SHARDS): a count, or `auto` for the number Discord recommends; one when absent. */
+    readonly shards?: number | "auto";
+    /** DISCORD_SHARDING: `internal` (default; every shard in this process) or `process` (ShardingManager, one process per shard). */
+    readonly sharding?: "internal" | "process";
+  };
   readonly telegram?: {
     readonly token: string;
     readonly apiRoot?: string;
@@ -122,6 +137,29 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
       path: new URL(webhookUrl).pathname,
     };
   }
+  const shardsSetting = discordToken ? env.DISCORD_SHARDS?.trim().toLowerCase() : undefined;
+  let shards: number | "auto" | undefined;
+  if (shardsSetting === "auto") shards = "auto";
+  else if (shardsSetting) {
+    shards = /^\d+$/.test(shardsSetting) ? Number(shardsSetting) : NaN;
+    if (!(shards >= 1 && shards <= 10000)) throw new ConfigError(`DISCORD_SHARDS must be auto or a whole number from 1 to 10000, not "${env.DISCORD_SHARDS}"`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl !== undefined) {
+    let ok = false;
+    try {
+      const u = new URL(databaseUrl);
+      ok = (u.protocol === "postgres:" || u.protocol === "postgresql:") && (u.hostname !== "" || u.searchParams.has("host"));
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ConfigError("DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/dbname, or empty for the embedded SQLite database");
+  }
+  const shardingSetting = discordToken ? env.DISCORD_SHARDING?.trim().toLowerCase() || undefined : undefined;
+  if (shardingSetting !== undefined && shardingSetting !== "internal" && shardingSetting !== "process") {
+    throw new ConfigError(`DISCORD_SHARDING must be internal (every shard in this process) or process (one process per shard), not "${env.DISCORD_SHARDING}"`);
+  }
+  const sharding = shardingSetting as "internal" | "process" | undefined;
   const dataSalt = env.DATA_SALT?.trim() || undefined;
   if (dataSalt !== undefined && dataSalt.length < 16) throw new ConfigError("DATA_SALT must be at least 16 characters (or leave it unset to have one generated)");
   const config: Config = {
@@ -133,8 +171,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>, op
     retentionDays: integer("RETENTION_DAYS", env.RETENTION_DAYS, 90, 1, 36500),
     rateLimit: integer("RATE_LIMIT", env.RATE_LIMIT, 8, 0, 10000),
     rateLimitWindowMs: integer("RATE_LIMIT_WINDOW_SECONDS", env.RATE_LIMIT_WINDOW_SECONDS, 30, 1, 86400) * 1000,
+    databaseUrl,
+    httpPort: channels && env.HTTP_PORT?.trim() ? port("HTTP_PORT", env.HTTP_PORT, 0) : undefined,
     discord: discordToken
-      ? { token: discordToken, apiRoot: url("DISCORD_API_ROOT", env.DISCORD_API_ROOT), guildId }
+      ? { token: discordToken, apiRoot: url("DISCORD_API_ROOT", env.DISCORD_API_ROOT), guildId, ...(shards !== undefined ? { shards } : {}), ...(sharding ? { sharding } : {}) }
       : undefined,
     telegram: telegramToken
       ? { token: telegramToken, apiRoot: url("TELEGRAM_API_ROOT", env.TELEGRAM_API_ROOT), webhook }

@@ -5,7 +5,8 @@ import { answerText, corpusVars } from "./describe.js";
 import { matchMessage, type Part } from "./parts.js";
 import { detectLang } from "./lang.js";
 import { cleanText } from "./normalize.js";
-import type { RateLimiter } from "./ratelimit.js";
+import type { RateDecision, RateLimiter } from "./ratelimit.js";
+import type { SharedState } from "./store/store.js";
 import { answerLangFor, type AnswerLang, type Entry, type LangChoice, type QuestionLang } from "./types.js";
 
 /** A question as it reaches the bot from any channel. */
@@ -77,8 +78,12 @@ export interface Feedback {
 /** Where outcomes go: logged now, stored by the learning loop later. */
 export interface ConversationEvents {
   answered?(msg: IncomingMessage, reply: Reply): void;
+  /** Every reply to a question, empty and rate-limited ones included, with how long matching took (absent if never matched). */
+  replied?(msg: IncomingMessage, reply: Reply, matchSeconds?: number): void;
   feedback?(feedback: Feedback): void;
   chose?(event: { entryId: string; userId: string; channel: string; how: "suggestion" | "related" | "topic" }): void;
+  /** The shared store failed: this instance answered with its own rate limit and remembered choices meanwhile. */
+  sharedFailed?(err: unknown): void;
 }
 
 /** Remembers each user's language choice. In memory here; a shared store can replace it. */
@@ -106,6 +111,11 @@ export interface ConversationOptions {
   readonly events?: ConversationEvents;
   /** Limits how fast each user may ask; shared by every channel. */
   readonly rateLimiter?: RateLimiter;
+  /**
+   * Per-user state shared with the other instances of the bot (a PostgreSQL store): used by ask() for the rate
+   * limit (with the limiter's limit and window) and language choices, so instances behind a balancer act as one bot.
+   */
+  readonly shared?: SharedState;
 }
 
 export class Conversation {
@@ -113,12 +123,16 @@ export class Conversation {
   readonly preferences: Preferences;
   private readonly events: ConversationEvents;
   private readonly rateLimiter?: RateLimiter;
+  private readonly shared?: SharedState;
+  /** Language choices on their way to the shared store. */
+  private readonly writes = new Set<Promise<void>>();
 
   constructor(options: ConversationOptions) {
     this.matcher = options.matcher;
     this.preferences = options.preferences ?? memoryPreferences();
     this.events = options.events ?? {};
     this.rateLimiter = options.rateLimiter;
+    this.shared = options.shared;
   }
 
   private userKey(msg: { channel: string; userId: string }): string {
@@ -140,9 +154,14 @@ export class Conversation {
     return appLocale?.toLowerCase().startsWith("hi") ? "hi" : "en";
   }
 
-  /** Saves a user's language choice and returns the confirmation to show. */
+  /** Saves a user's language choice (in the shared store too, when there is one) and returns the confirmation to show. */
   setLanguage(user: { channel: string; userId: string }, choice: LangChoice): string {
     this.preferences.set(this.userKey(user), choice);
+    if (this.shared) {
+      const write = this.shared.setLanguage(this.userKey(user), choice).catch((err: unknown) => this.events.sharedFailed?.(err));
+      this.writes.add(write);
+      void write.finally(() => this.writes.delete(write));
+    }
     return message(choice === "en" ? "langEn" : choice === "hi" ? "langHi" : "langAuto", choice === "auto" ? "en" : choice);
   }
 
@@ -156,17 +175,59 @@ export class Conversation {
     return answerLangFor(detectLang(cleanText(text), this.matcher().langVocabulary), this.choiceFor(user));
   }
 
-  /** Answers one message. */
+  /** Reads a user's language choice from the shared store (a no-op without one), for what follows to see it. */
+  async refresh(user: { channel: string; userId: string }): Promise<void> {
+    if (!this.shared) return;
+    try {
+      const choice = await this.shared.language(this.userKey(user));
+      if (choice) this.preferences.set(this.userKey(user), choice);
+    } catch (err) {
+      this.events.sharedFailed?.(err);
+    }
+  }
+
+  /**
+   * Answers one message as reply() does, but with the state shared across instances when there is a shared store:
+   * the user's language choice is read from it and the question counted against the shared rate limit. If the
+   * store fails, this instance's own limiter and remembered choices answer instead.
+   */
+  async ask(msg: IncomingMessage): Promise<Reply> {
+    if (!this.shared) return this.reply(msg);
+    await this.refresh(msg);
+    let pace: RateDecision | undefined;
+    if (this.rateLimiter && cleanText(msg.text) !== "") {
+      try {
+        pace = await this.shared.hit(this.userKey(msg), this.rateLimiter.limit, this.rateLimiter.windowMs);
+      } catch (err) {
+        this.events.sharedFailed?.(err);
+      }
+    }
+    return this.respond(msg, pace);
+  }
+
+  /** Resolves once every language choice has reached the shared store (or failed to): before shutting down. */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.writes]);
+  }
+
+  /** Answers one message, with this instance's rate limit. */
   reply(msg: IncomingMessage): Reply {
+    return this.respond(msg);
+  }
+
+  /** Answers one message; `decided` is the rate limit's decision when the shared store made it. */
+  private respond(msg: IncomingMessage, decided?: RateDecision): Reply {
     const choice = this.choiceFor(msg);
     const matcher = this.matcher();
     const clean = cleanText(msg.text);
     if (clean === "") {
       const answerLang = answerLangFor("en", choice);
-      return { kind: "none", reason: "empty", lang: "en", answerLang, confidence: 0, text: this.prompt(answerLang), suggestions: [] };
+      const reply: Reply = { kind: "none", reason: "empty", lang: "en", answerLang, confidence: 0, text: this.prompt(answerLang), suggestions: [] };
+      this.events.replied?.(msg, reply);
+      return reply;
     }
     // The limit is checked before matching, so a flood costs no more than counting.
-    const pace = this.rateLimiter?.check(this.userKey(msg)) ?? "ok";
+    const pace = decided ?? this.rateLimiter?.check(this.userKey(msg)) ?? "ok";
     if (pace !== "ok") {
       const lang = detectLang(clean, matcher.langVocabulary);
       const answerLang = answerLangFor(lang, choice);
@@ -175,9 +236,12 @@ export class Conversation {
       const limited: Reply = { kind: "none", reason: "rate-limited", lang, answerLang, confidence: 0, text, suggestions: [], silent: pace === "silent" };
       // Recorded too: every question counts, marked as over the limit.
       this.events.answered?.(msg, limited);
+      this.events.replied?.(msg, limited);
       return limited;
     }
+    const started = performance.now();
     const { whole, parts } = matchMessage(matcher, msg.text);
+    const matchSeconds = (performance.now() - started) / 1000;
     const result = parts?.find((p) => p.result.id !== null)?.result ?? whole;
     const answerLang = answerLangFor(whole.lang, choice);
     let reply: Reply;
@@ -196,6 +260,7 @@ export class Conversation {
           : { kind: "none", reason: "unknown", lang: result.lang, answerLang, confidence: result.confidence, text: message(result.uncovered ? "notCovered" : "fallback", answerLang, vars), suggestions: [], nearest };
     }
     this.events.answered?.(msg, reply);
+    this.events.replied?.(msg, reply, matchSeconds);
     return reply;
   }
 

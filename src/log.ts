@@ -10,6 +10,20 @@ const REDACT = ["token", "*.token", "config.discord.token", "config.telegram.tok
 /** A logger writing to `destination` (standard error by default, so standard output stays for answers). */
 export function createLogger(level: LogLevel, destination: NodeJS.WritableStream | number = 2, secrets: readonly string[] = []): Logger {
   const dest = typeof destination === "number" ? pino.destination({ fd: destination, sync: true }) : destination;
+  return build(level, dest, secrets);
+}
+
+/**
+ * The logger of the interactive terminal chat: every line at `level` appended to `file`, and only warnings and
+ * worse on standard error, so the chat screen keeps to the conversation.
+ */
+export function createChatLogger(level: LogLevel, file: string, secrets: readonly string[] = []): Logger {
+  const streams: pino.StreamEntry<pino.Level>[] = [{ level: "warn", stream: pino.destination({ fd: 2, sync: true }) }];
+  if (level !== "silent") streams.push({ level, stream: pino.destination({ dest: file, append: true, mkdir: true, sync: true }) });
+  return build(level, pino.multistream(streams), secrets);
+}
+
+function build(level: LogLevel, dest: pino.DestinationStream | NodeJS.WritableStream, secrets: readonly string[]): Logger {
   const hide = secrets.filter((s) => s.length >= 6);
   return pino(
     {

@@ -44,8 +44,17 @@ export interface Job {
 
 export type Outcome = { readonly delivered: true } | { readonly delivered: false; readonly reason: string };
 
+/** What the outbox tells an observer (metrics): each reply's end, each retry, the replies a stop abandoned. */
+export interface DeliveryObserver {
+  settled?(delivered: boolean): void;
+  retried?(): void;
+  abandoned?(count: number): void;
+}
+
 export interface OutboxOptions {
   readonly logger: Logger;
+  /** Told what happens to replies (counted as metrics when they are on); never affects delivery. */
+  readonly observer?: DeliveryObserver;
   /** Says whether a platform error is worth another try. */
   readonly classify: (err: unknown) => Failure;
   /** Waits `ms`, resolving early when `signal` aborts. Injectable so tests never sleep. */
@@ -184,7 +193,10 @@ export class Outbox {
     const abandoned = this.queued;
     this.abandon.abort();
     for (const wake of this.slots.splice(0)) wake();
-    if (abandoned > 0) this.options.logger.warn({ abandoned }, "delivery: stopping with replies unsent; their updates stay unconfirmed and are answered after a restart");
+    if (abandoned > 0) {
+      this.options.logger.warn({ abandoned }, "delivery: stopping with replies unsent; their updates stay unconfirmed and are answered after a restart");
+      this.options.observer?.abandoned?.(abandoned);
+    }
     return abandoned;
   }
 
@@ -215,6 +227,7 @@ export class Outbox {
       queue.shift();
       this.queued--;
       if (outcome) {
+        this.options.observer?.settled?.(outcome.delivered);
         try {
           entry.settle(outcome);
         } catch (err) {
@@ -293,6 +306,7 @@ export class Outbox {
         return { reason: `${failure.reason}; gave up after ${attempt + 1} tries (the next would come ${wait} ms later, past the ${this.tuning.maxTotalMs} ms bound)`, reachable: true };
       }
       this.options.logger.warn({ chat: job.key, ref: job.ref, step: step.name, attempt: attempt + 1, reason: failure.reason, retryInMs: wait }, "delivery: send failed, retrying");
+      this.options.observer?.retried?.();
       const until = this.now() + wait;
       if (this.abandon.signal.aborted || until > this.drainDeadline) throw new Abandoned();
       const w = { until, stop: new AbortController() };

@@ -25,14 +25,22 @@ export interface RecorderOptions {
 
 /** The learning loop's recorder, and the delivery journal (kept in the same store). */
 export interface Recorder extends ConversationEvents, Journal {
-  /** Writes what is pending, if the store is reachable. */
-  flush(): void;
-  /** Applies the retention period; returns how many records went (0 if the store is unavailable). */
-  prune(days: number): number;
-  close(): void;
+  /**
+   * Writes what is pending, if the store is reachable. With a synchronous store (SQLite) it is done on return;
+   * with an asynchronous one (PostgreSQL) the promise settles once the writes are done or the store failed.
+   */
+  flush(): void | Promise<void>;
+  /** How many records wait in memory for the store. */
+  backlog(): number;
+  /** Applies the retention period; resolves with how many records went (0 if the store is unavailable). */
+  prune(days: number): Promise<number>;
+  /** Writes what is pending (as far as the store allows) and closes the store. */
+  close(): Promise<void>;
 }
 
-type Write = (store: Store) => void;
+type Write = (store: Store) => void | Promise<void>;
+
+const isPromise = <T>(x: T | Promise<T>): x is Promise<T> => typeof (x as { then?: unknown })?.then === "function";
 
 /** A salted SHA-256 of the user's channel and id: stable per user, useless without the salt. */
 export function hashUser(salt: string, channel: string, userId: string): string {
@@ -63,7 +71,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
     if (failedAt === undefined) logger.error({ err: { message: (err as Error)?.message, code: (err as { code?: string })?.code } }, "recording paused: the store failed; answering goes on");
     failedAt = now();
     try {
-      store?.close();
+      const closing = store?.close();
+      if (isPromise(closing)) closing.catch(() => undefined);
     } catch {
       // The store is already broken; closing it is best effort.
     }
@@ -82,17 +91,37 @@ export function createRecorder(options: RecorderOptions): Recorder {
     }
   };
 
-  const flush = () => {
+  /** The write in flight to an asynchronous store; the next starts when it settles, so records keep their order. */
+  let inFlight: Promise<void> | undefined;
+
+  const flush = (): void | Promise<void> => {
+    if (inFlight) return inFlight;
     while (pending.length > 0) {
       const s = reachable();
       if (!s) return;
+      const head = pending[0]!;
+      let result: void | Promise<void>;
       try {
-        pending[0]!(s);
-        pending.shift();
+        result = head(s);
       } catch (err) {
         fail(err);
         return;
       }
+      if (isPromise(result)) {
+        inFlight = result.then(
+          () => {
+            if (pending[0] === head) pending.shift();
+            inFlight = undefined;
+            return flush();
+          },
+          (err: unknown) => {
+            inFlight = undefined;
+            fail(err);
+          },
+        );
+        return inFlight;
+      }
+      pending.shift();
     }
     if (failedAt !== undefined) {
       logger.warn({ dropped }, "recording resumed");
@@ -107,7 +136,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
       pending.shift();
       dropped += 1;
     }
-    flush();
+    void flush();
   };
 
   return {
@@ -143,8 +172,10 @@ export function createRecorder(options: RecorderOptions): Recorder {
     async claim(channel, ref, payload) {
       const key = `${channel}:${ref}`;
       if (claimedInMemory.has(key)) return false;
-      flush();
-      const s = pending.length === 0 ? reachable() : undefined;
+      void flush();
+      // A store that is open takes the claim at once, even with records still on their way to it (an asynchronous
+      // store writes one at a time); a closed one is tried again only when nothing waits for it.
+      const s = store ?? (pending.length === 0 ? reachable() : undefined);
       if (s) {
         try {
           // Awaited: a store over the network may answer later.
@@ -183,20 +214,22 @@ export function createRecorder(options: RecorderOptions): Recorder {
       }
     },
     flush,
-    prune(days) {
+    backlog: () => pending.length,
+    async prune(days) {
       const s = reachable();
       if (!s) return 0;
       try {
-        return s.prune(days, now());
+        return await s.prune(days, now());
       } catch (err) {
         fail(err);
         return 0;
       }
     },
-    close() {
-      flush();
+    async close() {
+      await flush();
+      if (pending.length > 0) logger.error({ unsaved: pending.length }, "closing with records the store could not take");
       try {
-        store?.close();
+        await store?.close();
       } catch (err) {
         logger.warn({ err: { message: (err as Error).message } }, "closing the store failed");
       }

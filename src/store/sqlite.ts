@@ -184,7 +184,7 @@ export class SqliteStore implements Store {
                 COUNT(*) AS count,
                 (SELECT q2.text FROM questions q2 WHERE q2.normalized = q.normalized AND q2.entry_id IS NULL AND q2.time >= @since ORDER BY q2.time DESC LIMIT 1) AS question,
                 (SELECT q3.nearest FROM questions q3 WHERE q3.normalized = q.normalized AND q3.entry_id IS NULL AND q3.time >= @since AND q3.nearest IS NOT NULL
-                 GROUP BY q3.nearest ORDER BY COUNT(*) DESC LIMIT 1) AS nearest
+                 GROUP BY q3.nearest ORDER BY COUNT(*) DESC, MAX(q3.time) DESC, q3.nearest LIMIT 1) AS nearest
          FROM questions q
          WHERE q.time >= @since AND q.entry_id IS NULL AND q.normalized IS NOT NULL
          GROUP BY q.normalized ORDER BY count DESC, MAX(q.time) DESC LIMIT 25`,

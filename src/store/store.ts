@@ -1,5 +1,6 @@
 // What the learning loop records, and the storage interface any store (SQLite now, a shared one later) implements.
-import type { QuestionLang } from "../types.js";
+import type { RateDecision } from "../ratelimit.js";
+import type { LangChoice, QuestionLang } from "../types.js";
 
 export interface QuestionRecord {
   /** Milliseconds since the epoch. */
@@ -84,26 +85,43 @@ export interface Report {
   readonly deliveryPending: number;
 }
 
-/** Storage for the learning loop. Every method may throw; the recorder keeps the bot answering when it does. */
+/** A result now (SQLite, synchronous) or later (PostgreSQL, over the network). */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * Storage for the learning loop. Every method may throw or reject; the recorder keeps the bot answering when it does.
+ * SQLite answers synchronously, PostgreSQL with promises: callers await either.
+ */
 export interface Store {
-  recordQuestion(r: QuestionRecord): void;
-  recordFeedback(r: FeedbackRecord): void;
-  recordChoice(r: ChoiceRecord): void;
+  recordQuestion(r: QuestionRecord): MaybePromise<void>;
+  recordFeedback(r: FeedbackRecord): MaybePromise<void>;
+  recordChoice(r: ChoiceRecord): MaybePromise<void>;
   /** Deletes records older than `days` days; returns how many went. */
-  prune(days: number, now?: number): number;
-  report(days: number, now?: number): Report;
+  prune(days: number, now?: number): MaybePromise<number>;
+  report(days: number, now?: number): MaybePromise<Report>;
   /**
    * The delivery journal, which makes each update answered once across redeliveries, restarts and replicas.
    * Takes an update for answering: false when it was taken before (answered, given up, or in another's hands),
    * remembered for a window (UPDATE_WINDOW_MS) after it is settled.
    */
-  claimUpdate(claim: UpdateClaim): boolean;
+  claimUpdate(claim: UpdateClaim): MaybePromise<boolean>;
   /**
    * Settles an update: delivered, given up ("failed") or nothing to send ("none"), also marking its question's
    * record; or "released": not answered (a stop ran out of time), to be taken over at once by the next start.
    */
-  settleUpdate(channel: string, ref: string, outcome: Exclude<Delivery, "pending"> | "released", now?: number): void;
+  settleUpdate(channel: string, ref: string, outcome: Exclude<Delivery, "pending"> | "released", now?: number): MaybePromise<void>;
   /** Takes over the unsettled updates that were released, or whose owner has held them since before `staleBefore`. */
-  takeOverUpdates(channel: string, owner: string, staleBefore: number, now?: number): { ref: string; payload: string }[];
-  close(): void;
+  takeOverUpdates(channel: string, owner: string, staleBefore: number, now?: number): MaybePromise<{ ref: string; payload: string }[]>;
+  close(): MaybePromise<void>;
+}
+
+/**
+ * Per-user state that several instances of the bot behind one balancer must share, so they behave as one bot:
+ * the rate limit's window and the language choice. Users are keys the caller has already hashed.
+ */
+export interface SharedState {
+  /** Counts one question from `user` against `limit` per `windowMs`, atomically across instances, and decides. */
+  hit(user: string, limit: number, windowMs: number): Promise<RateDecision>;
+  language(user: string): Promise<LangChoice | undefined>;
+  setLanguage(user: string, choice: LangChoice): Promise<void>;
 }

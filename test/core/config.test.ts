@@ -16,6 +16,17 @@ describe("loadConfig", () => {
     expect(c.telegram).toMatchObject({ token: "123:xyz", apiRoot: "http://127.0.0.1:8081/" });
   });
 
+  it("reads the operations settings: HTTP_PORT, DISCORD_SHARDS, DATABASE_URL", () => {
+    expect(loadConfig({}).httpPort).toBeUndefined();
+    expect(loadConfig({ HTTP_PORT: "9464" }).httpPort).toBe(9464);
+    expect(loadConfig({ DISCORD_TOKEN: "abc", DISCORD_SHARDS: "auto" }).discord!.shards).toBe("auto");
+    expect(loadConfig({ DISCORD_TOKEN: "abc", DISCORD_SHARDS: "4" }).discord!.shards).toBe(4);
+    expect(loadConfig({ DISCORD_TOKEN: "abc" }).discord!.shards).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: "postgres://bot:pw@db.internal:5432/faqbot" }).databaseUrl).toBe("postgres://bot:pw@db.internal:5432/faqbot");
+    // The command-line tools read DATABASE_URL (report reads the shared store) but not the listener's port.
+    expect(loadConfig({ DATABASE_URL: "postgresql://db/x", HTTP_PORT: "bad" }, { channels: false })).toMatchObject({ databaseUrl: "postgresql://db/x", httpPort: undefined });
+  });
+
   it("sets up a webhook with its secret and port", () => {
     const c = loadConfig({ TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_URL: "https://bot.example.com/tg/hook", TELEGRAM_WEBHOOK_SECRET: "s3cret_value", TELEGRAM_WEBHOOK_PORT: "9000" });
     expect(c.telegram!.webhook).toEqual({ url: "https://bot.example.com/tg/hook", port: 9000, secret: "s3cret_value", path: "/tg/hook" });
@@ -40,6 +51,11 @@ describe("loadConfig", () => {
     [{ RETENTION_DAYS: "soon" }, /RETENTION_DAYS must be a whole number/],
     [{ RECORD_TEXT: "maybe" }, /RECORD_TEXT must be true or false/],
     [{ DATA_SALT: "short" }, /DATA_SALT must be at least 16/],
+    [{ HTTP_PORT: "http" }, /HTTP_PORT must be a port number/],
+    [{ DISCORD_TOKEN: "abc", DISCORD_SHARDS: "many" }, /DISCORD_SHARDS must be auto or a whole number/],
+    [{ DISCORD_TOKEN: "abc", DISCORD_SHARDS: "0" }, /DISCORD_SHARDS must be auto or a whole number/],
+    [{ DATABASE_URL: "mysql://db/x" }, /DATABASE_URL must be a PostgreSQL address/],
+    [{ DATABASE_URL: "postgres://" }, /DATABASE_URL must be a PostgreSQL address/],
   ])("rejects %j with a message that says how to fix it", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

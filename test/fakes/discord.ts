@@ -50,6 +50,11 @@ export interface FakeDiscordOptions {
   readonly token?: string;
   /** HELLO's heartbeat_interval in ms (default 41,250 like Discord). */
   readonly heartbeatIntervalMs?: number;
+  /**
+   * Shards `/gateway/bot` recommends (default 1). With more, there is one guild per shard (`guildIds[i]` on shard i),
+   * each session gets the guilds of the shard it identified as, and a guild's events go to that shard only.
+   */
+  readonly shards?: number;
 }
 
 export interface MessageOptions {
@@ -58,6 +63,8 @@ export interface MessageOptions {
   readonly author?: string | FakeUser;
   /** `guild` (default): the guild's text channel; `dm`: the author's DM channel with the bot. */
   readonly where?: "guild" | "dm";
+  /** Which guild (index into guildIds, default 0: guildId) for a guild message. */
+  readonly guild?: number;
 }
 
 export interface InteractionOptions {
@@ -104,6 +111,8 @@ interface Session {
   seq: number;
   ws: WebSocket | undefined;
   readonly sent: { readonly s: number; readonly t: string; readonly d: unknown }[];
+  /** The shard this session identified as: [id, count]. */
+  readonly shard?: readonly [number, number];
 }
 
 export class FakeDiscord {
@@ -115,6 +124,9 @@ export class FakeDiscord {
   readonly bot: FakeUser;
   readonly guildId: string;
   readonly channelId: string;
+  /** Every guild, one per recommended shard (guildIds[0] is guildId), and its text channel. */
+  readonly guildIds: string[] = [];
+  readonly channelIds: string[] = [];
   readonly everyoneRoleId: string;
   readonly botRoleId: string;
 
@@ -144,8 +156,13 @@ export class FakeDiscord {
     this.options = options;
     this.applicationId = this.snowflake();
     this.bot = { id: this.applicationId, username: "career-faq-bot", discriminator: "0", global_name: "Career FAQ Bot", avatar: null, bot: true };
-    this.guildId = this.snowflake();
-    this.channelId = this.snowflake();
+    const shards = options.shards ?? 1;
+    for (let i = 0; i < shards; i++) {
+      this.guildIds.push(this.snowflakeOnShard(i, shards));
+      this.channelIds.push(this.snowflake());
+    }
+    this.guildId = this.guildIds[0]!;
+    this.channelId = this.channelIds[0]!;
     this.everyoneRoleId = this.guildId;
     this.botRoleId = this.snowflake();
     this.http = createServer((req, res) => void this.handle(req, res));
@@ -177,6 +194,20 @@ export class FakeDiscord {
   snowflake(): string {
     this.counter += 1n;
     return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) + (this.counter % 4096n)).toString();
+  }
+
+  /** A snowflake whose guild would be on `shard` of `count` (Discord: (id >> 22) % count). */
+  private snowflakeOnShard(shard: number, count: number): string {
+    this.counter += 1n;
+    const n = BigInt(count);
+    let t = BigInt(Date.now()) - DISCORD_EPOCH;
+    t += (BigInt(shard) - (t % n) + n) % n;
+    return ((t << 22n) + (this.counter % 4096n)).toString();
+  }
+
+  /** The shard a guild's events go to, of `count`. */
+  static shardOf(guildId: string, count: number): number {
+    return Number((BigInt(guildId) >> 22n) % BigInt(count));
   }
 
   /** A stable fake user for a name (human unless `bot`). */
@@ -403,7 +434,7 @@ export class FakeDiscord {
     if (method === "GET" && path === "/gateway/bot") {
       return {
         status: 200,
-        json: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
+        json: { url: this.gatewayUrl, shards: this.options.shards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: this.options.shards ?? 1 } },
       };
     }
     if (method === "GET" && path === "/users/@me") return { status: 200, json: this.bot };
@@ -428,7 +459,7 @@ export class FakeDiscord {
     m = /^\/channels\/(\d+)\/messages$/.exec(path);
     if (m && method === "POST") {
       const channelId = m[1]!;
-      const known = channelId === this.channelId || [...this.dmChannels.values()].includes(channelId);
+      const known = this.channelIds.includes(channelId) || [...this.dmChannels.values()].includes(channelId);
       if (!known) return { status: 404, json: { message: "Unknown Channel", code: 10003 } };
       const nonce = (body as Json)?.enforce_nonce === true ? (body as Json).nonce : undefined;
       const key = nonce !== undefined ? `${channelId}:${String(nonce)}` : undefined;
@@ -453,7 +484,7 @@ export class FakeDiscord {
     return {
       id: this.snowflake(),
       channel_id: channelId,
-      ...(channelId === this.channelId ? { guild_id: this.guildId } : {}),
+      ...(this.channelIds.includes(channelId) ? { guild_id: this.guildIds[this.channelIds.indexOf(channelId)] } : {}),
       author: this.bot,
       content: typeof body?.content === "string" ? body.content : "",
       embeds: Array.isArray(body?.embeds) ? body.embeds : [],
@@ -499,17 +530,19 @@ export class FakeDiscord {
         case 2: {
           // IDENTIFY
           sessionId = randomBytes(8).toString("hex");
-          const session: Session = { seq: 0, ws, sent: [] };
-          this.sessions.set(sessionId, session);
           const d = payload.d as Json;
+          const shard = (Array.isArray(d.shard) ? d.shard : [0, 1]) as [number, number];
+          const session: Session = { seq: 0, ws, sent: [], shard };
+          this.sessions.set(sessionId, session);
+          const guilds = this.guildIds.map((id, i) => ({ id, i })).filter((g) => FakeDiscord.shardOf(g.id, shard[1]) === shard[0]);
           this.recordGateway({ op: 2, d: { ...d, token: "[token]", tokenMatches: !this.options.token || d.token === this.options.token } });
           this.sendDispatch(session, "READY", {
             v: 10,
             user: this.bot,
-            guilds: [{ id: this.guildId, unavailable: true }],
+            guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
             session_id: sessionId,
             resume_gateway_url: this.gatewayUrl,
-            shard: [0, 1],
+            shard,
             application: { id: this.applicationId, flags: 0 },
             private_channels: [],
             relationships: [],
@@ -518,7 +551,7 @@ export class FakeDiscord {
             guild_join_requests: [],
             geo_ordered_rtc_regions: [],
           });
-          this.sendDispatch(session, "GUILD_CREATE", this.guildPayload());
+          for (const g of guilds) this.sendDispatch(session, "GUILD_CREATE", this.guildPayload(g.i));
           return;
         }
         case 6: {
@@ -561,10 +594,11 @@ export class FakeDiscord {
     if (session.ws && session.ws.readyState === session.ws.OPEN) this.send(session.ws, { op: 0, t, s: session.seq, d });
   }
 
-  private guildPayload(): Json {
+  private guildPayload(index = 0): Json {
     const now = new Date().toISOString();
+    const guildId = this.guildIds[index]!;
     return {
-      id: this.guildId,
+      id: guildId,
       name: "Career FAQ test server",
       icon: null,
       owner_id: this.user("owner").id,
@@ -583,12 +617,12 @@ export class FakeDiscord {
       system_channel_flags: 0,
       afk_timeout: 300,
       roles: [
-        { id: this.everyoneRoleId, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
+        { id: guildId, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
         { id: this.botRoleId, name: "Career FAQ Bot", permissions: "2048", position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0, tags: { bot_id: this.bot.id } },
       ],
       emojis: [],
       stickers: [],
-      channels: [{ id: this.channelId, type: 0, name: "general", position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
+      channels: [{ id: this.channelIds[index]!, type: 0, name: "general", position: 0, permission_overwrites: [], parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0 }],
       threads: [],
       members: [{ user: this.bot, roles: [this.botRoleId], joined_at: now, deaf: false, mute: false, flags: 0 }],
       voice_states: [],
@@ -599,9 +633,21 @@ export class FakeDiscord {
     };
   }
 
-  /** Sends a dispatch event to every identified session. */
-  dispatch(t: string, d: unknown): void {
-    for (const session of this.sessions.values()) this.sendDispatch(session, t, d);
+  /**
+   * Sends a dispatch event to every identified session; with `guildId` and several shards, only to the sessions of the
+   * shard the guild is on (direct messages, `guildId` null, go to shard 0, as on Discord).
+   */
+  dispatch(t: string, d: unknown, guildId?: string | null): void {
+    for (const session of this.sessions.values()) {
+      const shard = session.shard;
+      if (guildId !== undefined && shard && shard[1] > 1 && (guildId === null ? 0 : FakeDiscord.shardOf(guildId, shard[1])) !== shard[0]) continue;
+      this.sendDispatch(session, t, d);
+    }
+  }
+
+  /** The gateway sessions identified so far, with the shard each asked for. */
+  get identifiedShards(): (readonly [number, number])[] {
+    return [...this.sessions.values()].map((s) => s.shard ?? [0, 1]);
   }
 
   /** How many gateway connections are open. */
@@ -629,14 +675,15 @@ export class FakeDiscord {
   message(options: MessageOptions): Json & { id: string; channel_id: string } {
     const author = this.author(options.author);
     const dm = options.where === "dm";
-    const channelId = dm ? this.dmChannelOf(author.id) : this.channelId;
+    const guildId = this.guildIds[options.guild ?? 0]!;
+    const channelId = dm ? this.dmChannelOf(author.id) : this.channelIds[options.guild ?? 0]!;
     const known = [this.bot, ...this.users.values()];
     const mentioned = [...options.content.matchAll(/<@!?(\d+)>/g)].map((x) => known.find((u) => u.id === x[1])).filter((u): u is FakeUser => !!u);
     const now = new Date().toISOString();
     const msg = {
       id: this.snowflake(),
       channel_id: channelId,
-      ...(dm ? { channel_type: 1 } : { guild_id: this.guildId, channel_type: 0, member: { roles: [], joined_at: now, deaf: false, mute: false, flags: 0 } }),
+      ...(dm ? { channel_type: 1 } : { guild_id: guildId, channel_type: 0, member: { roles: [], joined_at: now, deaf: false, mute: false, flags: 0 } }),
       author,
       content: options.content,
       timestamp: now,
@@ -653,7 +700,7 @@ export class FakeDiscord {
       components: [],
       nonce: this.snowflake(),
     };
-    this.dispatch("MESSAGE_CREATE", msg);
+    this.dispatch("MESSAGE_CREATE", msg, dm ? null : guildId);
     return msg;
   }
 
@@ -687,7 +734,7 @@ export class FakeDiscord {
       attachment_size_limit: 10_485_760,
       ...extra,
     };
-    this.dispatch("INTERACTION_CREATE", interaction);
+    this.dispatch("INTERACTION_CREATE", interaction, dm ? null : this.guildId);
     return interaction;
   }
 

@@ -7,12 +7,10 @@ export interface Run {
   stderr: string;
 }
 
-const TSX = "node_modules/.bin/tsx";
-
-/** Runs `bin/<script>.ts` with tsx, feeding `input` on standard input. */
+/** Runs the compiled `dist/bin/<script>.js` as the npm scripts do (rebuilt first if a source is newer), feeding `input` on standard input. */
 export function run(script: string, args: string[] = [], options: { input?: string | Buffer; env?: Record<string, string> } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [`bin/${script}.ts`, ...args], {
+    const child = spawn(process.execPath, ["--import", "./bin/fresh.mjs", `dist/bin/${script}.js`, ...args], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "warn", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });

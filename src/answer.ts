@@ -24,9 +24,8 @@ export interface AskResult {
 }
 
 export function ask(matcher: Matcher, question: string, choice: LangChoice = "auto"): { result: AskResult; match: MatchResult } {
-  const { whole, parts } = matchMessage(matcher, question);
   // The main answer is the first answered part's (or the whole message's); the answer text holds every part's.
-  const main = parts?.find((p) => p.result.id !== null)?.result ?? whole;
+  const { whole, main, parts } = matchMessage(matcher, question);
   const answered = parts ? parts.map((p) => p.result).filter((r) => r.id !== null) : [whole].filter((r) => r.id !== null);
   const answerLang = main.id ? answerLangFor(main.lang, choice) : null;
   const vars = corpusVars(matcher);

@@ -240,9 +240,8 @@ export class Conversation {
       return limited;
     }
     const started = performance.now();
-    const { whole, parts } = matchMessage(matcher, msg.text);
+    const { whole, main: result, parts } = matchMessage(matcher, msg.text);
     const matchSeconds = (performance.now() - started) / 1000;
-    const result = parts?.find((p) => p.result.id !== null)?.result ?? whole;
     const answerLang = answerLangFor(whole.lang, choice);
     let reply: Reply;
     const nearest = result.candidates[0]?.id;

@@ -217,15 +217,15 @@ export class Matcher {
     // "front office"); the built-in language and career words (pay, job, duties) are shared and name none.
     const files = new Map(corpus.articles.map((a, i) => [a.file, i]));
     this.articleOf = Int32Array.from(corpus.entries, (e) => files.get(e.file) ?? -1);
-    this.sparseArticle = Uint8Array.from(corpus.articles, (_, a) => {
-      const entries = this.articleOf.filter((x) => x === a).length;
-      const questions = this.questions.filter((q) => this.articleOf[q.entry] === a).length;
-      return entries > 0 && questions / entries < this.t.unknownDensity ? 1 : 0;
-    });
+    // Entries and questions per article, counted once: an article's density is questions per entry.
+    const sizes = new Array<number>(corpus.articles.length).fill(0);
+    const questionsOf = new Array<number>(corpus.articles.length).fill(0);
+    for (const a of this.articleOf) if (a >= 0) sizes[a]! += 1;
+    for (const q of this.questions) if (this.articleOf[q.entry]! >= 0) questionsOf[this.articleOf[q.entry]!]! += 1;
+    this.sparseArticle = Uint8Array.from(sizes, (entries, a) => (entries > 0 && questionsOf[a]! / entries < this.t.unknownDensity ? 1 : 0));
     this.subjectOf = new Int32Array(corpus.articles.length > 0 ? this.termNames.length : 0).fill(-1);
     if (this.subjectOf.length > 0) {
       const shared = new Set([...Object.keys(BASE_LEXICON.concepts).map((name) => `#${name}`), ...CAREER_WORDS.map(nameOf)]);
-      const sizes = corpus.articles.map((_, a) => this.articleOf.filter((x) => x === a).length);
       const uses = this.termNames.map(() => new Float64Array(corpus.articles.length));
       this.entryTerms.forEach((terms, e) => {
         const a = this.articleOf[e]!;
@@ -263,9 +263,8 @@ export class Matcher {
     const postings: number[][] = this.termNames.map(() => []);
     // A word the corpus lacks says less when the corpus asks each thing few ways: an article with six phrasings
     // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
-    const articleEntries = this.smalltalk.filter((s) => !s).length;
-    const articleQuestions = this.questions.filter((q) => !this.smalltalk[q.entry]).length;
-    const density = articleEntries > 0 ? articleQuestions / articleEntries : this.t.unknownDensity;
+    const articleEntries = sizes.reduce((x, y) => x + y, 0);
+    const density = articleEntries > 0 ? questionsOf.reduce((x, y) => x + y, 0) / articleEntries : this.t.unknownDensity;
     const sparse = Math.min(1, Math.max(this.t.unknownSparseMin, Math.sqrt(density / this.t.unknownDensity)));
     this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf) * sparse;
     this.questions.forEach((q, i) => {

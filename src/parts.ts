@@ -1,5 +1,5 @@
 // Messages that ask more than one thing: split into their questions, each matched on its own.
-import { asks } from "./analyze.js";
+import { asks, type WordForm } from "./analyze.js";
 import type { Matcher, MatchResult } from "./match.js";
 
 // Where one question ends and another may begin: a question mark or danda followed by more text, or a joining
@@ -25,8 +25,15 @@ export function splitQuestions(matcher: Matcher, text: string): string[] {
   // content: "front office and back office don't get along" is one question, not two.
   // After a joining word the question word must come first or last: in "the people who meet customers and the
   // people who work inside", "who" only describes.
+  // (Each clause is analysed once, however often it is weighed.)
+  const analysed = new Map<string, WordForm[]>();
+  const formsOf = (s: string) => {
+    let forms = analysed.get(s);
+    if (!forms) analysed.set(s, (forms = matcher.analyzer.analyzeText(s).forms));
+    return forms;
+  };
   const asking = (s: string, marked = false, early = false) => {
-    const { forms } = matcher.analyzer.analyzeText(s);
+    const forms = formsOf(s);
     const subjects = forms.some((f) => f.concept !== undefined && matcher.isSubject(f.concept));
     const content = forms.filter((f) => !f.stop).length;
     const asked = early ? asks(forms.slice(0, 1)) || asks(forms.slice(-LATE_WORDS)) : asks(forms);
@@ -64,14 +71,17 @@ export function splitQuestions(matcher: Matcher, text: string): string[] {
 /**
  * Matches a message: as a whole, and, when it holds several questions, each on its own. Returns the parts only
  * when they tell more than the whole does: two answers, or one answer beside a part the corpus does not cover.
+ * `main` is the answer to lead with: the first answered part's, else the whole message's.
  */
-export function matchMessage(matcher: Matcher, text: string): { whole: MatchResult; parts?: readonly Part[] } {
+export function matchMessage(matcher: Matcher, text: string): { whole: MatchResult; main: MatchResult; parts?: readonly Part[] } {
   const whole = matcher.match(text);
   const pieces = splitQuestions(matcher, text);
-  if (pieces.length < 2) return { whole };
+  if (pieces.length < 2) return { whole, main: whole };
   const parts = pieces.map((p) => ({ text: p, result: matcher.match(p) }));
   const answered = [...new Set(parts.flatMap((p) => (p.result.id ? [p.result.id] : [])))];
   const uncovered = parts.some((p) => p.result.id === null);
-  if (answered.length >= 2 || (answered.length === 1 && uncovered && (whole.id === null || whole.id === answered[0]))) return { whole, parts };
-  return { whole };
+  if (answered.length >= 2 || (answered.length === 1 && uncovered && (whole.id === null || whole.id === answered[0]))) {
+    return { whole, main: parts.find((p) => p.result.id !== null)!.result, parts };
+  }
+  return { whole, main: whole };
 }

@@ -29,9 +29,13 @@ export function corpusDir(files: Record<string, unknown>, copyShipped = false): 
   return dir;
 }
 
+let shipped: Matcher | undefined;
+
 /** What users see of the shipped corpus: messages and small-talk answers with their placeholders filled. */
 export function shippedTexts(): { vars: MessageVars; answer: (id: string, lang: AnswerLang) => string; message: (id: MessageId, lang: AnswerLang) => string } {
-  const matcher = new Matcher(loadCorpus("faq"));
+  // (The shipped corpus is loaded and indexed once per test file.)
+  shipped ??= new Matcher(loadCorpus("faq"));
+  const matcher = shipped;
   const vars = corpusVars(matcher);
   return {
     vars,

@@ -8,7 +8,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WORK: "work works kaam kam काम karya kary कार्य",
   CUSTOMER: "customer customers client clients grahak ग्राहक कस्टमर",
   COMPANY: "company companies firm firms organisation organization organisations organizations sansthan संस्थान कंपनी कंपनियों कम्पनी sanstha संस्था pratishthan प्रतिष्ठान",
-  GROWTH: "growth grow grows progress increase increases badhana badhane badhaye badhata बढ़ाना बढ़ाने बढ़ाए बढ़ाता बढ़ती tarakki tarraki taraqqi तरक्की unnati उन्नति vikas विकास ग्रोथ",
+  GROWTH: "growth grow grows progress increase increases badhana badhane badhaye badhata बढ़ाना बढ़ाने बढ़ाए बढ़ाता बढ़ती tarakki tarraki taraqqi तरक्की unnati उन्नति vikas विकास ग्रोथ future scope bhavishya bhavishy भविष्य फ्यूचर स्कोप",
   SELL: "sell sells selling sale sales showroom showrooms शोरूम bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग vikray विक्रय",
   PRODUCT: "product products item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद merchandise vastu vastuen वस्तु वस्तुएं वस्तुओं saman samaan सामान",
   PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer nirmit निर्मित nirman निर्माण",
@@ -31,7 +31,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   TIMING: "timing timings टाइमिंग openinghours open opens khula khuli khulta khulti khulte khulega खुला खुली खुलता खुलती खुलते खुलेगा",
   SKILL: "skill skills skillset स्किल स्किल्स hunar हुनर abilities ability kabiliyat काबिलियत",
   EXPERIENCE: "experience experienced anubhav अनुभव एक्सपीरियंस tajurba तजुर्बा exp",
-  SHIFT: "shift shifts शिफ्ट शिफ्टों paali पाली rotational",
+  SHIFT: "shift shifts शिफ्ट शिफ्टों paali पाली rotational hours hrs ghante ghanta घंटे घंटा",
   TRAINING: "training trainings prashikshan प्रशिक्षण ट्रेनिंग",
   PROMOTION: "promotion promotions promoted pramotion प्रमोशन padonnati पदोन्नति",
   APPLY: "apply applying application applications avedan aavedan आवेदन अप्लाई",
@@ -73,3 +73,31 @@ export const CAREER_SUBJECTS: Readonly<Record<string, { readonly en: string; rea
  * never name one article's subject, so "far from the office" does not send a question to an article about offices.
  */
 export const CAREER_WORDS: readonly string[] = Object.freeze(["office", "offices", "ऑफिस", "work", "company"]);
+
+/**
+ * Other lines of work and other walks of life, named by one word. A question naming one of them that no loaded
+ * article's questions use ("नर्स की सैलरी" to an article about data entry, "koi acchi movie batao") is about that,
+ * not about what the corpus covers, however well its everyday words (pay, how, good) fit. An article that asks
+ * about one makes it an ordinary word of the corpus again.
+ */
+export const FIELDS: readonly string[] = Object.freeze(
+  `doctor doctors daktar dactor डॉक्टर डाक्टर nurse nurses नर्स teacher teachers teaching टीचर शिक्षक adhyapak अध्यापक
+  professor lecturer प्रोफेसर engineer engineers engineering इंजीनियर इंजीनियरिंग lawyer lawyers advocate vakil wakil वकील
+  chef chefs cook cooks shef शेफ रसोइया driver drivers ड्राइवर drivar pilot pilots पायलट police policeman पुलिस
+  constable कांस्टेबल army fauj फौज फ़ौज सेना soldier sainik सैनिक navy airforce pharmacist फार्मासिस्ट pharmacy फार्मेसी
+  chemist केमिस्ट accountant accountants अकाउंटेंट chartered electrician बिजलीवाला इलेक्ट्रीशियन plumber प्लंबर
+  carpenter बढ़ई mistri मिस्त्री mechanic मैकेनिक tailor darzi दर्जी barber नाई beautician ब्यूटीशियन parlour parlor पार्लर
+  farmer kisan किसान kheti खेती shopkeeper dukandar दुकानदार developer developers programmer programming coder coding
+  डेवलपर प्रोग्रामर सॉफ्टवेयर designer डिज़ाइनर डिजाइनर architect आर्किटेक्ट journalist patrakar पत्रकार
+  actor actress abhineta अभिनेता एक्टर singer gayak गायक सिंगर dancer डांसर photographer फोटोग्राफर youtuber यूट्यूबर
+  ias ips upsc आईएएस आईपीएस यूपीएससी ssc एसएससी neet नीट mbbs एमबीबीएस ibps आईबीपीएस railway railways रेलवे
+  dentist डेंटिस्ट physiotherapist फिजियोथेरेपिस्ट technician टेक्नीशियन scientist वैज्ञानिक analyst
+  waiter waiters वेटर housekeeping हाउसकीपिंग sweeper safai सफाई peon चपरासी plumbing welder वेल्डर
+  lineman लाइनमैन watchman chowkidar चौकीदार gunman pandit पंडित priest pujari पुजारी
+  movie movies film films फिल्म फ़िल्म मूवी webseries song songs gaana gana गाना गाने cricket क्रिकेट
+  मैच ipl football फुटबॉल weather mausam मौसम barish बारिश recipe recipes रेसिपी biryani बिरयानी khana
+  poem poetry kavita कविता shayari शायरी joke jokes chutkula चुटकुला python java javascript
+  medicine medicines dawa dawai दवा दवाई dengue डेंगू fever bukhar बुखार
+  loan loans लोन emi ईएमआई byaj byaaj ब्याज refund रिफंड parcel पार्सल courier
+  visa वीजा वीज़ा passport पासपोर्ट girlfriend boyfriend shaadi शादी pyaar प्यार horoscope rashifal राशिफल`.split(/\s+/).filter(Boolean),
+);

@@ -287,6 +287,12 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bof\s+course\b/giu, "sure"],
   // How much money a job brings is its pay.
   [/\b(?:paisa|paise|pay|money)\s+(?:kitna|kitne|kitni)\s+(?:milta|milte|milti|milega|milegi|milenge|hota|hoti|hai|h)\b|\bkitna\s+(?:paisa|kamate|kamata|kamati|kama\s+sakte)\b/giu, "salary"],
+  // An amount of money ("12k per month", "15 hazar", "₹18,000") is pay.
+  [/(?<![\w.])(?:rs\.?\s?|₹\s?)?\d+(?:[.,]\d+)*\s?(?:k|hazar|hazaar|hajar|thousand|lakh|lac|lpa|rupees?|rupaye|rupay|rs)\b|(?:\brs\.?\s?|₹\s?)\d+/giu, " salary "],
+  [/(?<![\u0900-\u097f])[\d\u0966-\u096f]+(?:[.,][\d\u0966-\u096f]+)*\s?(?:हज़ार|हजार|लाख|रुपये|रुपए|रुपया)(?![\u0900-\u097f])/gu, " वेतन "],
+  // A day's work ("what do they do all day", "day to day", "roz ka kaam") is the duties.
+  [/\b(?:day[\s-]+to[\s-]+day|daily\s+(?:work|tasks?|routine|kaam|kam|duty|duties|activities)|(?:all|whole|entire)\s+(?:the\s+)?day|din\s*bhar|(?:roz|roj|rozana|rojana|daily)\s+(?:ka|ke|ki)\s+(?:kaam|kam|routine))\b/giu, " duties "],
+  [/(?<![\u0900-\u097f])(?:दिन\s*भर|(?:रोज़|रोज|रोज़ाना|रोजाना)\s+(?:का|के)\s+काम|दैनिक\s+(?:काम|कार्य))(?![\u0900-\u097f])/gu, " जिम्मेदारी "],
   // "How much does a nurse earn": the pay of whoever is named, so the name stays.
   [/\bhow\s+much\s+(?:do|does|will|can|would)\s+((?:\S+\s+){1,3}?)(?:earn|make|get\s+paid)\b/giu, "$1 salary"],
   [/(?<![\u0900-\u097f])(?:पैसा|पैसे)\s+कितना\s+(?:मिलता|मिलते|मिलेगा|होता)(?![\u0900-\u097f])|(?<![\u0900-\u097f])कितना\s+(?:पैसा|पैसे)(?![\u0900-\u097f])|(?<![\u0900-\u097f])कितना\s+(?:कमाते|कमाता|कमाती)(?![\u0900-\u097f])/gu, "वेतन"],

@@ -7,7 +7,7 @@ import { HINGLISH_PARTICLES, HOWTO, INTENTS, NEGATING, NEGATION, THANKS } from "
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 import { BASE_LEXICON, type Lexicon, type SubjectLabel } from "./vocabulary.js";
-import { CAREER_WORDS } from "./career.js";
+import { CAREER_WORDS, FIELDS } from "./career.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -96,8 +96,6 @@ export class Matcher {
     readonly intents: ReadonlySet<number>;
   };
   private readonly smalltalk: readonly boolean[];
-  /** Per article: 1 when its entries have few phrasings (fewer questions per entry than TUNING.unknownDensity). */
-  private readonly sparseArticle: Uint8Array;
   /** Each entry's article (index into corpus.articles), -1 for small talk. */
   private readonly articleOf: Int32Array;
   /** Per term: the one article whose questions use it (its subject words), else -1. Empty with one article. */
@@ -105,6 +103,8 @@ export class Matcher {
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
   private readonly unknownWeight: number;
+  /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
+  private readonly fields: ReadonlySet<string>;
   /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
   private readonly contrasts: { a: number; b: number; names: readonly [string, string]; only: readonly [Uint8Array, Uint8Array] }[] = [];
   // Per-query scratch space, reused so matching allocates little.
@@ -222,7 +222,6 @@ export class Matcher {
     const questionsOf = new Array<number>(corpus.articles.length).fill(0);
     for (const a of this.articleOf) if (a >= 0) sizes[a]! += 1;
     for (const q of this.questions) if (this.articleOf[q.entry]! >= 0) questionsOf[this.articleOf[q.entry]!]! += 1;
-    this.sparseArticle = Uint8Array.from(sizes, (entries, a) => (entries > 0 && questionsOf[a]! / entries < this.t.unknownDensity ? 1 : 0));
     this.subjectOf = new Int32Array(corpus.articles.length > 0 ? this.termNames.length : 0).fill(-1);
     if (this.subjectOf.length > 0) {
       const shared = new Set([...Object.keys(BASE_LEXICON.concepts).map((name) => `#${name}`), ...CAREER_WORDS.map(nameOf)]);
@@ -260,6 +259,8 @@ export class Matcher {
       const t = this.termIds.get(name);
       if (t !== undefined && how !== undefined) this.idf[t] = Math.min(this.idf[t]!, this.idf[how]!);
     }
+    const usedByQuestions = (word: string) => (this.df[this.termIds.get(nameOf(word)) ?? -1] ?? 0) > 0;
+    this.fields = new Set(FIELDS.filter((word) => !usedByQuestions(word)));
     const postings: number[][] = this.termNames.map(() => []);
     // A word the corpus lacks says less when the corpus asks each thing few ways: an article with six phrasings
     // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
@@ -429,9 +430,11 @@ export class Matcher {
     const unknownForms = new Set<string>(); // keys of unknown English -ing/-ed/-ly words
     const unknownAsked = new Set<string>(); // keys of unknown words found in a sentence that asks (others are asides)
     const required = new Set<string>(); // required concepts the question uses
+    const fields: string[] = []; // other walks of life it asks about (see career.ts FIELDS)
     const pending = forms.slice(0, this.t.maxQueryTerms).map((form, i) => ({ form, isAside: aside[i]! }));
     while (pending.length > 0) {
       const { form, isAside } = pending.shift()!;
+      if (!isAside && this.fields.has(form.surface)) fields.push(form.surface);
       // A subject named only in a sentence that tells ("Many openings mention front office. How do the two
       // differ?") is context, not what is asked.
       if (form.concept !== undefined && form.concept in this.subjects && !isAside) required.add(form.concept);
@@ -535,19 +538,14 @@ export class Matcher {
     const scoreBar = this.t.answerThreshold - relief;
     const coverageBar = this.t.minCoverage - relief;
     const bars = () => `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
-    // A question that names no article's subject but a thing of its own the corpus never mentions ("नर्स की
-    // सैलरी" to an article about data entry, "koi acchi film batao") is about something else, however well its
-    // everyday words (pay, good, how much) fit.
-    // (Only for an article with few phrasings, where such a word weighs little: see unknownWeight.)
-    const elsewhere =
-      this.articleOf[bestEntry]! >= 0 &&
-      this.sparseArticle[this.articleOf[bestEntry]!] === 1 &&
-      ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
-      [...unknownAsked].some((key) => (unknown.get(key) ?? 0) >= this.t.foreignWordLength && !unknownForms.has(key));
+    // "नर्स की सैलरी" to an article about data entry: a question naming another line of work, or another walk of
+    // life, that no corpus question speaks of is about that, unless it also names an article's subject ("I'm a
+    // nurse, is data entry for me?").
+    const otherField = fields.length > 0;
     // The guards, in order: the first that objects decides, and `--explain` says why.
     const guards: readonly { readonly objects: boolean; readonly why: () => string }[] = [
       { objects: lacking !== undefined, why: () => `it asks about ${this.subjects[lacking!]!.en}, and ${best.id} answers no such question` },
-      { objects: elsewhere, why: () => "it names no article's subject, and a word no article uses" },
+      { objects: otherField, why: () => `it asks about ${fields[0]}, which no article covers` },
       { objects: offTopic, why: () => `${best.id} is small talk and the question is about a topic` },
       { objects: ambiguous, why: () => `${best.id} and ${second!.id} fit equally well` },
       { objects: best.score < scoreBar || best.coverage < coverageBar, why: () => `not sure enough (${bars()})` },

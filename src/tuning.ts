@@ -64,8 +64,6 @@ export const TUNING = Object.freeze({
   subjectShare: 0.5,
   /** ...and every other article's share is at most a this-th of that. */
   subjectDominance: 3,
-  /** A word the corpus lacks, this long or longer, in a question naming no article's subject, says it is about something else. */
-  foreignWordLength: 4,
   /** At most this many questions are scored for a question made only of common words. */
   maxWalk: 300,
 });

@@ -61,6 +61,31 @@ describe("an article alone, beside small talk", () => {
   it("reads a misspelt subject as that subject", () => {
     expect(matcher.match("nurse ki salry kitni hai").id).toBe("nurse-salary");
   });
+
+  it("declines a question about another line of work, however well its other words fit", () => {
+    expect(matcher.match("What is the salary of a staff nurse?").id).toBe("nurse-salary");
+    for (const q of ["What is the salary of a chef?", "डॉक्टर की सैलरी कितनी होती है?", "pilot ki salary kitni hai", "movie me night shift hoti hai kya"]) {
+      const result = matcher.match(q);
+      expect(result.id, q).toBeNull();
+      expect(result.decision, q).toMatch(/no article covers/);
+    }
+  });
+
+  it("reads an amount of money as pay, and a day's work as the duties", () => {
+    expect(matcher.match("is 15k per month normal for a staff nurse?").id).toBe("nurse-salary");
+    expect(matcher.match("नर्स को 20 हजार मिलते हैं क्या").id).toBe("nurse-salary");
+    const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);
+    for (const q of ["what does she do all day", "day to day work of a nurse", "nurse ka roz ka kaam", "नर्स दिन भर क्या करती है"]) expect(concepts(q), q).toContain("#DUTY");
+  });
+});
+
+describe("another line of work the corpus does speak of", () => {
+  it("is an ordinary word once an article's questions use it", () => {
+    const withChef = article("Chef", "chef jobs", [
+      item("chef-salary", { en: ["What is the salary of a chef?"], hi: ["शेफ की सैलरी कितनी होती है?"], "hi-Latn": ["chef ki salary kitni hai"] }),
+    ]);
+    expect(matcherOf({ "chef.yaml": withChef }).match("What is the salary of a chef?").id).toBe("chef-salary");
+  });
 });
 
 describe("several articles together", () => {

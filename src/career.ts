@@ -91,7 +91,7 @@ export const FIELDS: readonly string[] = Object.freeze(
   डेवलपर प्रोग्रामर सॉफ्टवेयर designer डिज़ाइनर डिजाइनर architect आर्किटेक्ट journalist patrakar पत्रकार
   actor actress abhineta अभिनेता एक्टर singer gayak गायक सिंगर dancer डांसर photographer फोटोग्राफर youtuber यूट्यूबर
   ias ips upsc आईएएस आईपीएस यूपीएससी ssc एसएससी neet नीट mbbs एमबीबीएस ibps आईबीपीएस railway railways रेलवे
-  dentist डेंटिस्ट physiotherapist फिजियोथेरेपिस्ट technician टेक्नीशियन scientist वैज्ञानिक analyst
+  dentist डेंटिस्ट physiotherapist फिजियोथेरेपिस्ट technician टेक्नीशियन scientist scientists साइंटिस्ट वैज्ञानिक analyst
   waiter waiters वेटर housekeeping हाउसकीपिंग sweeper safai सफाई peon चपरासी plumbing welder वेल्डर
   lineman लाइनमैन watchman chowkidar चौकीदार gunman pandit पंडित priest pujari पुजारी
   movie movies film films फिल्म फ़िल्म मूवी webseries song songs gaana gana गाना गाने cricket क्रिकेट
@@ -99,5 +99,6 @@ export const FIELDS: readonly string[] = Object.freeze(
   poem poetry kavita कविता shayari शायरी joke jokes chutkula चुटकुला python java javascript
   medicine medicines dawa dawai दवा दवाई dengue डेंगू fever bukhar बुखार
   loan loans लोन emi ईएमआई byaj byaaj ब्याज refund रिफंड parcel पार्सल courier
+  business बिज़नेस बिजनेस vyapar vyapaar व्यापार franchise फ्रेंचाइजी फ्रेंचाइज़ी investment निवेश sensex सेंसेक्स
   visa वीजा वीज़ा passport पासपोर्ट girlfriend boyfriend shaadi शादी pyaar प्यार horoscope rashifal राशिफल`.split(/\s+/).filter(Boolean),
 );

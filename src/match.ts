@@ -103,6 +103,10 @@ export class Matcher {
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
   private readonly unknownWeight: number;
+  /** Per article: how much a word the corpus lacks weighs against its entries, relative to unknownWeight. */
+  private readonly unknownScale: Float64Array;
+  /** Per article: how far below the answer bars its entries may answer, for the few ways it asks each thing. */
+  private readonly sparseRelief: Float64Array;
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
   /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
@@ -265,9 +269,15 @@ export class Matcher {
     // A word the corpus lacks says less when the corpus asks each thing few ways: an article with six phrasings
     // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
     const articleEntries = sizes.reduce((x, y) => x + y, 0);
+    // An article that asks each thing six ways lacks most of its readers' words: its best fits score lower than a
+    // dense article's, for right answers as for wrong ones, so its bars come down in proportion.
+    this.sparseRelief = Float64Array.from(sizes, (entries, a) => (entries > 0 ? this.t.sparseRelief * Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0));
     const density = articleEntries > 0 ? questionsOf.reduce((x, y) => x + y, 0) / articleEntries : this.t.unknownDensity;
-    const sparse = Math.min(1, Math.max(this.t.unknownSparseMin, Math.sqrt(density / this.t.unknownDensity)));
-    this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf) * sparse;
+    const sparseness = (d: number) => Math.min(1, Math.max(this.t.unknownSparseMin, Math.sqrt(d / this.t.unknownDensity)));
+    this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf) * sparseness(density);
+    // ...and each article's entries are judged by its own density: a sparse article beside a dense one keeps its
+    // leniency.
+    this.unknownScale = Float64Array.from(sizes, (entries, a) => (entries > 0 ? sparseness(questionsOf[a]! / entries) / sparseness(density) : 1));
     this.questions.forEach((q, i) => {
       let w = 0;
       for (let k = q.start; k < q.end; k++) {
@@ -493,8 +503,10 @@ export class Matcher {
       if (!this.courtesy.has(t)) content += this.idf[t]!;
     }
     if (content === 0) content = total;
+    // What the query weighs against each article's entries (see unknownScale).
+    const contents = Array.from(this.unknownScale, (scale) => Math.max(content + unknownTotal * (scale - 1), Number.MIN_VALUE));
 
-    const candidates = this.score(query, total, content);
+    const candidates = this.score(query, total, content, contents);
     const vetoed = this.vetoed(query, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
     const eligible = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]));
     // Pay, papers and the like are answered only by an entry whose questions ask about them: the gate judges the
@@ -535,8 +547,9 @@ export class Matcher {
     const words = query.size + unknown.size;
     const clearLead = second === undefined || best.score - second.score >= this.t.longLead;
     const relief = clearLead ? Math.min(this.t.longReliefMax, this.t.longRelief * Math.max(0, words - this.t.longWords)) : 0;
-    const scoreBar = this.t.answerThreshold - relief;
-    const coverageBar = this.t.minCoverage - relief;
+    const sparse = this.articleOf[bestEntry]! >= 0 ? this.sparseRelief[this.articleOf[bestEntry]!]! : 0;
+    const scoreBar = this.t.answerThreshold - relief - sparse;
+    const coverageBar = this.t.minCoverage - relief - sparse;
     const bars = () => `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
     // "नर्स की सैलरी" to an article about data entry: a question naming another line of work, or another walk of
     // life, that no corpus question speaks of is about that, unless it also names an article's subject ("I'm a
@@ -595,7 +608,10 @@ export class Matcher {
   }
 
   /** Scores entries: their best question (F-beta of coverage both ways), plus credit for query words found elsewhere in the entry or in its answer. */
-  private score(query: Map<number, number>, total: number, content: number) {
+  private score(query: Map<number, number>, total: number, content: number, contents: readonly number[]) {
+    // The weight an entry's questions must cover: the whole query for small talk, its content for an article's entry.
+    const base = (e: number) => (this.smalltalk[e] ? total : (contents[this.articleOf[e]!] ?? content));
+    const lightest = Math.min(content, ...contents);
     const matched = this.matchedAcc;
     const plain = this.plainAcc;
     const n = this.corpus.entries.length;
@@ -603,14 +619,13 @@ export class Matcher {
     const terms = [...query].sort((a, b) => this.df[a[0]]! - this.df[b[0]]!);
     const gathering = terms.filter(([t]) => this.df[t]! <= rareDf);
     const beta2 = this.t.beta * this.t.beta;
-    const smalltalk = this.smalltalk;
     // Best question per entry, in reusable typed arrays; `entries` lists the entries touched.
     const { bestF, bestQ, bestRecall, bestPrecision } = this;
     const entries: number[] = [];
     const consider = (q: number, m: number, p: number) => {
       const question = this.questions[q]!;
       const e = question.entry;
-      const recall = m / (smalltalk[e] ? total : content);
+      const recall = m / base(e);
       const precision = p / question.weight;
       const f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
       if (bestQ[e] === -1) entries.push(e);
@@ -658,7 +673,7 @@ export class Matcher {
       for (const q of this.postings[terms[0]![0]]!) {
         const question = this.questions[q]!;
         const w = question.weight;
-        if (((1 + beta2) * Math.min(known, w)) / (beta2 * content + w) < bar) break;
+        if (((1 + beta2) * Math.min(known, w)) / (beta2 * lightest + w) < bar) break;
         let m = 0;
         let p = 0;
         for (const [t, quality] of terms) {
@@ -688,8 +703,8 @@ export class Matcher {
       const { extra, missed } = this.disagreement(this.questions[q]!, query, otherSides);
       if (extra > 0 || missed > 0) {
         const precision = (bestPrecision[e]! * this.questions[q]!.weight) / (this.questions[q]!.weight + extra);
-        const base = smalltalk[e] ? total : content;
-        recall = (recall * base) / (base + missed);
+        const weight = base(e);
+        recall = (recall * weight) / (weight + missed);
         bestPrecision[e] = precision;
         f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
       }
@@ -704,7 +719,7 @@ export class Matcher {
           credit += this.idf[t]! * quality * share;
         }
         if (credit > 0) {
-          recall += credit / (smalltalk[e] ? total : content);
+          recall += credit / base(e);
           const precision = bestPrecision[e]!;
           f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
         }

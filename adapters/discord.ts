@@ -398,13 +398,25 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     }
   };
 
+  /** Per shard reconnecting, the events and messages received since its connection closed: what a resume replays. */
+  const replaying = new Map<number, { events: number; messages: number }>();
+
   const watch = (c: Client) => {
     // A message arriving while stopping is still answered if the drain has time (it is logged if not).
     c.on(Events.MessageCreate, (msg) => track(() => onMessage(msg), true));
     c.on(Events.InteractionCreate, (interaction) => track(() => onInteraction(interaction)));
     c.on(Events.Error, (err) => report(err, "discord: client error"));
     // discord.js drops a message in a guild channel or thread it has not cached without an event: say so at debug.
-    c.on(Events.Raw, (packet: { t?: string; d?: { id?: string; channel_id?: string; guild_id?: string } }) => {
+    c.on(Events.Raw, (packet: { t?: string; d?: { id?: string; channel_id?: string; guild_id?: string } }, shard: number) => {
+      // Between a closed connection and RESUMED, every event that arrives is one the gateway replayed (READY instead of
+      // RESUMED: a new session, nothing replayed). Counted here, in arrival order: a shard's status is no guide, since
+      // @discordjs/ws handles a burst of frames concurrently and marks the shard resumed before the replay is emitted.
+      const got = replaying.get(shard);
+      if (got && packet.t === "READY") replaying.delete(shard);
+      else if (got && packet.t !== "RESUMED") {
+        got.events++;
+        if (packet.t === "MESSAGE_CREATE") got.messages++;
+      }
       if (packet.t === "MESSAGE_CREATE" && packet.d?.guild_id && packet.d.channel_id && !c.channels.cache.has(packet.d.channel_id)) {
         logger.debug({ message: packet.d.id, channelId: packet.d.channel_id, why: "channel or thread not cached" }, "discord: message ignored");
       }
@@ -415,10 +427,17 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       report(err, "discord: gateway connection error", { shard });
     });
     c.on(Events.ShardReconnecting, (shard) => {
+      replaying.set(shard, { events: 0, messages: 0 });
       if (!stopping) logger.info({ shard }, "discord: gateway reconnecting");
     });
     c.on(Events.ShardReady, (shard) => logger.info({ shard }, "discord: shard ready"));
-    c.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "discord: gateway resumed"));
+    // discord.js's own count for a resume is how far the sequence number moved, which counts RESUMED itself: the log
+    // gives instead the events that actually arrived before RESUMED (counted on Raw, above).
+    c.on(Events.ShardResume, (shard) => {
+      const got = replaying.get(shard) ?? { events: 0, messages: 0 };
+      replaying.delete(shard);
+      logger.info({ shard, replayed: got.events, replayedMessages: got.messages }, "discord: gateway resumed");
+    });
     c.on(Events.ShardDisconnect, (event, shard) => {
       if (stopping) return;
       const why = FATAL_CLOSE.get(event.code);

@@ -35,6 +35,8 @@ interface Bot {
   settled(id: string): Promise<boolean>;
   /** The messages the bot created in reply to a message (once each, whatever the retries). */
   repliesTo(id: string): { readonly channelId: string; readonly id: string; readonly body: any }[];
+  /** Resolves with the first log line (past or future) that matches. */
+  logged(test: (line: Record<string, any>) => boolean): Promise<Record<string, any>>;
   teardown(): Promise<void>;
 }
 
@@ -46,9 +48,18 @@ afterEach(async () => {
 async function startBot(opts: { adapter?: DiscordAdapterOptions; quiet?: boolean } = {}): Promise<Bot> {
   const fake = await FakeDiscord.start({ token: TOKEN, heartbeatIntervalMs: 250 });
   const logs: Record<string, any>[] = [];
+  const logWaiters = new Set<{ test: (line: Record<string, any>) => boolean; resolve: (line: Record<string, any>) => void }>();
   const sink = new Writable({
     write(chunk, _enc, cb) {
-      for (const l of String(chunk).split("\n").filter(Boolean)) logs.push(JSON.parse(l));
+      for (const l of String(chunk).split("\n").filter(Boolean)) {
+        const line = JSON.parse(l) as Record<string, any>;
+        logs.push(line);
+        for (const w of [...logWaiters]) {
+          if (!w.test(line)) continue;
+          logWaiters.delete(w);
+          w.resolve(line);
+        }
+      }
       cb();
     },
   });
@@ -92,6 +103,10 @@ async function startBot(opts: { adapter?: DiscordAdapterOptions; quiet?: boolean
     fatal: () => (fatal.length ? Promise.resolve(fatal[0]!) : new Promise<TokenRefused>((resolve) => (onFatal = () => resolve(fatal[0]!)))),
     settled: (id: string) => (settled.has(id) ? Promise.resolve(settled.get(id)!) : new Promise<boolean>((resolve) => waiters.set(id, () => resolve(settled.get(id)!)))),
     repliesTo: (id: string) => fake.created.filter((c) => c.body?.message_reference?.message_id === id),
+    logged: (test) => {
+      const found = logs.find(test);
+      return found ? Promise.resolve(found) : new Promise((resolve) => logWaiters.add({ test, resolve }));
+    },
     async teardown() {
       await adapter.stop();
       await fake.close();
@@ -161,6 +176,21 @@ describe("discord delivery", () => {
     const answered = await fake.waitFor((c) => c.path.startsWith(`/interactions/${ask.id}/`) && c.status === 204);
     expect(textOf(answered.body)).toContain(answer("back-office"));
     expect(fake.calls.filter((c) => c.path.startsWith(`/interactions/${ask.id}/`)).map((c) => c.status)).toEqual([0, 204]);
+  });
+
+  it.each([0, 3])("logs on resume the number of events actually replayed (%i messages missed while the connection was down)", async (missedCount) => {
+    const bot = await startBot();
+    const { fake } = bot;
+    await fake.sync(); // the client has seen every event so far: only the messages below are missed
+    fake.dropConnections(4000); // resumable: the client reconnects and resumes its session
+    // Dispatched while the connection closes: not sent, kept for the RESUME to replay, as Discord does.
+    const missed = Array.from({ length: missedCount }, (_, i) => fake.message({ content: "what is back office?", where: "dm", author: `missed-${i}` }));
+    const resumed = await bot.logged((l) => l.msg === "discord: gateway resumed");
+    expect(resumed).toMatchObject({ shard: 0, replayed: missedCount, replayedMessages: missedCount });
+    for (const m of missed) {
+      expect(await bot.settled(m.id)).toBe(true);
+      expect(bot.repliesTo(m.id).map((r) => textOf(r.body))).toEqual([expect.stringContaining(answer("back-office"))]);
+    }
   });
 
   it("a token refused while running (gateway close 4004) is fatal: the process is told to exit non-zero", async () => {

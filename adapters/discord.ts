@@ -459,23 +459,42 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       if (response.status >= 400) deps.metrics?.apiError(CHANNEL, response.status);
       if (response.status !== 429 && response.status < 500) return;
       const key = requestKey(String(request.method), request.path);
+      // This answer's own wait only: an earlier answer's on the same route must not stand in for it.
+      retryAfterOf.delete(key);
       const header = Number(response.headers.get("retry-after"));
       if (header > 0) retryAfterOf.set(key, header * 1000);
-      else if (response.status === 429) {
-        bodies.set(
-          key,
-          response
-            .json()
-            .then((b) => {
-              const after = Number((b as { retry_after?: unknown })?.retry_after);
-              if (after > 0) retryAfterOf.set(key, after * 1000);
-            })
-            .catch(() => undefined),
-        );
-      }
       if (retryAfterOf.size > 1000) retryAfterOf.delete(retryAfterOf.keys().next().value!);
-      const retryAfter = retryAfterOf.get(key);
-      logger.warn({ method: request.method, route: request.route, status: response.status, retryAfterMs: retryAfter ?? null }, `discord: ${response.status === 429 ? "rate limited (429)" : "server error"}, retrying after retry-after`);
+      const what = { method: request.method, route: request.route, status: response.status };
+      if (response.status !== 429) {
+        logger.warn({ ...what, retryAfterMs: retryAfterOf.get(key) ?? null }, "discord: server error, retrying after retry-after");
+        return;
+      }
+      // Whether the limit is global is in a header (and, for a 429 without headers, in its body); a route limit's scope
+      // (user, or shared by everyone using the resource) is in a header. A global limit has no scope of a route.
+      const log = (body: { global?: unknown } | null) => {
+        const global = response.headers.has("x-ratelimit-global") || body?.global === true;
+        const scope = response.headers.get("x-ratelimit-scope");
+        logger.warn(
+          { ...what, retryAfterMs: retryAfterOf.get(key) ?? null, global, ...(!global && scope ? { scope } : {}) },
+          "discord: rate limited (429), retrying after retry-after",
+        );
+      };
+      // With the headers, logged at once: before discord.js's own wait and its log line.
+      if (header > 0) return log(null);
+      bodies.set(
+        key,
+        response
+          .json()
+          .then(
+            (b) => b as { retry_after?: unknown; global?: unknown } | null,
+            () => null,
+          )
+          .then((body) => {
+            const after = Number(body?.retry_after);
+            if (after > 0) retryAfterOf.set(key, after * 1000);
+            log(body);
+          }),
+      );
     });
   };
 

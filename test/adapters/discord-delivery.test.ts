@@ -156,6 +156,18 @@ describe("discord delivery", () => {
     expect(bot.repliesTo(msg.id)).toHaveLength(1);
   });
 
+  it("backs off after a 5xx without retry-after, whatever an earlier answer on the same route asked", async () => {
+    const bot = await startBot();
+    const { fake } = bot;
+    fake.failNext({ method: "POST", path: channelPath(fake) }, { status: 503, body: { message: "Service Unavailable", code: 0 }, headers: { "retry-after": "2" } });
+    fake.failNext({ method: "POST", path: channelPath(fake) }, { status: 500, body: { message: "Internal Server Error", code: 0 } });
+    const msg = fake.message({ content: `<@${fake.bot.id}> what is back office?` });
+    expect(await bot.settled(msg.id)).toBe(true);
+    // The 503's 2 s, then the second try's own backoff (250 ms doubled), not the 503's wait again.
+    expect(bot.pauses).toEqual([2000, 500]);
+    expect(bot.repliesTo(msg.id)).toHaveLength(1);
+  });
+
   it("keeps a channel's replies in order when the first meets a 429", async () => {
     const bot = await startBot();
     const { fake } = bot;
@@ -166,6 +178,34 @@ describe("discord delivery", () => {
     for (const m of asked) expect(await bot.settled(m.id)).toBe(true);
     const order = fake.created.filter((c) => c.channelId === fake.channelId).map((c) => c.body?.message_reference?.message_id);
     expect(order).toEqual(asked.map((m) => m.id));
+  });
+
+  it("logs a global 429 as global, without the scope of a route", async () => {
+    const bot = await startBot();
+    const { fake } = bot;
+    // Discord's global limit (X-RateLimit-Global, scope global): discord.js holds every request for the retry-after.
+    fake.failNext({ method: "POST", path: channelPath(fake) }, { status: 429, retryAfter: 0.5, global: true });
+    const msg = fake.message({ content: `<@${fake.bot.id}> what is back office?` });
+    expect(await bot.settled(msg.id)).toBe(true);
+    expect(bot.repliesTo(msg.id)).toHaveLength(1);
+    // The 429 as it came, then discord.js's wait for the global limit to pass.
+    const limited = bot.logs.filter((l) => /rate limited/.test(l.msg));
+    expect(limited.map((l) => l.msg)).toEqual(["discord: rate limited (429), retrying after retry-after", "discord: rate limited, waiting"]);
+    for (const l of limited) {
+      expect(l).toMatchObject({ level: 40, global: true });
+      expect(l).not.toHaveProperty("scope");
+    }
+  });
+
+  it.each(["user", "shared"] as const)("logs a route's 429 with its scope (%s), not as global", async (scope) => {
+    const bot = await startBot();
+    const { fake } = bot;
+    fake.failNext({ method: "POST", path: channelPath(fake) }, { status: 429, retryAfter: 0.05, scope });
+    const msg = fake.message({ content: `<@${fake.bot.id}> what is back office?` });
+    expect(await bot.settled(msg.id)).toBe(true);
+    expect(bot.repliesTo(msg.id)).toHaveLength(1);
+    const limited = bot.logs.filter((l) => /rate limited/.test(l.msg));
+    expect(limited).toEqual([expect.objectContaining({ msg: "discord: rate limited (429), retrying after retry-after", status: 429, global: false, scope, retryAfterMs: 50 })]);
   });
 
   it("answers a slash command whose first answer hit a reset connection (one more try, within the 3 s an interaction has)", async () => {

@@ -165,6 +165,8 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
   const journal = deps.journal ?? memoryJournal();
   const logger = deps.logger.child({ channel: CHANNEL });
   const inflight = new Set<Promise<void>>();
+  /** Messages taken for answering whose reply is not yet delivered or given up, with their channel: named if a stop cuts them off. */
+  const unsent = new Map<string, string>();
   let client: Client | undefined;
   let stopping = false;
   let stopped: Promise<void> | undefined;
@@ -239,6 +241,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       place.cancel();
       return void logger.debug({ message: msg.id, why: "seen before" }, "discord: message ignored");
     }
+    unsent.set(msg.id, msg.channelId);
     const text = plainQuestion(msg.content.replace(new RegExp(mentionOfMe, "g"), " "));
     let lang = conversation.answerLangFor(user(msg.author.id), text);
     const shard = shardOf(msg.guildId);
@@ -250,6 +253,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       lang = reply.answerLang;
       if (reply.kind === "none" && reply.silent) {
         place.cancel();
+        unsent.delete(msg.id);
         return void journal.settle(CHANNEL, msg.id, "none");
       }
       payload = toOptions(formatReply(reply, { question: text }));
@@ -267,6 +271,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
         apology: () => msg.reply({ ...toOptions(formatText(message("deliveryFailed", lang))), failIfNotExists: false }),
       },
       (outcome) => {
+        unsent.delete(msg.id);
         journal.settle(CHANNEL, msg.id, outcome.delivered ? "delivered" : "failed");
         options.onSettled?.(msg.id, outcome.delivered);
       },
@@ -598,6 +603,13 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
         const drainMs = options.drainMs ?? 2500;
         await outbox.drain(drainMs);
         if (inflight.size > 0) await Promise.race([Promise.allSettled([...inflight]), timeout(drainMs)]);
+        // Unlike Telegram, Discord never delivers a message again: whatever is cut off here is named, message by message.
+        if (unsent.size > 0) {
+          logger.warn(
+            { messages: [...unsent].map(([message, channelId]) => ({ message, channelId })) },
+            "discord: stopping before these messages' replies were sent; they may go unanswered (Discord does not deliver them again)",
+          );
+        }
         if (client) {
           await Promise.race([client.destroy().catch((err: unknown) => report(err, "discord: disconnecting failed")), timeout(options.destroyTimeoutMs ?? 2000)]);
         }

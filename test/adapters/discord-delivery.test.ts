@@ -4,7 +4,7 @@
 // The outbox's waits are recorded, not slept; every step waits on an event.
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { TokenRefused } from "../../adapters/adapter.js";
+import { TokenRefused, type Adapter } from "../../adapters/adapter.js";
 import { createDiscordAdapter, type DiscordAdapterOptions } from "../../adapters/discord.js";
 import { Conversation, type Feedback } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
@@ -25,6 +25,7 @@ const textOf = (body: any): string => {
 
 interface Bot {
   readonly fake: FakeDiscord;
+  readonly adapter: Adapter;
   readonly logs: Record<string, any>[];
   readonly feedback: Feedback[];
   /** Every wait the outbox asked for, in ms. */
@@ -97,6 +98,7 @@ async function startBot(opts: { adapter?: DiscordAdapterOptions; quiet?: boolean
   await adapter.start();
   const bot: Bot = {
     fake,
+    adapter,
     logs,
     feedback,
     pauses,
@@ -230,6 +232,22 @@ describe("discord delivery", () => {
     for (const m of missed) {
       expect(await bot.settled(m.id)).toBe(true);
       expect(bot.repliesTo(m.id).map((r) => textOf(r.body))).toEqual([expect.stringContaining(answer("back-office"))]);
+    }
+  });
+
+  it("names each message whose reply a stop cut off (Discord will not deliver it again)", async () => {
+    // A drain shorter than the reply held on the wire: stop() gives up on it, and must say which message it was.
+    const bot = await startBot({ adapter: { drainMs: 50 } });
+    const { fake } = bot;
+    const held = fake.holdNext({ method: "POST", path: /^\/channels\/\d+\/messages$/ });
+    try {
+      const msg = fake.message({ content: "what is back office?", where: "dm", author: "cut-off" });
+      await held.arrived;
+      await bot.adapter.stop();
+      const cut = bot.logs.find((l) => l.msg?.startsWith("discord: stopping before these messages' replies were sent"));
+      expect(cut).toMatchObject({ level: 40, messages: [{ message: msg.id, channelId: msg.channel_id }] });
+    } finally {
+      held.release();
     }
   });
 

@@ -1,7 +1,8 @@
 // Discord delivery through faults: the real discord.js client against the loopback fake (test/fakes/discord.ts) with
 // resets (before and after the message was created), 5xx with and without retry-after, 429s with retry_after only in
-// the body, a refused token while running, forged feedback, and a 500-message burst with 5% transient failures.
-// The outbox's waits are recorded, not slept; every step waits on an event.
+// the body, global and per-route 429s (what the log says of them), a resume replaying missed messages (what the log
+// counts), a stop cutting a reply off, a refused token while running, forged feedback, and a 500-message burst with 5%
+// transient failures. The outbox's waits are recorded, not slept; every step waits on an event.
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { TokenRefused, type Adapter } from "../../adapters/adapter.js";

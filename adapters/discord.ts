@@ -165,6 +165,8 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
   const journal = deps.journal ?? memoryJournal();
   const logger = deps.logger.child({ channel: CHANNEL });
   const inflight = new Set<Promise<void>>();
+  /** Messages taken for answering whose reply is not yet delivered or given up, with their channel: named if a stop cuts them off. */
+  const unsent = new Map<string, string>();
   let client: Client | undefined;
   let stopping = false;
   let stopped: Promise<void> | undefined;
@@ -239,6 +241,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       place.cancel();
       return void logger.debug({ message: msg.id, why: "seen before" }, "discord: message ignored");
     }
+    unsent.set(msg.id, msg.channelId);
     const text = plainQuestion(msg.content.replace(new RegExp(mentionOfMe, "g"), " "));
     let lang = conversation.answerLangFor(user(msg.author.id), text);
     const shard = shardOf(msg.guildId);
@@ -250,6 +253,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       lang = reply.answerLang;
       if (reply.kind === "none" && reply.silent) {
         place.cancel();
+        unsent.delete(msg.id);
         return void journal.settle(CHANNEL, msg.id, "none");
       }
       payload = toOptions(formatReply(reply, { question: text }));
@@ -267,6 +271,7 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
         apology: () => msg.reply({ ...toOptions(formatText(message("deliveryFailed", lang))), failIfNotExists: false }),
       },
       (outcome) => {
+        unsent.delete(msg.id);
         journal.settle(CHANNEL, msg.id, outcome.delivered ? "delivered" : "failed");
         options.onSettled?.(msg.id, outcome.delivered);
       },
@@ -398,13 +403,25 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
     }
   };
 
+  /** Per shard reconnecting, the events and messages received since its connection closed: what a resume replays. */
+  const replaying = new Map<number, { events: number; messages: number }>();
+
   const watch = (c: Client) => {
     // A message arriving while stopping is still answered if the drain has time (it is logged if not).
     c.on(Events.MessageCreate, (msg) => track(() => onMessage(msg), true));
     c.on(Events.InteractionCreate, (interaction) => track(() => onInteraction(interaction)));
     c.on(Events.Error, (err) => report(err, "discord: client error"));
     // discord.js drops a message in a guild channel or thread it has not cached without an event: say so at debug.
-    c.on(Events.Raw, (packet: { t?: string; d?: { id?: string; channel_id?: string; guild_id?: string } }) => {
+    c.on(Events.Raw, (packet: { t?: string; d?: { id?: string; channel_id?: string; guild_id?: string } }, shard: number) => {
+      // Between a closed connection and RESUMED, every event that arrives is one the gateway replayed (READY instead of
+      // RESUMED: a new session, nothing replayed). Counted here, in arrival order: a shard's status is no guide, since
+      // @discordjs/ws handles a burst of frames concurrently and marks the shard resumed before the replay is emitted.
+      const got = replaying.get(shard);
+      if (got && packet.t === "READY") replaying.delete(shard);
+      else if (got && packet.t !== "RESUMED") {
+        got.events++;
+        if (packet.t === "MESSAGE_CREATE") got.messages++;
+      }
       if (packet.t === "MESSAGE_CREATE" && packet.d?.guild_id && packet.d.channel_id && !c.channels.cache.has(packet.d.channel_id)) {
         logger.debug({ message: packet.d.id, channelId: packet.d.channel_id, why: "channel or thread not cached" }, "discord: message ignored");
       }
@@ -415,10 +432,17 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       report(err, "discord: gateway connection error", { shard });
     });
     c.on(Events.ShardReconnecting, (shard) => {
+      replaying.set(shard, { events: 0, messages: 0 });
       if (!stopping) logger.info({ shard }, "discord: gateway reconnecting");
     });
     c.on(Events.ShardReady, (shard) => logger.info({ shard }, "discord: shard ready"));
-    c.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "discord: gateway resumed"));
+    // discord.js's own count for a resume is how far the sequence number moved, which counts RESUMED itself: the log
+    // gives instead the events that actually arrived before RESUMED (counted on Raw, above).
+    c.on(Events.ShardResume, (shard) => {
+      const got = replaying.get(shard) ?? { events: 0, messages: 0 };
+      replaying.delete(shard);
+      logger.info({ shard, replayed: got.events, replayedMessages: got.messages }, "discord: gateway resumed");
+    });
     c.on(Events.ShardDisconnect, (event, shard) => {
       if (stopping) return;
       const why = FATAL_CLOSE.get(event.code);
@@ -440,23 +464,42 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
       if (response.status >= 400) deps.metrics?.apiError(CHANNEL, response.status);
       if (response.status !== 429 && response.status < 500) return;
       const key = requestKey(String(request.method), request.path);
+      // This answer's own wait only: an earlier answer's on the same route must not stand in for it.
+      retryAfterOf.delete(key);
       const header = Number(response.headers.get("retry-after"));
       if (header > 0) retryAfterOf.set(key, header * 1000);
-      else if (response.status === 429) {
-        bodies.set(
-          key,
-          response
-            .json()
-            .then((b) => {
-              const after = Number((b as { retry_after?: unknown })?.retry_after);
-              if (after > 0) retryAfterOf.set(key, after * 1000);
-            })
-            .catch(() => undefined),
-        );
-      }
       if (retryAfterOf.size > 1000) retryAfterOf.delete(retryAfterOf.keys().next().value!);
-      const retryAfter = retryAfterOf.get(key);
-      logger.warn({ method: request.method, route: request.route, status: response.status, retryAfterMs: retryAfter ?? null }, `discord: ${response.status === 429 ? "rate limited (429)" : "server error"}, retrying after retry-after`);
+      const what = { method: request.method, route: request.route, status: response.status };
+      if (response.status !== 429) {
+        logger.warn({ ...what, retryAfterMs: retryAfterOf.get(key) ?? null }, "discord: server error, retrying after retry-after");
+        return;
+      }
+      // Whether the limit is global is in a header (and, for a 429 without headers, in its body); a route limit's scope
+      // (user, or shared by everyone using the resource) is in a header. A global limit has no scope of a route.
+      const log = (body: { global?: unknown } | null) => {
+        const global = response.headers.has("x-ratelimit-global") || body?.global === true;
+        const scope = response.headers.get("x-ratelimit-scope");
+        logger.warn(
+          { ...what, retryAfterMs: retryAfterOf.get(key) ?? null, global, ...(!global && scope ? { scope } : {}) },
+          "discord: rate limited (429), retrying after retry-after",
+        );
+      };
+      // With the headers, logged at once: before discord.js's own wait and its log line.
+      if (header > 0) return log(null);
+      bodies.set(
+        key,
+        response
+          .json()
+          .then(
+            (b) => b as { retry_after?: unknown; global?: unknown } | null,
+            () => null,
+          )
+          .then((body) => {
+            const after = Number(body?.retry_after);
+            if (after > 0) retryAfterOf.set(key, after * 1000);
+            log(body);
+          }),
+      );
     });
   };
 
@@ -560,6 +603,13 @@ export function createDiscordAdapter(settings: NonNullable<Config["discord"]>, d
         const drainMs = options.drainMs ?? 2500;
         await outbox.drain(drainMs);
         if (inflight.size > 0) await Promise.race([Promise.allSettled([...inflight]), timeout(drainMs)]);
+        // Unlike Telegram, Discord never delivers a message again: whatever is cut off here is named, message by message.
+        if (unsent.size > 0) {
+          logger.warn(
+            { messages: [...unsent].map(([message, channelId]) => ({ message, channelId })) },
+            "discord: stopping before these messages' replies were sent; they may go unanswered (Discord does not deliver them again)",
+          );
+        }
         if (client) {
           await Promise.race([client.destroy().catch((err: unknown) => report(err, "discord: disconnecting failed")), timeout(options.destroyTimeoutMs ?? 2000)]);
         }

@@ -194,7 +194,8 @@ export class Outbox {
     this.abandon.abort();
     for (const wake of this.slots.splice(0)) wake();
     if (abandoned > 0) {
-      this.options.logger.warn({ abandoned }, "delivery: stopping with replies unsent; their updates stay unconfirmed and are answered after a restart");
+      // What becomes of them is the channel's to say (Telegram delivers their updates again; Discord does not).
+      this.options.logger.warn({ abandoned }, "delivery: stopping with replies unsent");
       this.options.observer?.abandoned?.(abandoned);
     }
     return abandoned;

@@ -94,3 +94,31 @@ describe("npm start with a Discord token refused", () => {
     }
   });
 });
+
+describe("npm start with DISCORD_TOKEN, stopped by SIGTERM while a reply is on the wire", () => {
+  afterAll(() => killServices());
+
+  it("finishes the reply in flight and answers a DM that arrives while stopping, then exits 0 before a service manager would kill it", async () => {
+    const fake = await FakeDiscord.start({ token: TOKEN });
+    try {
+      const service = startService({ DISCORD_TOKEN: TOKEN, DISCORD_API_ROOT: fake.apiRoot, LOG_LEVEL: "info" });
+      await fake.waitFor((c) => c.method === "PUT" && /\/commands$/.test(c.path), 20_000);
+      // The fake holds the first reply unanswered: it is on the wire when SIGTERM comes.
+      const held = fake.holdNext({ method: "POST", path: /^\/channels\/\d+\/messages$/ }, 10_000);
+      const first = fake.message({ content: "what is back office?", where: "dm", author: "in-flight" });
+      await held.arrived;
+      const stopped = stopLikeServiceManager(service, "process");
+      await service.until(() => service.err().includes('"msg":"discord: stopping"'));
+      // The gateway stays open while replies drain: a DM arriving now reaches the bot, is answered and recorded.
+      const during = fake.message({ content: "what is front office?", where: "dm", author: "while-stopping" });
+      await fake.sync();
+      held.release();
+      expect(await stopped).toEqual({ code: 0, killed: false });
+      expect(texts(await fake.replyTo(first, 0))).toContain(corpus.byId.get("back-office")!.answer.en);
+      expect(texts(await fake.replyTo(during, 0))).toContain(corpus.byId.get("front-office")!.answer.en);
+      expect(service.err()).not.toMatch(/replies unsent|stopping before these messages/);
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -36,7 +36,8 @@ export interface GatewayPayload {
 }
 
 export type Failure =
-  | { readonly status: 429; readonly retryAfter: number; readonly global?: boolean }
+  /** A 429 with Discord's headers (retry-after in seconds); `scope` of a route limit: `user` (default) or `shared`. */
+  | { readonly status: 429; readonly retryAfter: number; readonly global?: boolean; readonly scope?: "user" | "shared" }
   | { readonly status: 403; readonly code?: number; readonly message?: string }
   /** Any answer, with headers of its own (a 503 with retry-after, a 429 with retry_after only in its body). */
   | { readonly status: number; readonly body: unknown; readonly headers?: Record<string, string> }
@@ -412,7 +413,7 @@ export class FakeDiscord {
         return {
           status: 429,
           json: { message: "You are being rate limited.", retry_after: f.retryAfter, global: f.global ?? false },
-          headers: { "retry-after": String(f.retryAfter), "x-ratelimit-scope": f.global ? "global" : "user", ...(f.global ? { "x-ratelimit-global": "true" } : {}) },
+          headers: { "retry-after": String(f.retryAfter), "x-ratelimit-scope": f.global ? "global" : (f.scope ?? "user"), ...(f.global ? { "x-ratelimit-global": "true" } : {}) },
         };
       }
       if ("body" in f) return { status: f.status, json: f.body, ...(f.headers ? { headers: f.headers } : {}) };

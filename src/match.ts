@@ -105,6 +105,8 @@ export class Matcher {
   private readonly unknownWeight: number;
   /** Per article: how much a word the corpus lacks weighs against its entries, relative to unknownWeight. */
   private readonly unknownScale: Float64Array;
+  /** Per entry: 1 when it is about a procedure (see procedural()), counted when first needed. */
+  private procedures?: Uint8Array;
   /** Per article: how far below the answer bars its entries may answer, for the few ways it asks each thing. */
   private readonly sparseRelief: Float64Array;
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
@@ -533,7 +535,10 @@ export class Matcher {
     const ambiguous =
       acrossArticles || (second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage);
     const bestEntry = ranked[0]!.entry;
-    const lacking = [...required].find((name) => !this.covers(bestEntry, [name], ranked[0]!.q));
+    // A procedure is asked when the best question asks one, or when the entry is about one (most of its
+    // questions are "how do I…"); and "to become a clerk, what skills?" asks about the skills it names.
+    const framed = [...required].some((name) => name !== HOWTO && this.covers(bestEntry, [name], ranked[0]!.q));
+    const lacking = [...required].find((name) => !(name === HOWTO ? framed || this.procedural(bestEntry) : false) && !this.covers(bestEntry, [name], ranked[0]!.q));
     // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic
     // word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
     const offTopic =
@@ -800,6 +805,22 @@ export class Matcher {
       }
     }
     return undefined;
+  }
+
+  /** Whether at least half of an entry's questions ask how to do something: an entry about a procedure. */
+  private procedural(entry: number): boolean {
+    if (this.procedures === undefined) {
+      // Counted once, on the first question that needs it.
+      const how = this.termIds.get(HOWTO);
+      const asks = new Uint32Array(this.corpus.entries.length);
+      const all = new Uint32Array(this.corpus.entries.length);
+      for (const q of this.questions) {
+        all[q.entry]! += 1;
+        if (how !== undefined && this.has(q, how)) asks[q.entry]! += 1;
+      }
+      this.procedures = Uint8Array.from(all, (n, e) => (n > 0 && asks[e]! * 2 >= n ? 1 : 0));
+    }
+    return this.procedures[entry] === 1;
   }
 
   /** Whether an entry's questions ask about every one of these subjects (a procedure: its best question `q`). */

@@ -79,6 +79,31 @@ describe("an article alone, beside small talk", () => {
   });
 });
 
+describe("procedures", () => {
+  const guard = article("Security guard", "security guard jobs", [
+    item("guard-apply", {
+      en: ["How do I apply for a security guard job?", "How to get a job as a security guard?", "Which agencies hire security guards?"],
+      hi: ["सिक्योरिटी गार्ड की नौकरी के लिए आवेदन कैसे करें?"],
+      "hi-Latn": ["security guard job ke liye apply kaise kare", "guard ki naukri kaise milegi"],
+    }),
+    item("guard-skills", { en: ["What skills does a security guard need?"], hi: ["सिक्योरिटी गार्ड में कौन से स्किल चाहिए?"], "hi-Latn": ["security guard ke liye kya skills chahiye"] }),
+    item("guard-what", { en: ["What does a security guard do?", "How does a guard check visitors?"], hi: ["सिक्योरिटी गार्ड क्या करता है?"], "hi-Latn": ["security guard kya karta hai"] }),
+  ]);
+  const matcher = matcherOf({ "guard.yaml": guard });
+
+  it("are answered by an entry about one, whichever of its questions fits best", () => {
+    expect(matcher.match("how do I find agencies that hire security guards").id).toBe("guard-apply");
+  });
+
+  it("do not stand in the way of the subject a 'to become' question asks about", () => {
+    expect(matcher.match("guard banne ke liye kya skills chahiye").id).toBe("guard-skills");
+  });
+
+  it("are still not answered by an entry that only mentions one", () => {
+    expect(matcher.match("how to check a visitor's ID card at the gate?").id).toBeNull();
+  });
+});
+
 describe("another line of work the corpus does speak of", () => {
   it("is an ordinary word once an article's questions use it", () => {
     const withChef = article("Chef", "chef jobs", [

@@ -290,6 +290,11 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // An amount of money ("12k per month", "15 hazar", "₹18,000") is pay.
   [/(?<![\w.])(?:rs\.?\s?|₹\s?)?\d+(?:[.,]\d+)*\s?(?:k|hazar|hazaar|hajar|thousand|lakh|lac|lpa|rupees?|rupaye|rupay|rs)\b|(?:\brs\.?\s?|₹\s?)\d+/giu, " salary "],
   [/(?<![\u0900-\u097f])[\d\u0966-\u096f]+(?:[.,][\d\u0966-\u096f]+)*\s?(?:हज़ार|हजार|लाख|रुपये|रुपए|रुपया)(?![\u0900-\u097f])/gu, " वेतन "],
+  // "Night duty", "duty timing": in Indian English a duty is also a shift.
+  [/\b(night|raat|rat|day|din|morning|evening|subah|shaam|sham|general|ghante|ghanta|hours?|hrs)\s+(?:ki\s+|ke\s+|of\s+)?(?:duty|duties|dyuti)\b/giu, "$1 shift"],
+  [/\b(?:duty|duties|dyuti)\s+(?:timing|timings|time|hours|hrs|roster|ka\s+time|ke\s+ghante|kitne\s+ghante)\b/giu, "shift timing"],
+  [/(?<![\u0900-\u097f])(नाइट|रात|दिन|सुबह|शाम|घंटे|घंटा)\s+(?:की\s+)?ड्यूटी(?![\u0900-\u097f])/gu, "$1 शिफ्ट"],
+  [/(?<![\u0900-\u097f])ड्यूटी\s+(?:का|के)\s+(?:समय|टाइम|घंटे)(?![\u0900-\u097f])/gu, "शिफ्ट टाइमिंग"],
   // A day's work ("what do they do all day", "day to day", "roz ka kaam") is the duties.
   [/\b(?:day[\s-]+to[\s-]+day|daily\s+(?:work|tasks?|routine|kaam|kam|duty|duties|activities)|(?:all|whole|entire)\s+(?:the\s+)?day|din\s*bhar|(?:roz|roj|rozana|rojana|daily)\s+(?:ka|ke|ki)\s+(?:kaam|kam|routine))\b/giu, " duties "],
   [/(?<![\u0900-\u097f])(?:दिन\s*भर|(?:रोज़|रोज|रोज़ाना|रोजाना)\s+(?:का|के)\s+काम|दैनिक\s+(?:काम|कार्य))(?![\u0900-\u097f])/gu, " जिम्मेदारी "],

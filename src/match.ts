@@ -535,10 +535,11 @@ export class Matcher {
     const ambiguous =
       acrossArticles || (second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage);
     const bestEntry = ranked[0]!.entry;
-    // A procedure is asked when the best question asks one, or when the entry is about one (most of its
-    // questions are "how do I…"); and "to become a clerk, what skills?" asks about the skills it names.
+    // "How do I…" needs an answer about a procedure: a best question that asks one, or an article whose author
+    // explains some (see explainsProcedures). And "to become a clerk, what skills?" asks about the skills it names.
     const framed = [...required].some((name) => name !== HOWTO && this.covers(bestEntry, [name], ranked[0]!.q));
-    const lacking = [...required].find((name) => !(name === HOWTO ? framed || this.procedural(bestEntry) : false) && !this.covers(bestEntry, [name], ranked[0]!.q));
+    const excused = (name: string) => name === HOWTO && (framed || this.explainsProcedures(bestEntry));
+    const lacking = [...required].find((name) => !excused(name) && !this.covers(bestEntry, [name], ranked[0]!.q));
     // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic
     // word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
     const offTopic =
@@ -807,7 +808,7 @@ export class Matcher {
     return undefined;
   }
 
-  /** Whether at least half of an entry's questions ask how to do something: an entry about a procedure. */
+  /** Whether enough of an entry's questions (TUNING.procedureShare) ask how to do something: an entry about a procedure. */
   private procedural(entry: number): boolean {
     if (this.procedures === undefined) {
       // Counted once, on the first question that needs it.
@@ -818,9 +819,21 @@ export class Matcher {
         all[q.entry]! += 1;
         if (how !== undefined && this.has(q, how)) asks[q.entry]! += 1;
       }
-      this.procedures = Uint8Array.from(all, (n, e) => (n > 0 && asks[e]! * 2 >= n ? 1 : 0));
+      this.procedures = Uint8Array.from(all, (n, e) => (n > 0 && asks[e]! * this.t.procedureShare >= n ? 1 : 0));
     }
     return this.procedures[entry] === 1;
+  }
+
+  /**
+   * Whether the entry's article has an entry about a procedure: its author answers "how do I…" in its field, so
+   * "how to become a team leader" is the growth entry's to answer. (An article with none, like one that explains
+   * two kinds of office, never says how to get anything done.)
+   */
+  private explainsProcedures(entry: number): boolean {
+    const article = this.articleOf[entry]!;
+    if (article < 0) return false;
+    this.procedural(entry);
+    return this.corpus.entries.some((_, e) => this.articleOf[e] === article && this.procedures![e] === 1);
   }
 
   /** Whether an entry's questions ask about every one of these subjects (a procedure: its best question `q`). */

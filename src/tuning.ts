@@ -58,6 +58,8 @@ export const TUNING = Object.freeze({
   unknownSparseMin: 0.4,
   /** An article with few phrasings an entry answers below the bars by up to this much (see Matcher.sparseRelief). */
   sparseRelief: 0.05,
+  /** An entry is about a procedure when at least one in this many of its questions asks how to do something. */
+  procedureShare: 6,
   /** Query words rarer than this (entries containing them) gather candidates; commoner ones only score them. */
   candidateDf: 48,
   /** ...or rarer than this share of all entries, whichever is larger, so big corpora gather enough candidates. */

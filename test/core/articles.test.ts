@@ -103,8 +103,15 @@ describe("procedures", () => {
     expect(matcher.match("guard banne ke liye kya skills chahiye").id).toBe("guard-skills");
   });
 
-  it("are still not answered by an entry that only mentions one", () => {
-    expect(matcher.match("how to check a visitor's ID card at the gate?").id).toBeNull();
+  it("in an article that explains some, are answered by whichever entry fits", () => {
+    expect(matcher.match("how to check a visitor at the gate as a security guard?").id).toBe("guard-what");
+  });
+
+  it("are declined by an article that explains none", () => {
+    const nurses = matcherOf({ "nurse.yaml": nurse });
+    const result = nurses.match("how do I get a staff nurse job?");
+    expect(result.id).toBeNull();
+    expect(result.decision).toMatch(/procedures/);
   });
 });
 

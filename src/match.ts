@@ -397,7 +397,9 @@ export class Matcher {
       exact = undefined;
     }
     if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" } };
-    // A concept the corpus never uses is a subject it lacks, not a misspelling of some other word.
+    // A question word the corpus never asks with ("कहां" to an article that never asks where) asks about no topic.
+    if (form.concept !== undefined && INTENTS.includes(form.concept)) return { match: { kind: "ignored" } };
+    // Any other concept the corpus never uses is a subject it lacks, not a misspelling of some other word.
     if (form.concept) return { match: { kind: "unknown" } };
     // The parts must be spelt like corpus words, or be pairs the corpus writes apart ("back" + "ofis"); else
     // any long word splits on key collisions ("logistics" is not "log" + "stock").

@@ -62,6 +62,12 @@ describe("an article alone, beside small talk", () => {
     expect(matcher.match("nurse ki salry kitni hai").id).toBe("nurse-salary");
   });
 
+  it("weighs a question word it never asks with as no topic at all", () => {
+    const where = matcher.match("staff nurse ki salary kahan jyada hai").words.find((w) => w.word === "kahan");
+    expect(where?.as).toBe("ignored");
+    expect(matcher.match("staff nurse ki salary kahan jyada hai").id).toBe("nurse-salary");
+  });
+
   it("declines a question about another line of work, however well its other words fit", () => {
     expect(matcher.match("What is the salary of a staff nurse?").id).toBe("nurse-salary");
     for (const q of ["What is the salary of a chef?", "डॉक्टर की सैलरी कितनी होती है?", "pilot ki salary kitni hai", "movie me night shift hoti hai kya"]) {

@@ -92,7 +92,7 @@ export const FIELDS: readonly string[] = Object.freeze(
   actor actress abhineta अभिनेता एक्टर singer gayak गायक सिंगर dancer डांसर photographer फोटोग्राफर youtuber यूट्यूबर
   ias ips upsc आईएएस आईपीएस यूपीएससी ssc एसएससी neet नीट mbbs एमबीबीएस ibps आईबीपीएस railway railways रेलवे
   dentist डेंटिस्ट physiotherapist फिजियोथेरेपिस्ट technician टेक्नीशियन scientist scientists साइंटिस्ट वैज्ञानिक analyst
-  waiter waiters वेटर housekeeping हाउसकीपिंग sweeper safai सफाई peon चपरासी plumbing welder वेल्डर
+  waiter waiters वेटर housekeeping हाउसकीपिंग sweeper peon चपरासी plumbing welder वेल्डर
   lineman लाइनमैन watchman chowkidar चौकीदार gunman pandit पंडित priest pujari पुजारी
   movie movies film films फिल्म फ़िल्म मूवी webseries song songs gaana gana गाना गाने cricket क्रिकेट
   मैच ipl football फुटबॉल weather mausam मौसम barish बारिश recipe recipes रेसिपी biryani बिरयानी khana

@@ -560,8 +560,9 @@ export class Matcher {
     const coverageBar = this.t.minCoverage - relief - sparse;
     const bars = () => `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
     // "नर्स की सैलरी" to an article about data entry: a question naming another line of work, or another walk of
-    // life, that no corpus question speaks of is about that, unless it also names an article's subject ("I'm a
-    // nurse, is data entry for me?").
+    // life, that no corpus question speaks of is about that, even beside the article's own words ("salary of a
+    // chef in a hotel" to an article about hotel receptionists). Said in a sentence that only tells ("I'm a
+    // nurse.") it is context.
     const otherField = fields.length > 0;
     // The guards, in order: the first that objects decides, and `--explain` says why.
     const guards: readonly { readonly objects: boolean; readonly why: () => string }[] = [

@@ -86,7 +86,7 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
     }
     const { source } = parsedFile.data;
     const smalltalk = !source;
-    if (source) articles.push(Object.freeze({ file, title: source.title, about: Object.freeze(source.about ?? { en: source.title, hi: source.title }) }));
+    const named: string[] = [];
     if (parsedFile.data.lexicon !== undefined) {
       const lexicon = articleLexiconSchema.safeParse(parsedFile.data.lexicon);
       if (!lexicon.success) {
@@ -95,7 +95,12 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
         const bad = lexiconProblems(lexicon.data);
         for (const problem of bad) problems.push({ file, entry: "-", problem });
         if (bad.length === 0) lexicons.push(lexicon.data);
+        if (bad.length === 0) named.push(...(lexicon.data.contrasts ?? []).flat());
       }
+    }
+    if (source) {
+      const about = Object.freeze(source.about ?? { en: source.title, hi: source.title });
+      articles.push(Object.freeze({ file, title: source.title, about, named: Object.freeze(named) }));
     }
     // Sections are checked against the article's own headings (copied into the file), so a misnamed source cannot be shown.
     const headings = source?.headings ? new Set(source.headings) : undefined;

@@ -173,7 +173,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])(?:समझ\s+(?:लो|लेना|लीजिए|लें)|समझना)(?![\u0900-\u097f])/gu, "जानना"],
   [/(?<![\u0900-\u097f])पता\s+(?:होना|होने|होता|होती)(?![\u0900-\u097f])/gu, "जानना"],
   [/\b(?:that|this|it|you)\s+(?:was|is|were|are|have\s+been)\s+(?:really\s+|very\s+|so\s+|super\s+)?(?:useful|helpful)\b/giu, "thanks"],
-  [/\bmadad\s+mil(?:i|a|ee|gayi|gai)\b|\bsamajh?\s+(?:aa\s+)?gaya\b|\bgot\s+it\b/giu, "shukriya"],
+  [/\bmadad\s+mil(?:i|a|ee|gayi|gai)\b|\bsamajh?\s+(?:aa\s+)?gaya\b|\bgot\s+it\b|\b(?:that|this|it|you)\s+(?:really\s+|have\s+|has\s+)?helped(?:\s+(?:a\s+lot|me|a\s+ton))?\b/giu, "shukriya"],
   [/(?<![\u0900-\u097f])समझ\s+(?:आ\s+)?गया(?![\u0900-\u097f])/gu, "धन्यवाद"],
   [/(?<![\u0900-\u097f])मदद\s+मिली(?![\u0900-\u097f])/gu, "धन्यवाद"],
   // "Hi" after another word is the Hinglish particle ("milna hi nahi", "back office hi"), not a greeting.
@@ -290,11 +290,12 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // An amount of money ("12k per month", "15 hazar", "₹18,000") is pay.
   [/(?<![\w.])(?:rs\.?\s?|₹\s?)?\d+(?:[.,]\d+)*\s?(?:k|hazar|hazaar|hajar|thousand|lakh|lac|lpa|rupees?|rupaye|rupay|rs)\b|(?:\brs\.?\s?|₹\s?)\d+/giu, " salary "],
   [/(?<![\u0900-\u097f])[\d\u0966-\u096f]+(?:[.,][\d\u0966-\u096f]+)*\s?(?:हज़ार|हजार|लाख|रुपये|रुपए|रुपया)(?![\u0900-\u097f])/gu, " वेतन "],
-  // "Night duty", "duty timing": in Indian English a duty is also a shift.
+  // "Night duty", "duty timing": in Indian English a duty is also a shift; a shift's timing is the shift, not
+  // opening hours.
   [/\b(night|raat|rat|day|din|morning|evening|subah|shaam|sham|general|ghante|ghanta|hours?|hrs)\s+(?:ki\s+|ke\s+|of\s+)?(?:duty|duties|dyuti)\b/giu, "$1 shift"],
-  [/\b(?:duty|duties|dyuti)\s+(?:timing|timings|time|hours|hrs|roster|ka\s+time|ke\s+ghante|kitne\s+ghante)\b/giu, "shift timing"],
+  [/\b(?:duty|duties|dyuti|shift|shifts)\s+(?:timing|timings|time|hours|hrs|roster|ka\s+time|ke\s+ghante|kitne\s+ghante)\b/giu, "shift"],
   [/(?<![\u0900-\u097f])(नाइट|रात|दिन|सुबह|शाम|घंटे|घंटा)\s+(?:की\s+)?ड्यूटी(?![\u0900-\u097f])/gu, "$1 शिफ्ट"],
-  [/(?<![\u0900-\u097f])ड्यूटी\s+(?:का|के)\s+(?:समय|टाइम|घंटे)(?![\u0900-\u097f])/gu, "शिफ्ट टाइमिंग"],
+  [/(?<![\u0900-\u097f])(?:ड्यूटी|शिफ्ट)\s+(?:का\s+|के\s+)?(?:समय|टाइम|टाइमिंग|घंटे)(?![\u0900-\u097f])/gu, "शिफ्ट"],
   // A day's work ("what do they do all day", "day to day", "roz ka kaam") is the duties.
   [/\b(?:day[\s-]+to[\s-]+day|daily\s+(?:work|tasks?|routine|kaam|kam|duty|duties|activities)|(?:all|whole|entire)\s+(?:the\s+)?day|din\s*bhar|(?:roz|roj|rozana|rojana|daily)\s+(?:ka|ke|ki)\s+(?:kaam|kam|routine))\b/giu, " duties "],
   [/(?<![\u0900-\u097f])(?:दिन\s*भर|(?:रोज़|रोज|रोज़ाना|रोजाना)\s+(?:का|के)\s+काम|दैनिक\s+(?:काम|कार्य))(?![\u0900-\u097f])/gu, " जिम्मेदारी "],

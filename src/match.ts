@@ -243,6 +243,16 @@ export class Matcher {
         const dominant = share.every((x, a) => a === top || x * this.t.subjectDominance <= share[top]!);
         if (share[top]! >= this.t.subjectShare && dominant) this.subjectOf[t] = top;
       });
+      // The sides an article's data contrasts ("front", "back") name its subject, however much another article
+      // uses them ("the hotel's front office"), unless another article declares them too.
+      const declared = new Map<number, number>();
+      corpus.articles.forEach((article, a) => {
+        for (const word of article.named) {
+          const t = this.termIds.get(nameOf(word));
+          if (t !== undefined) declared.set(t, declared.has(t) && declared.get(t) !== a ? -1 : a);
+        }
+      });
+      for (const [t, a] of declared) if (a >= 0) this.subjectOf[t] = a;
     }
     const answerDf = new Map<number, number>();
     for (const names of answerNames) {
@@ -534,8 +544,18 @@ export class Matcher {
       this.articleOf[ranked[1]!.entry] !== this.articleOf[ranked[0]!.entry] &&
       ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
       best.score - second.score < this.t.articleAmbiguityMargin;
+    // Or two entries of a sparse article this close: with six phrasings an entry, a few hundredths is chance, and
+    // offering both beats a confident wrong answer.
+    const article = (c: { entry: number }) => this.articleOf[c.entry]!;
+    const sparseMargin = article(ranked[0]!) >= 0 ? (this.t.sparseMargin * this.sparseRelief[article(ranked[0]!)]!) / this.t.sparseRelief : 0;
+    // (No tie when the question names the first one's article and not the other's: "front office ki zimmedari" is
+    // the front/back office article's, though a hotel article's front desk asks it word for word.)
+    const names = (c: { entry: number }) => article(c) >= 0 && [...query.keys()].some((t) => this.subjectOf[t] === article(c));
+    const preferred = second !== undefined && article(ranked[0]!) !== article(ranked[1]!) && names(ranked[0]!) && !names(ranked[1]!);
     const ambiguous =
-      acrossArticles || (second !== undefined && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage);
+      acrossArticles ||
+      (second !== undefined && !preferred && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage) ||
+      (second !== undefined && !this.smalltalk[ranked[1]!.entry] && best.score - second.score < sparseMargin);
     const bestEntry = ranked[0]!.entry;
     // "How do I…" needs an answer about a procedure: a best question that asks one, or an article whose author
     // explains some (see explainsProcedures). And "to become a clerk, what skills?" asks about the skills it names.

@@ -3,9 +3,9 @@ import { asks, type WordForm } from "./analyze.js";
 import type { Matcher, MatchResult } from "./match.js";
 
 // Where one question ends and another may begin: a question mark or danda followed by more text, or a joining
-// word ("and", "aur", "और", "also") between two clauses that each ask something.
+// word ("and", "aur", "और", "also", a spaced "+" or "&") between two clauses that each ask something.
 const HARD_BREAK = /(?<=[?？।])\s+/u;
-const JOIN = /\s*[,;]?\s+(?:and\s+also|and|also|plus|aur|or\s+phir|और|तथा|साथ\s+ही)\s+|\s*;\s*|,\s+(?=(?:what|why|how|who|which|where|when|kya|kyu|kaise|kaun|क्या|क्यों|कैसे|कौन)\b)/iu;
+const JOIN = /\s*[,;]?\s+(?:and\s+also|and|also|plus|aur|or\s+phir|और|तथा|साथ\s+ही|\+|&)\s+|\s*;\s*|,\s+(?=(?:what|why|how|who|which|where|when|kya|kyu|kaise|kaun|क्या|क्यों|कैसे|कौन)\b)/iu;
 
 // A joined clause asks with its first word ("and why…") or, in Hindi word order, one of its last words ("aur
 // back office kyu zaruri hai").

@@ -60,6 +60,8 @@ export const TUNING = Object.freeze({
   sparseRelief: 0.05,
   /** An entry is about a procedure when at least one in this many of its questions asks how to do something. */
   procedureShare: 6,
+  /** In an article with few phrasings (in proportion, see sparseRelief), two entries this close are offered, not guessed between. */
+  sparseMargin: 0.04,
   /** Query words rarer than this (entries containing them) gather candidates; commoner ones only score them. */
   candidateDf: 48,
   /** ...or rarer than this share of all entries, whichever is larger, so big corpora gather enough candidates. */

@@ -32,6 +32,8 @@ export interface Article {
   readonly title: string;
   /** What it covers, in a few words, for greetings and help ("front office and back office jobs"). */
   readonly about: Readonly<Record<AnswerLang, string>>;
+  /** Words its data declares its own (the sides of its contrasts): they name its subject whoever else uses them. */
+  readonly named: readonly string[];
 }
 
 export interface Corpus {

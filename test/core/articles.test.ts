@@ -62,6 +62,10 @@ describe("an article alone, beside small talk", () => {
     expect(matcher.match("nurse ki salry kitni hai").id).toBe("nurse-salary");
   });
 
+  it("takes 'that helped' as thanks, whatever word of the article it sounds like", () => {
+    for (const q of ["thanks, that helped a lot", "that really helped", "ok it helped me"]) expect(matcher.match(q).id, q).toBe("thanks");
+  });
+
   it("weighs a question word it never asks with as no topic at all", () => {
     const where = matcher.match("staff nurse ki salary kahan jyada hai").words.find((w) => w.word === "kahan");
     expect(where?.as).toBe("ignored");
@@ -118,6 +122,39 @@ describe("procedures", () => {
     const result = nurses.match("how do I get a staff nurse job?");
     expect(result.id).toBeNull();
     expect(result.decision).toMatch(/procedures/);
+  });
+});
+
+describe("close calls in an article with few phrasings", () => {
+  const shifts = article("Staff nurse", "staff nurse jobs", [
+    item("nurse-weekends", { en: ["Do staff nurses work on weekends?"], hi: ["क्या नर्स को वीकेंड पर काम करना पड़ता है?"], "hi-Latn": ["nurse ko weekend pe kaam karna padta hai kya"] }),
+    item("nurse-festivals", { en: ["Do staff nurses in hospitals work on festivals?"], hi: ["क्या नर्स को त्योहार पर काम करना पड़ता है?"], "hi-Latn": ["nurse ko tyohar pe kaam karna padta hai kya"] }),
+  ]);
+  const question = "do staff nurses work on holidays";
+  const matcherWith = (sparseMargin: number) => new Matcher(loadCorpus(withSmalltalk({ "nurse.yaml": shifts })), { sparseMargin });
+
+  it("offers both entries rather than guessing between them", () => {
+    // (A wide margin, so that this pair, a few hundredths apart, falls inside it.)
+    const result = matcherWith(0.2).match(question);
+    expect(result.id).toBeNull();
+    expect(result.suggestions).toEqual(expect.arrayContaining(["nurse-weekends", "nurse-festivals"]));
+  });
+
+  it("is a rule of its own: without it the first is guessed", () => {
+    expect(matcherWith(0).match(question).id).toBe("nurse-weekends");
+  });
+});
+
+describe("the sides an article's data contrasts", () => {
+  it("name its subject, though another article's front desk asks the same words", () => {
+    const hotel = article("Hotel receptionist", "hotel reception jobs", [
+      item("rcp-duties", { en: ["What are the duties of the hotel front office?", "What is the responsibility of the front office?"], hi: ["होटल फ्रंट ऑफिस की जिम्मेदारी क्या है?"], "hi-Latn": ["front office ki zimmedari kya hai"] }),
+      item("rcp-salary", { en: ["What is the salary of a hotel receptionist?"], hi: ["होटल रिसेप्शनिस्ट की सैलरी कितनी है?"], "hi-Latn": ["hotel receptionist ki salary kitni hai"] }),
+    ]);
+    const dir = corpusDir({ "hotel.yaml": hotel }, true);
+    const matcher = new Matcher(loadCorpus(dir));
+    expect(matcher.match("front office ki zimmedari kya hai").id).toBe("front-office-duties");
+    expect(matcher.match("hotel front office ki zimmedari kya hai").id).toBe("rcp-duties");
   });
 });
 

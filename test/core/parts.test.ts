@@ -13,6 +13,7 @@ describe("splitting a message into its questions", () => {
     ["what is the back office, and what is the salary?", ["what is the back office", "what is the salary?"]],
     ["What is front office? Why is back office important?", ["What is front office?", "Why is back office important?"]],
     ["front office kya hota hai aur back office kyu zaruri hai", ["front office kya hota hai", "back office kyu zaruri hai"]],
+    ["फ्रंट ऑफिस क्या है + बैक ऑफिस क्यों ज़रूरी है", ["फ्रंट ऑफिस क्या है", "बैक ऑफिस क्यों ज़रूरी है"]],
   ])("%s", (text, parts) => expect(splitQuestions(matcher, text)).toEqual(parts));
 
   it.each([
@@ -20,6 +21,7 @@ describe("splitting a message into its questions", () => {
     "Why must front office and back office work together?",
     "क्या मुझे फ्रंट ऑफिस और बैक ऑफिस के बारे में जानना जरूरी है?",
     "can you compare the people who meet customers and the people who work behind the scenes?",
+    "back office job after 10+2, what is it?",
   ])("keeps one question whole: %s", (text) => expect(splitQuestions(matcher, text)).toHaveLength(1));
 
   it("keeps a sentence that only tells as context of the question after it", () => {

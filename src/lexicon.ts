@@ -287,8 +287,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bof\s+course\b/giu, "sure"],
   // How much money a job brings is its pay.
   [/\b(?:paisa|paise|pay|money)\s+(?:kitna|kitne|kitni)\s+(?:milta|milte|milti|milega|milegi|milenge|hota|hoti|hai|h)\b|\bkitna\s+(?:paisa|kamate|kamata|kamati|kama\s+sakte)\b/giu, "salary"],
-  // An amount of money ("12k per month", "15 hazar", "₹18,000") is pay.
-  [/(?<![\w.])(?:rs\.?\s?|₹\s?)?\d+(?:[.,]\d+)*\s?(?:k|hazar|hazaar|hajar|thousand|lakh|lac|lpa|rupees?|rupaye|rupay|rs)\b|(?:\brs\.?\s?|₹\s?)\d+/giu, " salary "],
+  // An amount of money ("12k per month", "15 hazar", "₹18,000") is pay; "5 k baad" is "after 5".
+  [/(?<![\w.])(?:rs\.?\s?|₹\s?)?\d+(?:[.,]\d+)*(?:k|\s?(?:hazar|hazaar|hajar|thousand|lakh|lac|lpa|rupees?|rupaye|rupay|rs))\b|(?:\brs\.?\s?|₹\s?)\d+/giu, " salary "],
   [/(?<![\u0900-\u097f])[\d\u0966-\u096f]+(?:[.,][\d\u0966-\u096f]+)*\s?(?:हज़ार|हजार|लाख|रुपये|रुपए|रुपया)(?![\u0900-\u097f])/gu, " वेतन "],
   // "Night duty", "duty timing": in Indian English a duty is also a shift; a shift's timing is the shift, not
   // opening hours.

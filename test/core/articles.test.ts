@@ -84,6 +84,7 @@ describe("an article alone, beside small talk", () => {
   it("reads an amount of money as pay, a day's work as the duties, and a night duty as a shift", () => {
     expect(matcher.match("is 15k per month normal for a staff nurse?").id).toBe("nurse-salary");
     expect(matcher.match("नर्स को 20 हजार मिलते हैं क्या").id).toBe("nurse-salary");
+    expect(matcher.analyzer.analyzeQuestion("nurse 5 k baad kaam karti hai kya").forms.map((f) => f.concept)).not.toContain("#SALARY");
     const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);
     for (const q of ["what does she do all day", "day to day work of a nurse", "nurse ka roz ka kaam", "नर्स दिन भर क्या करती है"]) expect(concepts(q), q).toContain("#DUTY");
     for (const q of ["is night duty compulsory", "12 ghante ki duty hoti hai kya", "nurse ki duty timing kya hai", "रात की ड्यूटी करनी पड़ती है?"]) {

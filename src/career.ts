@@ -100,5 +100,6 @@ export const FIELDS: readonly string[] = Object.freeze(
   medicine medicines dawa dawai दवा दवाई dengue डेंगू fever bukhar बुखार
   loan loans लोन emi ईएमआई byaj byaaj ब्याज refund रिफंड parcel पार्सल courier
   business बिज़नेस बिजनेस vyapar vyapaar व्यापार franchise फ्रेंचाइजी फ्रेंचाइज़ी investment निवेश sensex सेंसेक्स
+  complaint complaints shikayat shikayat शिकायत court courts कोर्ट adalat अदालत consumer एफआईआर
   visa वीजा वीज़ा passport पासपोर्ट girlfriend boyfriend shaadi शादी pyaar प्यार horoscope rashifal राशिफल`.split(/\s+/).filter(Boolean),
 );

@@ -17,7 +17,8 @@ const HINGLISH = new Set(
   iski iske jab tab raha rahi rahe lagta lagti pasand sirf bhi par pe se tak talmel kyunki kyonki wajah ji bhai
   yaar thanku madad dost kripya h kise kisko kisne bolte bolta bolti kehte kehta kahte kahate kr krna krte kru
   hy hn milta milte milti chahta chahti bhaiya bhaiyya didi hui hua hue gaya gayi namastey namaskaar dhanyawaad
-  hindi hii hiii hlo hloo bta`
+  hindi hii hiii hlo hloo bta hu hoon hun ya yaa kaisa kaisi rahega rahegi milega milegi jayega jayegi jaega jaegi
+  bhejo dijiye chahie`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -27,7 +28,8 @@ const ENGLISH = new Set(
   `what whats is are was were the a an of in on for with and or why how who whom which does did should would
   could can will shall between difference there their they them this
   that these those you your i my we our its it be been being have has had about from into than then when where
-  tell explain thanks thank please hello help mean means meaning duties responsibilities important`
+  tell explain thanks thank please hello help mean means meaning duties responsibilities important for any after
+  also only`
     .split(/\s+/)
     .filter(Boolean),
 );

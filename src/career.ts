@@ -15,6 +15,8 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन",
   RECORD: "record records recording recorded hisab hisaab हिसाब रिकॉर्ड रिकार्ड ledger ledgers register registers bookkeeping data डेटा डाटा",
   STOCK: "stock stocks inventory godown गोदाम स्टॉक",
+  // What customers complain of and say back (an article adds its own words for it, as feelings).
+  COMPLAINT: "complaint complaints shikayat shikayatein शिकायत शिकायतें feedback",
   STAFF: "staff staffs employee employees karmachari karmchari कर्मचारी कर्मचारियों स्टाफ",
   // Subjects of their own, folded from phrases (see lexicon.ts); never typo-corrected into other words.
   FULLFORM: "fullform",

@@ -74,4 +74,5 @@ export const TUNING = Object.freeze({
   maxWalk: 300,
 });
 
-export type Tuning = { -readonly [K in keyof typeof TUNING]: (typeof TUNING)[K] };
+/** The tuning a Matcher runs with: any number per constant (freezing the object literal typed each as its default). */
+export type Tuning = { -readonly [K in keyof typeof TUNING]: number };

@@ -444,10 +444,26 @@ export class Matcher {
     return { match: { kind: "unknown" } };
   }
 
-  /** Answers one question: best entry or none, confidence, language and suggestions. */
+  /**
+   * Answers one question: best entry or none, confidence, language and suggestions. A pipeline of the stages
+   * below, in order: understand the words, weigh the query, rank entries, judge the best against the guards,
+   * decide. (A message is segmented into its questions before this, in parts.ts.)
+   */
   match(question: string): MatchResult {
     const { clean, forms, aside } = this.analyzer.analyzeQuestion(question);
     const lang = detectLang(clean, this.langVocabulary);
+    const q = this.understandQuery(clean, lang, forms, aside);
+    const weights = this.weigh(q);
+    const { ranked, out, vetoed } = this.rank(q, weights);
+    if (out.length === 0) return this.declined(q, () => "no corpus question shares a word with it");
+    return this.decide(q, ranked, out, vetoed, this.judge(q, ranked, out));
+  }
+
+  /**
+   * Stage "understand": each word of the question as a query term, an unknown word or nothing, plus the subjects it
+   * requires and other fields it names; the word-by-word record is what `--explain` shows.
+   */
+  private understandQuery(clean: string, lang: QuestionLang, forms: readonly WordForm[], aside: readonly boolean[]): Understanding {
     const explained: ExplainedWord[] = [];
     const query = new Map<number, number>(); // term -> quality
     const unknown = new Map<string, number>(); // key -> length of the word as typed
@@ -478,25 +494,14 @@ export class Matcher {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }
     }
-    // The decision is words for `--explain` only: it is written when read, not on every question.
-    const none = (why: () => string, candidates: Candidate[] = [], suggestions: string[] = [], subject?: string): MatchResult => ({
-      id: null,
-      confidence: candidates[0]?.score ?? 0,
-      lang,
-      suggestions,
-      candidates,
-      clean,
-      words: explained,
-      get decision() {
-        return `no answer: ${why()}`;
-      },
-      uncovered: subject !== undefined,
-      subject: subject === undefined ? undefined : this.subjects[subject],
-    });
-    // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
-    const { intents } = this.fixed;
-    const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => intents.has(t));
+    return { clean, lang, forms, explained, query, unknown, unknownForms, unknownAsked, required, fields };
+  }
 
+  /**
+   * Stage "weigh": how much the query weighs in all (small talk must cover it), in content (an article's entries
+   * must cover that), and against each article (see unknownScale), so that scores are shares of the question.
+   */
+  private weigh({ query, unknown, unknownForms, unknownAsked }: Understanding): Weights {
     // Greetings and thanks do not dilute a real question: entries other than small talk ignore them.
     let unknownTotal = 0;
     // A one- or two-letter unknown word is more often a typo or chat noise ("hm", "ok") than a topic, and an
@@ -519,20 +524,48 @@ export class Matcher {
     if (content === 0) content = total;
     // What the query weighs against each article's entries (see unknownScale).
     const contents = Array.from(this.unknownScale, (scale) => Math.max(content + unknownTotal * (scale - 1), Number.MIN_VALUE));
+    return { total, content, contents };
+  }
 
+  /**
+   * Stage "rank": retrieve and score entries, drop those the question rules out (vetoed) or that may not answer
+   * it, put the entries that cover its required subjects first, and keep the best few.
+   */
+  private rank({ forms, query, unknown, required }: Understanding, { total, content, contents }: Weights): Ranking {
+    // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
+    const { intents } = this.fixed;
+    const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => intents.has(t));
     const candidates = this.score(query, total, content, contents);
     const vetoed = this.vetoed(query, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
     const eligible = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]));
     // Pay, papers and the like are answered only by an entry whose questions ask about them: the gate judges the
     // entry, not its one best question. Such entries go first; when there is none, the others stay as
     // suggestions. A procedure ("how do I…") is a form of question, not a subject: it promotes no entry, and
-    // the best question itself must be one (see `lacking`).
+    // the best question itself must be one (see `lackingSubject`).
     const subjects = [...required].filter((name) => name !== HOWTO);
     const covering = subjects.length === 0 ? [] : eligible.filter((c) => !this.smalltalk[c.entry] && this.covers(c.entry, subjects, c.q));
     const ranked = (covering.length > 0 ? covering : eligible).slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
-    const best = out[0];
-    if (!best) return none(() => "no corpus question shares a word with it");
+    return { ranked, out, vetoed };
+  }
+
+  /**
+   * Stage "judge": the facts about the best candidate that the guards (GUARDS) rule on, each found by a method
+   * of its own.
+   */
+  private judge(q: Understanding, ranked: readonly Scored[], out: readonly Candidate[]): GuardFacts {
+    const best = out[0]!;
+    const second = out[1];
+    const ambiguous = this.ambiguous(q.query, ranked, out);
+    const lacking = this.lackingSubject(q.required, ranked[0]!);
+    const offTopic = this.offTopic(ranked[0]!.entry, q.query);
+    const { scoreBar, coverageBar } = this.bars(q, ranked[0]!.entry, best, second);
+    return { best, second, lacking, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields: q.fields, offTopic, ambiguous, scoreBar, coverageBar };
+  }
+
+  /** Guard fact "ambiguous": whether the best two candidates are too close to choose between, so the bot asks which. */
+  private ambiguous(query: Map<number, number>, ranked: readonly Scored[], out: readonly Candidate[]): boolean {
+    const best = out[0]!;
     const second = out[1];
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     // Or, with several articles, two entries of different articles when the question names neither's subject
@@ -552,88 +585,125 @@ export class Matcher {
     // the front/back office article's, though a hotel article's front desk asks it word for word.)
     const names = (c: { entry: number }) => article(c) >= 0 && [...query.keys()].some((t) => this.subjectOf[t] === article(c));
     const preferred = second !== undefined && article(ranked[0]!) !== article(ranked[1]!) && names(ranked[0]!) && !names(ranked[1]!);
-    const ambiguous =
+    return (
       acrossArticles ||
       (second !== undefined && !preferred && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage) ||
-      (second !== undefined && !this.smalltalk[ranked[1]!.entry] && best.score - second.score < sparseMargin);
-    const bestEntry = ranked[0]!.entry;
+      (second !== undefined && !this.smalltalk[ranked[1]!.entry] && best.score - second.score < sparseMargin)
+    );
+  }
+
+  /** Guard fact "lacking": the first required subject (pay, a procedure...) the best entry does not answer, if any. */
+  private lackingSubject(required: ReadonlySet<string>, top: Scored): string | undefined {
+    const bestEntry = top.entry;
     // "How do I…" needs an answer about a procedure: a best question that asks one, or an article whose author
     // explains some (see explainsProcedures). And "to become a clerk, what skills?" asks about the skills it names.
-    const framed = [...required].some((name) => name !== HOWTO && this.covers(bestEntry, [name], ranked[0]!.q));
+    const framed = [...required].some((name) => name !== HOWTO && this.covers(bestEntry, [name], top.q));
     const excused = (name: string) => name === HOWTO && (framed || this.explainsProcedures(bestEntry));
-    const lacking = [...required].find((name) => !excused(name) && !this.covers(bestEntry, [name], ranked[0]!.q));
-    // Small talk answers only small talk: "how do I get a bank loan" is not "how do I use this bot". A topic
-    // word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
-    const offTopic =
+    return [...required].find((name) => !excused(name) && !this.covers(bestEntry, [name], top.q));
+  }
+
+  /**
+   * Guard fact "off topic": small talk answers only small talk: "how do I get a bank loan" is not "how do I use
+   * this bot". A topic word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
+   */
+  private offTopic(bestEntry: number, query: Map<number, number>): boolean {
+    const { intents } = this.fixed;
+    return (
       this.smalltalk[bestEntry]! &&
       [...query.keys()].some((t) => {
         const name = this.termNames[t]!;
         return !this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t) && !intents.has(t) && (name.startsWith("#") || name.length >= 3);
-      });
+      })
+    );
+  }
+
+  /**
+   * Guard fact "bars": the score and coverage the best entry must reach, lowered for a long question it clearly
+   * leads on and for a sparse article.
+   */
+  private bars({ query, unknown }: Understanding, bestEntry: number, best: Candidate, second: Candidate | undefined): { scoreBar: number; coverageBar: number } {
     // One FAQ question cannot cover a long, chatty question: past a few content words the bar comes down a
     // little per word, as long as the best entry clearly leads.
     const words = query.size + unknown.size;
     const clearLead = second === undefined || best.score - second.score >= this.t.longLead;
     const relief = clearLead ? Math.min(this.t.longReliefMax, this.t.longRelief * Math.max(0, words - this.t.longWords)) : 0;
     const sparse = this.articleOf[bestEntry]! >= 0 ? this.sparseRelief[this.articleOf[bestEntry]!]! : 0;
-    const scoreBar = this.t.answerThreshold - relief - sparse;
-    const coverageBar = this.t.minCoverage - relief - sparse;
-    const bars = () => `score ${best.score.toFixed(3)} against ${scoreBar.toFixed(2)}, coverage ${best.coverage.toFixed(3)} against ${coverageBar.toFixed(2)}`;
-    // "नर्स की सैलरी" to an article about data entry: a question naming another line of work, or another walk of
-    // life, that no corpus question speaks of is about that, even beside the article's own words ("salary of a
-    // chef in a hotel" to an article about hotel receptionists). Said in a sentence that only tells ("I'm a
-    // nurse.") it is context.
-    const otherField = fields.length > 0;
+    return { scoreBar: this.t.answerThreshold - relief - sparse, coverageBar: this.t.minCoverage - relief - sparse };
+  }
+
+  /**
+   * Stage "decide": a role the article assigns, else the best entry unless a guard objects, else thanks to small
+   * talk, else no answer with suggestions.
+   */
+  private decide(q: Understanding, ranked: readonly Scored[], out: readonly Candidate[], vetoed: (entry: number) => boolean, facts: GuardFacts): MatchResult {
+    const { query, required } = q;
+    const { best } = facts;
     // The guards, in order: the first that objects decides, and `--explain` says why.
-    const guards: readonly { readonly objects: boolean; readonly why: () => string }[] = [
-      { objects: lacking !== undefined, why: () => `it asks about ${this.subjects[lacking!]!.en}, and ${best.id} answers no such question` },
-      { objects: otherField, why: () => `it asks about ${fields[0]}, which no article covers` },
-      { objects: offTopic, why: () => `${best.id} is small talk and the question is about a topic` },
-      { objects: ambiguous, why: () => `${best.id} and ${second!.id} fit equally well` },
-      { objects: best.score < scoreBar || best.coverage < coverageBar, why: () => `not sure enough (${bars()})` },
-    ];
-    const blocker = guards.find((g) => g.objects)?.why;
-    const answered = (id: string, confidence: number, why: () => string): MatchResult => ({
-      id,
-      confidence: round(confidence),
-      lang,
-      suggestions: [],
-      candidates: out,
-      clean,
-      words: explained,
-      get decision() {
-        return `answered: ${why()}`;
-      },
-      uncovered: false,
-    });
+    const guard = firstObjecting(facts);
+    const blocker = guard === undefined ? undefined : () => guard.why(facts);
     // A role the article's data assigns to an entry, in a question that names both sides of a contrast ("is an
     // accountant front or back office?"): that entry decides it, unless the question asks about a subject (pay).
     // (Only when the best question does not already speak of that role: "is the hospital reception front
     // office?" has its own entry.)
-    const role = required.size === 0 ? this.roleEntry(forms, query) : undefined;
+    const role = required.size === 0 ? this.roleEntry(q.forms, query) : undefined;
     const speaksOf = (name: string) => {
       const t = this.termIds.get(name);
       return t !== undefined && this.has(this.questions[ranked[0]!.q]!, t);
     };
     if (role !== undefined && !vetoed(role.entry) && (blocker !== undefined || !role.phrase.every(speaksOf))) {
       const id = this.corpus.entries[role.entry]!.id;
-      return answered(id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
+      return this.answered(q, out, id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
     }
-    if (blocker === undefined) return answered(best.id, best.score, bars);
+    if (blocker === undefined) return this.answered(q, out, best.id, best.score, () => barsText(facts));
     // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
     // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
-    const thanks = this.fixed.thanks;
+    const { thanks, intents } = this.fixed;
     const asks = [...query.keys()].some((t) => intents.has(t));
     if (thanks !== undefined && query.has(thanks) && !asks && required.size === 0) {
       const polite = ranked.find((c) => this.smalltalk[c.entry] && this.entryTerms[c.entry]!.has(thanks));
-      if (polite) return answered(this.corpus.entries[polite.entry]!.id, polite.score, () => `small talk (${THANKS}), as ${blocker()}`);
+      if (polite) return this.answered(q, out, this.corpus.entries[polite.entry]!.id, polite.score, () => `small talk (${THANKS}), as ${blocker()}`);
     }
     // "Did you mean" offers topics of the article, never small talk.
     const suggestions = out
       .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
-    return none(blocker, out, suggestions, lacking);
+    return this.declined(q, blocker, out, suggestions, facts.lacking);
+  }
+
+  /** Result "answered": an answer; the decision is words for `--explain` only, written when read. */
+  private answered({ lang, clean, explained }: Understanding, candidates: readonly Candidate[], id: string, confidence: number, why: () => string): MatchResult {
+    return {
+      id,
+      confidence: round(confidence),
+      lang,
+      suggestions: [],
+      candidates,
+      clean,
+      words: explained,
+      get decision() {
+        return `answered: ${why()}`;
+      },
+      uncovered: false,
+    };
+  }
+
+  /** Result "declined": no answer, maybe suggestions, and the subject it asks about when the corpus answers none. */
+  private declined({ lang, clean, explained }: Understanding, why: () => string, candidates: readonly Candidate[] = [], suggestions: string[] = [], subject?: string): MatchResult {
+    return {
+      id: null,
+      confidence: candidates[0]?.score ?? 0,
+      lang,
+      suggestions,
+      candidates,
+      clean,
+      words: explained,
+      get decision() {
+        return `no answer: ${why()}`;
+      },
+      uncovered: subject !== undefined,
+      subject: subject === undefined ? undefined : this.subjects[subject],
+    };
   }
 
   /** Scores entries: their best question (F-beta of coverage both ways), plus credit for query words found elsewhere in the entry or in its answer. */
@@ -900,6 +970,109 @@ export class Matcher {
         return { id: c.id, question, score: c.score };
       });
   }
+}
+
+/** What the "understand" stage makes of a question's words (see Matcher.understandQuery). */
+interface Understanding {
+  readonly clean: string;
+  readonly lang: QuestionLang;
+  readonly forms: readonly WordForm[];
+  /** Each word and how it counted, for `--explain`. */
+  readonly explained: ExplainedWord[];
+  /** Term -> quality (1 exact or concept, less for a split or corrected word). */
+  readonly query: Map<number, number>;
+  /** Words the corpus lacks: key -> length of the word as typed. */
+  readonly unknown: ReadonlyMap<string, number>;
+  /** Keys of unknown English -ing/-ed/-ly words. */
+  readonly unknownForms: ReadonlySet<string>;
+  /** Keys of unknown words found in a sentence that asks (others are asides). */
+  readonly unknownAsked: ReadonlySet<string>;
+  /** Required concepts (subjects: pay, a procedure...) the question asks about. */
+  readonly required: ReadonlySet<string>;
+  /** Other walks of life it asks about (see career.ts FIELDS). */
+  readonly fields: readonly string[];
+}
+
+/** What the query weighs (see Matcher.weigh). */
+interface Weights {
+  readonly total: number;
+  readonly content: number;
+  readonly contents: readonly number[];
+}
+
+/** A scored entry: its best question `q`, score (F-beta) and recall (coverage). */
+interface Scored {
+  readonly entry: number;
+  readonly q: number;
+  readonly score: number;
+  readonly recall: number;
+}
+
+/** What the "rank" stage hands on (see Matcher.rank). */
+interface Ranking {
+  /** The best few entries that may answer, best first. */
+  readonly ranked: readonly Scored[];
+  /** ...as candidates, for the result. */
+  readonly out: readonly Candidate[];
+  /** Entries the question rules out (another side of a contrast, another article's subject). */
+  readonly vetoed: (entry: number) => boolean;
+}
+
+/** What the guards rule on: the best candidates and the facts the "judge" stage found about them. */
+export interface GuardFacts {
+  readonly best: Candidate;
+  readonly second: Candidate | undefined;
+  /** A required subject (a concept name) the best entry answers no question about. */
+  readonly lacking: string | undefined;
+  /** ...named for people. */
+  readonly lackingLabel: SubjectLabel | undefined;
+  /** Other lines of work or walks of life it asks about that no corpus question speaks of. */
+  readonly fields: readonly string[];
+  /** The best entry is small talk and the question is about a topic. */
+  readonly offTopic: boolean;
+  /** The best two are too close to choose between. */
+  readonly ambiguous: boolean;
+  readonly scoreBar: number;
+  readonly coverageBar: number;
+}
+
+/** A rule that may keep the best candidate from answering; `why` is the decision's words for `--explain`. */
+export interface Guard {
+  readonly name: string;
+  readonly objects: (f: GuardFacts) => boolean;
+  readonly why: (f: GuardFacts) => string;
+}
+
+/** The guards, in order: the first that objects decides (no answer, or small talk for thanks). */
+export const GUARDS: readonly Guard[] = [
+  // Pay, papers, a procedure: only an entry whose questions ask about that subject answers it.
+  {
+    name: "uncovered-subject",
+    objects: (f) => f.lacking !== undefined,
+    why: (f) => `it asks about ${f.lackingLabel!.en}, and ${f.best.id} answers no such question`,
+  },
+  // "नर्स की सैलरी" to an article about data entry: a question naming another line of work, or another walk of
+  // life, that no corpus question speaks of is about that, even beside the article's own words ("salary of a
+  // chef in a hotel" to an article about hotel receptionists). Said in a sentence that only tells ("I'm a
+  // nurse.") it is context (see understandQuery).
+  { name: "other-field", objects: (f) => f.fields.length > 0, why: (f) => `it asks about ${f.fields[0]}, which no article covers` },
+  // Small talk answers only small talk.
+  { name: "small-talk-off-topic", objects: (f) => f.offTopic, why: (f) => `${f.best.id} is small talk and the question is about a topic` },
+  // Two entries too close to choose: ask which.
+  { name: "ambiguous", objects: (f) => f.ambiguous, why: (f) => `${f.best.id} and ${f.second!.id} fit equally well` },
+  // The best entry is below the bars.
+  { name: "not-sure-enough", objects: (f) => f.best.score < f.scoreBar || f.best.coverage < f.coverageBar, why: (f) => `not sure enough (${barsText(f)})` },
+];
+
+/** The first guard that objects to the best candidate, if any (a loop: nothing allocated per question). */
+export function firstObjecting(facts: GuardFacts, guards: readonly Guard[] = GUARDS): Guard | undefined {
+  for (const g of guards) if (g.objects(facts)) return g;
+  return undefined;
+}
+
+/** The best candidate against the answer bars, in words. */
+function barsText(f: GuardFacts): string {
+  return `score ${f.best.score.toFixed(3)} against ${f.scoreBar.toFixed(2)}, coverage ${f.best.coverage.toFixed(3)} against ${f.coverageBar.toFixed(2)}`;
 }
 
 /** One number for an ordered pair of term ids (fewer than 2^21 terms). */

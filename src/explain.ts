@@ -11,6 +11,6 @@ export function formatExplain(m: MatchResult): string {
   for (const c of m.candidates) {
     lines.push(`    ${c.id.padEnd(24)} score=${c.score.toFixed(3)} coverage=${c.coverage.toFixed(3)} via "${c.question}" [${c.matched.join(" ")}]`);
   }
-  lines.push(`  decision: ${m.decision}`);
+  lines.push(`  decision (${m.stage}): ${m.decision}`);
   return lines.join("\n");
 }

@@ -52,6 +52,8 @@ export interface MatchResult {
   readonly words: readonly ExplainedWord[];
   /** Why it answered or not, in words, for `--explain`. */
   readonly decision: string;
+  /** The stage that decided: "every guard passed", "roles", "thanks", "retrieve", or "guard <name>" (see GUARDS). */
+  readonly stage: string;
   /** Declined because it asks what the corpus never answers: a procedure, pay, documents and the like. */
   readonly uncovered: boolean;
   /** ...and which subject that is, named for the user. */
@@ -455,7 +457,7 @@ export class Matcher {
     const q = this.understandQuery(clean, lang, forms, aside);
     const weights = this.weigh(q);
     const { ranked, out, vetoed } = this.rank(q, weights);
-    if (out.length === 0) return this.declined(q, () => "no corpus question shares a word with it");
+    if (out.length === 0) return this.declined(q, "retrieve", () => "no corpus question shares a word with it");
     return this.decide(q, ranked, out, vetoed, this.judge(q, ranked, out));
   }
 
@@ -652,29 +654,30 @@ export class Matcher {
     };
     if (role !== undefined && !vetoed(role.entry) && (blocker !== undefined || !role.phrase.every(speaksOf))) {
       const id = this.corpus.entries[role.entry]!.id;
-      return this.answered(q, out, id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
+      return this.answered(q, "roles", out, id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
     }
-    if (blocker === undefined) return this.answered(q, out, best.id, best.score, () => barsText(facts));
+    if (blocker === undefined) return this.answered(q, "every guard passed", out, best.id, best.score, () => barsText(facts));
     // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
     // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
     const { thanks, intents } = this.fixed;
     const asks = [...query.keys()].some((t) => intents.has(t));
     if (thanks !== undefined && query.has(thanks) && !asks && required.size === 0) {
       const polite = ranked.find((c) => this.smalltalk[c.entry] && this.entryTerms[c.entry]!.has(thanks));
-      if (polite) return this.answered(q, out, this.corpus.entries[polite.entry]!.id, polite.score, () => `small talk (${THANKS}), as ${blocker()}`);
+      if (polite) return this.answered(q, "thanks", out, this.corpus.entries[polite.entry]!.id, polite.score, () => `small talk (${THANKS}), as ${blocker()}`);
     }
     // "Did you mean" offers topics of the article, never small talk.
     const suggestions = out
       .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
-    return this.declined(q, blocker, out, suggestions, facts.lacking);
+    return this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, facts.lacking);
   }
 
   /** Result "answered": an answer; the decision is words for `--explain` only, written when read. */
-  private answered({ lang, clean, explained }: Understanding, candidates: readonly Candidate[], id: string, confidence: number, why: () => string): MatchResult {
+  private answered({ lang, clean, explained }: Understanding, stage: string, candidates: readonly Candidate[], id: string, confidence: number, why: () => string): MatchResult {
     return {
       id,
+      stage,
       confidence: round(confidence),
       lang,
       suggestions: [],
@@ -689,9 +692,10 @@ export class Matcher {
   }
 
   /** Result "declined": no answer, maybe suggestions, and the subject it asks about when the corpus answers none. */
-  private declined({ lang, clean, explained }: Understanding, why: () => string, candidates: readonly Candidate[] = [], suggestions: string[] = [], subject?: string): MatchResult {
+  private declined({ lang, clean, explained }: Understanding, stage: string, why: () => string, candidates: readonly Candidate[] = [], suggestions: string[] = [], subject?: string): MatchResult {
     return {
       id: null,
+      stage,
       confidence: candidates[0]?.score ?? 0,
       lang,
       suggestions,

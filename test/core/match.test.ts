@@ -4,6 +4,7 @@ import { loadCorpus } from "../../src/corpus.js";
 import { evaluate, parseEvalSet } from "../../src/evaluate.js";
 import { ask } from "../../src/answer.js";
 import { Matcher } from "../../src/match.js";
+import { formatExplain } from "../../src/explain.js";
 import { splitQuestions } from "../../src/parts.js";
 import { phoneticKey, romanize, spelledLetters, stem } from "../../src/translit.js";
 import { corpusDir, entry } from "../helpers/corpus.js";
@@ -293,6 +294,16 @@ describe("hard cases", () => {
     expect(matcher.match("front office course").decision).toMatch(/^no answer: it asks about qualifications/);
     expect(matcher.match("office").decision).toMatch(/^no answer: .* fit equally well$/);
     expect(matcher.match("what is back office").decision).toMatch(/^answered: score/);
+  });
+
+  it("names the stage that decided", () => {
+    expect(matcher.match("passbook kaise update karu").stage).toBe("guard uncovered-subject");
+    expect(matcher.match("front office uniform").stage).toBe("guard not-sure-enough");
+    expect(matcher.match("office").stage).toBe("guard ambiguous");
+    expect(matcher.match("what does a chef do in an office").stage).toBe("guard other-field");
+    expect(matcher.match("what is back office").stage).toBe("every guard passed");
+    expect(matcher.match("xyzzy plugh").stage).toBe("retrieve");
+    expect(formatExplain(matcher.match("what is back office"))).toContain("decision (every guard passed): answered");
   });
 
   it("explains its choice: words, keys and scored candidates", () => {

@@ -204,7 +204,10 @@ export class Analyzer {
       .map((s) => ({ text: s, forms: this.words(s).map((w) => this.analyzeWord(w)) }));
     const marked = sentences.map((s) => /\?\s*$/u.test(s.text));
     // A sentence asks with a question mark, or with a question word or request even when another has the mark.
-    const asking = sentences.map((s, i) => marked[i]! || asks(s.forms));
+    // Naming a meaning asks only when no other sentence asks: "…explain what front office is. I saw it in vacancy
+    // notices but am unsure of its meaning." tells why in its second sentence.
+    const strong = sentences.map((s, i) => marked[i]! || asks(s.forms, false));
+    const asking = sentences.map((s, i) => strong[i]! || (asks(s.forms) && !strong.some(Boolean)));
     const mixed = asking.some(Boolean) && !asking.every(Boolean);
     const forms: WordForm[] = [];
     const aside: boolean[] = [];
@@ -223,9 +226,9 @@ export class Analyzer {
   }
 }
 
-/** Whether words ask something: a question word, asking what a word means, or a request ("please explain"). */
-export function asks(forms: readonly WordForm[]): boolean {
-  return forms.some((f) => (f.concept !== undefined && (INTENTS.includes(f.concept) || f.concept === MEANING)) || REQUEST_FORMS.has(f.surface));
+/** Whether words ask something: a question word, asking what a word means (unless `meaning` is false), or a request ("please explain"). */
+export function asks(forms: readonly WordForm[], meaning = true): boolean {
+  return forms.some((f) => (f.concept !== undefined && (INTENTS.includes(f.concept) || (meaning && f.concept === MEANING))) || REQUEST_FORMS.has(f.surface));
 }
 
 const REQUEST_FORMS = new Set(REQUESTS);

@@ -24,6 +24,13 @@ describe("splitting a message into its questions", () => {
     "back office job after 10+2, what is it?",
   ])("keeps one question whole: %s", (text) => expect(splitQuestions(matcher, text)).toHaveLength(1));
 
+  it("reads a sentence that only names a meaning, beside one that asks, as telling", () => {
+    const { forms, aside } = matcher.analyzer.analyzeQuestion("Please explain what front office is. I saw it in vacancy notices but am unsure of its meaning.");
+    expect(aside[forms.findIndex((f) => f.surface === "vacancy")]).toBe(true);
+    expect(aside[forms.findIndex((f) => f.surface === "front")]).toBe(false);
+    expect(matcher.analyzer.analyzeQuestion("front office meaning").aside.every((a) => !a)).toBe(true);
+  });
+
   it("keeps a sentence that only tells as context of the question after it", () => {
     expect(splitQuestions(matcher, "I am a fresher. What is back office?")).toEqual(["I am a fresher. What is back office?"]);
   });

@@ -78,30 +78,30 @@ export const CAREER_WORDS: readonly string[] = Object.freeze(["office", "offices
 
 /**
  * Other lines of work and other walks of life, named by one word. A question naming one of them that no loaded
- * article's questions use ("नर्स की सैलरी" to an article about data entry, "koi acchi movie batao") is about that,
+ * article's questions use ("नर्स की सैलरी" to an article about data entry, "aaj ka cricket score") is about that,
  * not about what the corpus covers, however well its everyday words (pay, how, good) fit. An article that asks
  * about one makes it an ordinary word of the corpus again.
  */
 export const FIELDS: readonly string[] = Object.freeze(
-  `doctor doctors daktar dactor डॉक्टर डाक्टर nurse nurses नर्स teacher teachers teaching टीचर शिक्षक adhyapak अध्यापक
-  professor lecturer प्रोफेसर engineer engineers engineering इंजीनियर इंजीनियरिंग lawyer lawyers advocate vakil wakil वकील
-  chef chefs cook cooks shef शेफ रसोइया driver drivers ड्राइवर drivar pilot pilots पायलट police policeman पुलिस
+  `doctor doctors daktar dactor डॉक्टर डाक्टर nurse nurses नर्स teacher teachers टीचर शिक्षक adhyapak अध्यापक
+  professor lecturer प्रोफेसर engineer engineers इंजीनियर lawyer lawyers advocate vakil wakil वकील
+  chef chefs cook cooks shef शेफ रसोइया pilot pilots पायलट police policeman पुलिस
   constable कांस्टेबल army fauj फौज फ़ौज सेना soldier sainik सैनिक navy airforce pharmacist फार्मासिस्ट pharmacy फार्मेसी
   chemist केमिस्ट accountant accountants अकाउंटेंट chartered electrician बिजलीवाला इलेक्ट्रीशियन plumber प्लंबर
   carpenter बढ़ई mistri मिस्त्री mechanic मैकेनिक tailor darzi दर्जी barber नाई beautician ब्यूटीशियन parlour parlor पार्लर
   farmer kisan किसान kheti खेती shopkeeper dukandar दुकानदार developer developers programmer programming coder coding
   डेवलपर प्रोग्रामर सॉफ्टवेयर designer डिज़ाइनर डिजाइनर architect आर्किटेक्ट journalist patrakar पत्रकार
   actor actress abhineta अभिनेता एक्टर singer gayak गायक सिंगर dancer डांसर photographer फोटोग्राफर youtuber यूट्यूबर
-  ias ips upsc आईएएस आईपीएस यूपीएससी ssc एसएससी neet नीट mbbs एमबीबीएस ibps आईबीपीएस railway railways रेलवे
-  dentist डेंटिस्ट physiotherapist फिजियोथेरेपिस्ट technician टेक्नीशियन scientist scientists साइंटिस्ट वैज्ञानिक analyst
-  waiter waiters वेटर housekeeping हाउसकीपिंग sweeper peon चपरासी plumbing welder वेल्डर
+  ias ips upsc आईएएस आईपीएस यूपीएससी ssc एसएससी neet नीट mbbs एमबीबीएस ibps आईबीपीएस
+  dentist डेंटिस्ट physiotherapist फिजियोथेरेपिस्ट scientist scientists साइंटिस्ट वैज्ञानिक
+  waiter waiters वेटर sweeper peon चपरासी plumbing welder वेल्डर
   lineman लाइनमैन watchman chowkidar चौकीदार gunman pandit पंडित priest pujari पुजारी
   movie movies film films फिल्म फ़िल्म मूवी webseries song songs gaana gana गाना गाने cricket क्रिकेट
-  मैच ipl football फुटबॉल weather mausam मौसम barish बारिश recipe recipes रेसिपी biryani बिरयानी khana
+  मैच ipl football फुटबॉल weather mausam मौसम barish बारिश recipe recipes रेसिपी biryani बिरयानी
   poem poetry kavita कविता shayari शायरी joke jokes chutkula चुटकुला python java javascript
   medicine medicines dawa dawai दवा दवाई dengue डेंगू fever bukhar बुखार
-  loan loans लोन emi ईएमआई byaj byaaj ब्याज refund रिफंड parcel पार्सल courier
-  business बिज़नेस बिजनेस vyapar vyapaar व्यापार franchise फ्रेंचाइजी फ्रेंचाइज़ी investment निवेश sensex सेंसेक्स
-  complaint complaints shikayat shikayat शिकायत court courts कोर्ट adalat अदालत consumer एफआईआर
+  loan loans लोन emi ईएमआई byaj byaaj ब्याज refund रिफंड parcel पार्सल
+  franchise फ्रेंचाइजी फ्रेंचाइज़ी sensex सेंसेक्स
+  court courts कोर्ट adalat अदालत एफआईआर
   visa वीजा वीज़ा passport पासपोर्ट girlfriend boyfriend shaadi शादी pyaar प्यार horoscope rashifal राशिफल`.split(/\s+/).filter(Boolean),
 );

@@ -285,9 +285,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])[\d\u0966-\u096f]+(?:[.,][\d\u0966-\u096f]+)*\s?(?:हज़ार|हजार|लाख|रुपये|रुपए|रुपया)(?![\u0900-\u097f])/gu, " वेतन "],
   // "Night duty", "duty timing": in Indian English a duty is also a shift; a shift's timing is the shift, not
   // opening hours.
-  [/\b(night|raat|rat|day|din|morning|evening|subah|shaam|sham|general|ghante|ghanta|hours?|hrs)\s+(?:ki\s+|ke\s+|of\s+)?(?:duty|duties|dyuti)\b/giu, "$1 shift"],
-  [/\b(?:duty|duties|dyuti|shift|shifts)\s+(?:timing|timings|time|hours|hrs|roster|ka\s+time|ke\s+ghante|kitne\s+ghante)\b/giu, "shift"],
-  [/(?<![\u0900-\u097f])(नाइट|रात|दिन|सुबह|शाम|घंटे|घंटा)\s+(?:की\s+)?ड्यूटी(?![\u0900-\u097f])/gu, "$1 शिफ्ट"],
+  [/\b(night|raat|rat|morning|evening|subah|shaam|sham|ghante|ghanta|hours?|hrs)\s+(?:ki\s+|ke\s+|of\s+)?(?:duty|dyuti)\b/giu, "$1 shift"],
+  [/\b(?:duty|dyuti|shift|shifts)\s+(?:timing|timings|time|hours|hrs|roster|ka\s+time|ke\s+ghante|kitne\s+ghante)\b/giu, "shift"],
+  [/(?<![\u0900-\u097f])(नाइट|रात|सुबह|शाम|घंटे|घंटा)\s+(?:की\s+)?ड्यूटी(?![\u0900-\u097f])/gu, "$1 शिफ्ट"],
   [/(?<![\u0900-\u097f])(?:ड्यूटी|शिफ्ट)\s+(?:का\s+|के\s+)?(?:समय|टाइम|टाइमिंग|घंटे)(?![\u0900-\u097f])/gu, "शिफ्ट"],
   // A day's work ("what do they do all day", "day to day", "roz ka kaam") is the duties.
   [/\b(?:day[\s-]+to[\s-]+day|daily\s+(?:work|tasks?|routine|kaam|kam|duty|duties|activities)|(?:all|whole|entire)\s+(?:the\s+)?day|din\s*bhar|(?:roz|roj|rozana|rojana|daily)\s+(?:ka|ke|ki)\s+(?:kaam|kam|routine))\b/giu, " duties "],

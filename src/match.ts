@@ -109,10 +109,14 @@ export class Matcher {
   private readonly unknownScale: Float64Array;
   /** Per entry: 1 when it is about a procedure (see procedural()), counted when first needed. */
   private procedures?: Uint8Array;
+  /** Per article: 1 when one of its entries is about a procedure (see explainsProcedures), counted with `procedures`. */
+  private explaining?: Uint8Array;
   /** Per article: how far below the answer bars its entries may answer, for the few ways it asks each thing. */
   private readonly sparseRelief: Float64Array;
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
+  /** The term names of the sides articles contrast ("front", "back"): a question naming one is about that article. */
+  private readonly sides = new Set<string>();
   /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
   private readonly contrasts: { a: number; b: number; names: readonly [string, string]; only: readonly [Uint8Array, Uint8Array] }[] = [];
   // Per-query scratch space, reused so matching allocates little.
@@ -256,6 +260,7 @@ export class Matcher {
       });
       for (const [t, a] of declared) if (a >= 0) this.subjectOf[t] = a;
     }
+    for (const article of corpus.articles) for (const word of article.named) this.sides.add(nameOf(word));
     const answerDf = new Map<number, number>();
     for (const names of answerNames) {
       const terms = new Set<number>();
@@ -277,7 +282,13 @@ export class Matcher {
       const t = this.termIds.get(name);
       if (t !== undefined && how !== undefined) this.idf[t] = Math.min(this.idf[t]!, this.idf[how]!);
     }
-    const usedByQuestions = (word: string) => (this.df[this.termIds.get(nameOf(word)) ?? -1] ?? 0) > 0;
+    // A field the corpus's questions use is an ordinary word, spelt alike, not merely sharing a key ("movie" is not
+    // "moves", though both are "mvs").
+    const usedByQuestions = (word: string) => {
+      const form = analyzer.analyzeWord(word.toLowerCase());
+      const t = this.termIds.get(termName(form));
+      return t !== undefined && (this.df[t] ?? 0) > 0 && (form.concept !== undefined || this.spelling.alike(form, t, SPELLING_SHARE));
+    };
     this.fields = new Set(FIELDS.filter((word) => !usedByQuestions(word)));
     const postings: number[][] = this.termNames.map(() => []);
     // A word the corpus lacks says less when the corpus asks each thing few ways: an article with six phrasings
@@ -496,7 +507,10 @@ export class Matcher {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }
     }
-    return { clean, lang, forms, explained, query, unknown, unknownForms, unknownAsked, required, fields };
+    // "Is housekeeping front office or back office?": a question naming a side an article contrasts is about that
+    // article, whatever line of work it names.
+    const namesSide = [...query.keys()].some((t) => this.sides.has(this.termNames[t]!));
+    return { clean, lang, forms, explained, query, unknown, unknownForms, unknownAsked, required, fields: namesSide ? [] : fields };
   }
 
   /**
@@ -917,6 +931,10 @@ export class Matcher {
         if (how !== undefined && this.has(q, how)) asks[q.entry]! += 1;
       }
       this.procedures = Uint8Array.from(all, (n, e) => (n > 0 && asks[e]! * this.t.procedureShare >= n ? 1 : 0));
+      this.explaining = new Uint8Array(this.corpus.articles.length);
+      this.procedures.forEach((p, e) => {
+        if (p === 1 && this.articleOf[e]! >= 0) this.explaining![this.articleOf[e]!] = 1;
+      });
     }
     return this.procedures[entry] === 1;
   }
@@ -930,7 +948,7 @@ export class Matcher {
     const article = this.articleOf[entry]!;
     if (article < 0) return false;
     this.procedural(entry);
-    return this.corpus.entries.some((_, e) => this.articleOf[e] === article && this.procedures![e] === 1);
+    return this.explaining![article] === 1;
   }
 
   /** Whether an entry's questions ask about every one of these subjects (a procedure: its best question `q`). */

@@ -40,7 +40,7 @@ describe.each(articles)("the %s article alone, beside small talk", (name) => {
 
 describe("every test article together with the shipped corpus", () => {
   const matcher = new Matcher(loadCorpus(folder(articles, true)));
-  // (Fourteen careers at once share most of their words: "salary kitni hai?" is then a question back, which is why
+  // (Twenty careers at once share most of their words: "salary kitni hai?" is then a question back, which is why
   // these floors are lower than one article's beside the shipped one.)
   it.each(articles)("answers the %s eval set above the floor", (name) => floors(evaluate(casesOf(name), (q) => ask(matcher, q).result), 30, 50, 0.18));
 

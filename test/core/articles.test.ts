@@ -87,6 +87,10 @@ describe("an article alone, beside small talk", () => {
     expect(matcher.analyzer.analyzeQuestion("nurse 5 k baad kaam karti hai kya").forms.map((f) => f.concept)).not.toContain("#SALARY");
     const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);
     for (const q of ["what does she do all day", "day to day work of a nurse", "nurse ka roz ka kaam", "नर्स दिन भर क्या करती है"]) expect(concepts(q), q).toContain("#DUTY");
+    for (const q of ["what are the general duties of a nurse", "day-to-day duties of a nurse", "nurse ki general duty kya hai"]) {
+      expect(concepts(q), q).toContain("#DUTY");
+      expect(concepts(q), q).not.toContain("#SHIFT");
+    }
     for (const q of ["is night duty compulsory", "12 ghante ki duty hoti hai kya", "nurse ki duty timing kya hai", "रात की ड्यूटी करनी पड़ती है?"]) {
       expect(concepts(q), q).toContain("#SHIFT");
       expect(concepts(q), q).not.toContain("#DUTY");

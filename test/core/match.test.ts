@@ -301,6 +301,8 @@ describe("hard cases", () => {
     expect(matcher.match("front office uniform").stage).toBe("guard not-sure-enough");
     expect(matcher.match("office").stage).toBe("guard ambiguous");
     expect(matcher.match("what does a chef do in an office").stage).toBe("guard other-field");
+    // ...but a question naming a side the article contrasts is about it, whatever line of work it names.
+    expect(matcher.match("is a chef front office or back office?").stage).not.toBe("guard other-field");
     expect(matcher.match("what is back office").stage).toBe("every guard passed");
     expect(matcher.match("xyzzy plugh").stage).toBe("retrieve");
     expect(formatExplain(matcher.match("what is back office"))).toContain("decision (every guard passed): answered");

@@ -107,16 +107,14 @@ export class Matcher {
   private readonly unknownWeight: number;
   /** Per article: how much a word the corpus lacks weighs against its entries, relative to unknownWeight. */
   private readonly unknownScale: Float64Array;
-  /** Per entry: 1 when it is about a procedure (see procedural()), counted when first needed. */
-  private procedures?: Uint8Array;
-  /** Per article: 1 when one of its entries is about a procedure (see explainsProcedures), counted with `procedures`. */
+  /** Per article: 1 when one of its entries is about a procedure (see explainsProcedures), counted when first needed. */
   private explaining?: Uint8Array;
-  /** Per article: how far below the answer bars its entries may answer, for the few ways it asks each thing. */
-  private readonly sparseRelief: Float64Array;
+  /** Per article: how sparse it is, from 0 (a hundred phrasings an entry or more) towards 1 (see TUNING.sparseRelief, sparseMargin). */
+  private readonly sparseness: Float64Array;
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
-  /** The term names of the sides articles contrast ("front", "back"): a question naming one is about that article. */
-  private readonly sides = new Set<string>();
+  /** The terms of the sides articles contrast ("front", "back"): a question naming one is about that article. */
+  private readonly sides = new Set<number>();
   /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
   private readonly contrasts: { a: number; b: number; names: readonly [string, string]; only: readonly [Uint8Array, Uint8Array] }[] = [];
   // Per-query scratch space, reused so matching allocates little.
@@ -249,18 +247,20 @@ export class Matcher {
         const dominant = share.every((x, a) => a === top || x * this.t.subjectDominance <= share[top]!);
         if (share[top]! >= this.t.subjectShare && dominant) this.subjectOf[t] = top;
       });
-      // The sides an article's data contrasts ("front", "back") name its subject, however much another article
-      // uses them ("the hotel's front office"), unless another article declares them too.
-      const declared = new Map<number, number>();
-      corpus.articles.forEach((article, a) => {
-        for (const word of article.named) {
-          const t = this.termIds.get(nameOf(word));
-          if (t !== undefined) declared.set(t, declared.has(t) && declared.get(t) !== a ? -1 : a);
-        }
-      });
-      for (const [t, a] of declared) if (a >= 0) this.subjectOf[t] = a;
     }
-    for (const article of corpus.articles) for (const word of article.named) this.sides.add(nameOf(word));
+    // The sides an article's data contrasts ("front", "back") name its subject, however much another article uses
+    // them ("the hotel's front office"), unless another article declares them too.
+    const declared = new Map<number, number>();
+    corpus.articles.forEach((article, a) => {
+      for (const word of article.named) {
+        const t = this.termIds.get(nameOf(word));
+        if (t !== undefined) declared.set(t, declared.has(t) && declared.get(t) !== a ? -1 : a);
+      }
+    });
+    for (const [t, a] of declared) {
+      this.sides.add(t);
+      if (a >= 0) this.subjectOf[t] = a;
+    }
     const answerDf = new Map<number, number>();
     for (const names of answerNames) {
       const terms = new Set<number>();
@@ -296,13 +296,13 @@ export class Matcher {
     const articleEntries = sizes.reduce((x, y) => x + y, 0);
     // An article that asks each thing six ways lacks most of its readers' words: its best fits score lower than a
     // dense article's, for right answers as for wrong ones, so its bars come down in proportion.
-    this.sparseRelief = Float64Array.from(sizes, (entries, a) => (entries > 0 ? this.t.sparseRelief * Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0));
+    this.sparseness = Float64Array.from(sizes, (entries, a) => (entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0));
     const density = articleEntries > 0 ? questionsOf.reduce((x, y) => x + y, 0) / articleEntries : this.t.unknownDensity;
-    const sparseness = (d: number) => Math.min(1, Math.max(this.t.unknownSparseMin, Math.sqrt(d / this.t.unknownDensity)));
-    this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf) * sparseness(density);
+    const unknownShare = (d: number) => Math.min(1, Math.max(this.t.unknownSparseMin, Math.sqrt(d / this.t.unknownDensity)));
+    this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf) * unknownShare(density);
     // ...and each article's entries are judged by its own density: a sparse article beside a dense one keeps its
     // leniency.
-    this.unknownScale = Float64Array.from(sizes, (entries, a) => (entries > 0 ? sparseness(questionsOf[a]! / entries) / sparseness(density) : 1));
+    this.unknownScale = Float64Array.from(sizes, (entries, a) => (entries > 0 ? unknownShare(questionsOf[a]! / entries) / unknownShare(density) : 1));
     this.questions.forEach((q, i) => {
       let w = 0;
       for (let k = q.start; k < q.end; k++) {
@@ -509,7 +509,7 @@ export class Matcher {
     }
     // "Is housekeeping front office or back office?": a question naming a side an article contrasts is about that
     // article, whatever line of work it names.
-    const namesSide = [...query.keys()].some((t) => this.sides.has(this.termNames[t]!));
+    const namesSide = [...query.keys()].some((t) => this.sides.has(t));
     return { clean, lang, forms, explained, query, unknown, unknownForms, unknownAsked, required, fields: namesSide ? [] : fields };
   }
 
@@ -596,7 +596,7 @@ export class Matcher {
     // Or two entries of a sparse article this close: with six phrasings an entry, a few hundredths is chance, and
     // offering both beats a confident wrong answer.
     const article = (c: { entry: number }) => this.articleOf[c.entry]!;
-    const sparseMargin = article(ranked[0]!) >= 0 ? (this.t.sparseMargin * this.sparseRelief[article(ranked[0]!)]!) / this.t.sparseRelief : 0;
+    const sparseMargin = article(ranked[0]!) >= 0 ? this.t.sparseMargin * this.sparseness[article(ranked[0]!)]! : 0;
     // (No tie when the question names the first one's article and not the other's: "front office ki zimmedari" is
     // the front/back office article's, though a hotel article's front desk asks it word for word.)
     const names = (c: { entry: number }) => article(c) >= 0 && [...query.keys()].some((t) => this.subjectOf[t] === article(c));
@@ -643,7 +643,7 @@ export class Matcher {
     const words = query.size + unknown.size;
     const clearLead = second === undefined || best.score - second.score >= this.t.longLead;
     const relief = clearLead ? Math.min(this.t.longReliefMax, this.t.longRelief * Math.max(0, words - this.t.longWords)) : 0;
-    const sparse = this.articleOf[bestEntry]! >= 0 ? this.sparseRelief[this.articleOf[bestEntry]!]! : 0;
+    const sparse = this.articleOf[bestEntry]! >= 0 ? this.t.sparseRelief * this.sparseness[this.articleOf[bestEntry]!]! : 0;
     return { scoreBar: this.t.answerThreshold - relief - sparse, coverageBar: this.t.minCoverage - relief - sparse };
   }
 
@@ -919,10 +919,16 @@ export class Matcher {
     return undefined;
   }
 
-  /** Whether enough of an entry's questions (TUNING.procedureShare) ask how to do something: an entry about a procedure. */
-  private procedural(entry: number): boolean {
-    if (this.procedures === undefined) {
-      // Counted once, on the first question that needs it.
+  /**
+   * Whether the entry's article has an entry about a procedure (one in TUNING.procedureShare of its questions asks
+   * how to do something): its author answers "how do I…" in its field, so "how to become a team leader" is the
+   * growth entry's to answer. (An article with none, like one that explains two kinds of office, never says how to
+   * get anything done.) Counted once, on the first question that needs it.
+   */
+  private explainsProcedures(entry: number): boolean {
+    const article = this.articleOf[entry]!;
+    if (article < 0) return false;
+    if (this.explaining === undefined) {
       const how = this.termIds.get(HOWTO);
       const asks = new Uint32Array(this.corpus.entries.length);
       const all = new Uint32Array(this.corpus.entries.length);
@@ -930,25 +936,12 @@ export class Matcher {
         all[q.entry]! += 1;
         if (how !== undefined && this.has(q, how)) asks[q.entry]! += 1;
       }
-      this.procedures = Uint8Array.from(all, (n, e) => (n > 0 && asks[e]! * this.t.procedureShare >= n ? 1 : 0));
       this.explaining = new Uint8Array(this.corpus.articles.length);
-      this.procedures.forEach((p, e) => {
-        if (p === 1 && this.articleOf[e]! >= 0) this.explaining![this.articleOf[e]!] = 1;
+      all.forEach((n, e) => {
+        if (n > 0 && asks[e]! * this.t.procedureShare >= n && this.articleOf[e]! >= 0) this.explaining![this.articleOf[e]!] = 1;
       });
     }
-    return this.procedures[entry] === 1;
-  }
-
-  /**
-   * Whether the entry's article has an entry about a procedure: its author answers "how do I…" in its field, so
-   * "how to become a team leader" is the growth entry's to answer. (An article with none, like one that explains
-   * two kinds of office, never says how to get anything done.)
-   */
-  private explainsProcedures(entry: number): boolean {
-    const article = this.articleOf[entry]!;
-    if (article < 0) return false;
-    this.procedural(entry);
-    return this.explaining![article] === 1;
+    return this.explaining[article] === 1;
   }
 
   /** Whether an entry's questions ask about every one of these subjects (a procedure: its best question `q`). */

@@ -56,7 +56,7 @@ export const TUNING = Object.freeze({
   unknownDensity: 100,
   /** ...but never below this share. */
   unknownSparseMin: 0.4,
-  /** An article with few phrasings an entry answers below the bars by up to this much (see Matcher.sparseRelief). */
+  /** An article with few phrasings an entry answers below the bars by up to this much (in proportion to Matcher.sparseness). */
   sparseRelief: 0.05,
   /** An entry is about a procedure when at least one in this many of its questions asks how to do something. */
   procedureShare: 6,

@@ -3,9 +3,8 @@
 import pg from "pg";
 import { decide, type RateDecision } from "../ratelimit.js";
 import type { LangChoice } from "../types.js";
-import { UPDATE_WINDOW_MS, type ChoiceRecord, type Delivery, type FeedbackRecord, type QuestionRecord, type Report, type SharedState, type Store, type UpdateClaim } from "./store.js";
+import { DAY_MS, UPDATE_WINDOW_MS, type ChoiceRecord, type Delivery, type FeedbackRecord, type QuestionRecord, type Report, type SharedState, type Store, type UpdateClaim } from "./store.js";
 
-const DAY_MS = 86_400_000;
 
 /** Each migration moves the schema one version up; `schema_version` says which have run. */
 const MIGRATIONS: readonly string[] = [

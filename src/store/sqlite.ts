@@ -2,9 +2,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { UPDATE_WINDOW_MS, type ChoiceRecord, type Delivery, type FeedbackRecord, type QuestionRecord, type Report, type Store, type UpdateClaim } from "./store.js";
+import { DAY_MS, UPDATE_WINDOW_MS, type ChoiceRecord, type Delivery, type FeedbackRecord, type QuestionRecord, type Report, type Store, type UpdateClaim } from "./store.js";
 
-const DAY_MS = 86_400_000;
 
 /** Each migration moves the schema one version up; `PRAGMA user_version` says which have run. */
 const MIGRATIONS: readonly string[] = [

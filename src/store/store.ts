@@ -44,8 +44,10 @@ export interface UpdateClaim {
   readonly payload: string;
 }
 
+/** A day, for retention and rate-limit windows. */
+export const DAY_MS = 86_400_000;
 /** How long a settled update is remembered: longer than any platform redelivers (Telegram keeps updates 24 h). */
-export const UPDATE_WINDOW_MS = 2 * 86_400_000;
+export const UPDATE_WINDOW_MS = 2 * DAY_MS;
 
 export interface FeedbackRecord {
   readonly time: number;

@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
 import { LIMITS, parseCustomId, visibleParts, type DiscordPayload } from "../../adapters/discord-format.js";
 import { listenOnLoopback } from "./loopback.js";
+import { seededRandom } from "./seeded.js";
 
 export interface FakeUser {
   readonly id: string;
@@ -273,14 +274,7 @@ export class FakeDiscord {
 
   /** Makes a share `rate` of the POSTs to `path` fail, each with one of `failures`, from a seeded generator. */
   failRandomly(path: RegExp, rate: number, failures: readonly Failure[], seed = 1): void {
-    let state = seed >>> 0;
-    const next = () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const next = seededRandom(seed);
     this.random = { path, rate, failures, next };
   }
 

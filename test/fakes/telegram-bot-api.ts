@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { CallbackQuery, Chat, InlineQuery, Message, MessageEntity, Update, User } from "telegraf/types";
 import { listenOnLoopback } from "./loopback.js";
+import { seededRandom } from "./seeded.js";
 
 /** One recorded API call. */
 export interface ApiCall {
@@ -240,15 +241,7 @@ export class FakeBotApi {
    * generator: the same seed fails the same calls. Returns a function that stops it.
    */
   failRandomly(method: string, rate: number, failures: readonly ScriptedFailure[], seed = 1): () => void {
-    let state = seed >>> 0;
-    // mulberry32: small, fast, and good enough to spread failures.
-    const next = () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const next = seededRandom(seed);
     this.random = { method, rate, failures, next };
     return () => (this.random = undefined);
   }

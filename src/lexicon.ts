@@ -144,7 +144,8 @@ export const NEGATING: readonly string[] = Object.freeze([NEGATION, "#WITHOUT", 
  * sentence with one asks, so the sentences around it that only tell are context.
  */
 export const REQUESTS: readonly string[] = Object.freeze(
-  `explain tell describe clarify guide advise elaborate bataiye batao bataye btao bataen samjhaiye samjhao
+  `explain tell describe clarify guide advise elaborate bataiye batao bataye btao bataen batayen batayein samjhaiye
+  samjhao samjhayen samjhaen samjhayein
   kitna kitni kitne कितना कितनी कितने
   बताएं बताएँ बताइए बताइये बताओ बताने समझाइए समझाएं समझाओ समझाने स्पष्ट`.split(/\s+/).filter(Boolean),
 );
@@ -207,6 +208,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(?:(?:ek|1|do|2)\s+)+(?:line|lines|lain)\s+(?:me|mein|main)\b|\bin\s+(?:one|a|1|two|2)\s+(?:or\s+two\s+)?lines?\b/giu, " "],
   [/(?<![\u0900-\u097f])(?:(?:एक|दो)\s+)+(?:लाइन|लाइनों|पंक्ति|पंक्तियों)\s+में(?![\u0900-\u097f])/gu, " "],
   [/\b(samjha|samjhaa|bata|btaa|bataa)\s+(?:do|dijiye|dena)\b/giu, "$1"],
+  // The formal passive request: "samjhaya jaye" is "please explain".
+  [/\b(?:samjhaya|samjhaaya|bataya|btaya)\s+(?:jaye|jaaye|jae|jay)\b/giu, "samjhaiye"],
+  [/(?<![\u0900-\u097f])(?:समझाया|बताया)\s+(?:जाए|जाये)(?![\u0900-\u097f])/gu, "समझाइए"],
   [/(?<![\u0900-\u097f])(समझा|बता)\s+(?:दो|दीजिए|दीजिये|देना)(?![\u0900-\u097f])/gu, "$1"],
   // "Feels like" is "seems": not the customers' feelings.
   [/\b(?:it\s+)?(?:feels|feel|felt)\s+like\b/giu, " "],

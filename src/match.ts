@@ -58,6 +58,8 @@ export interface MatchResult {
   readonly uncovered: boolean;
   /** ...and which subject that is, named for the user. */
   readonly subject?: SubjectLabel;
+  /** In a sparse article, the calibrated guard's inputs and verdict (see Matcher.calibration). */
+  readonly calibration?: Calibration;
 }
 
 interface IndexedQuestion {
@@ -83,6 +85,8 @@ export class Matcher {
   private readonly termData: Int32Array;
   private readonly questions: IndexedQuestion[] = [];
   private readonly entryTerms: Set<number>[] = [];
+  /** Per entry: how typical each of its terms is of it (see typicalTerms): evidence about the entry, not one question. */
+  private readonly typical: ReadonlyMap<number, number>[] = [];
   /** Terms of each entry's answers. */
   private readonly answerTerms: Set<number>[] = [];
   /** Terms used only by small-talk entries (hello, thanks): dropped when a question has real content. */
@@ -121,6 +125,8 @@ export class Matcher {
   private readonly matchedAcc: Float64Array;
   private readonly plainAcc: Float64Array;
   private readonly bestF: Float64Array;
+  /** Per entry: the F-beta of its second-best question, for the calibrated guard (see evidence()). */
+  private readonly secondF: Float64Array;
   private readonly bestQ: Int32Array;
   private readonly bestRecall: Float64Array;
   private readonly bestPrecision: Float64Array;
@@ -217,6 +223,7 @@ export class Matcher {
         termList.push(...[...qTerms].sort((a, b) => a - b));
         this.questions.push({ entry: e, lang, text, start, end: termList.length, weight: 0 });
       }
+      this.typical.push(typicalTerms(questions.map(({ lang, forms }) => ({ lang, terms: forms.flatMap((f) => splits.get(f.surface) ?? [f]).map((f) => this.termIds.get(termName(f))!) }))));
       for (const t of terms) {
         this.df[t] = (this.df[t] ?? 0) + 1;
         if (!corpus.entries[e]!.smalltalk) nonSmalltalkDf.set(t, (nonSmalltalkDf.get(t) ?? 0) + 1);
@@ -329,6 +336,7 @@ export class Matcher {
     this.matchedAcc = new Float64Array(this.questions.length);
     this.plainAcc = new Float64Array(this.questions.length);
     this.bestF = new Float64Array(n);
+    this.secondF = new Float64Array(n);
     this.bestQ = new Int32Array(n).fill(-1);
     this.bestRecall = new Float64Array(n);
     this.bestPrecision = new Float64Array(n);
@@ -576,7 +584,9 @@ export class Matcher {
     const lacking = this.lackingSubject(q.required, ranked[0]!);
     const offTopic = this.offTopic(ranked[0]!.entry, q.query);
     const { scoreBar, coverageBar } = this.bars(q, ranked[0]!.entry, best, second);
-    return { best, second, lacking, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields: q.fields, offTopic, ambiguous, scoreBar, coverageBar };
+    const calibration = this.calibration(q, ranked);
+    const calibratedBar = this.t.calibratedBar;
+    return { best, second, lacking, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields: q.fields, offTopic, ambiguous, scoreBar, coverageBar, calibration, calibratedBar };
   }
 
   /** Guard fact "ambiguous": whether the best two candidates are too close to choose between, so the bot asks which. */
@@ -596,7 +606,8 @@ export class Matcher {
     // Or two entries of a sparse article this close: with six phrasings an entry, a few hundredths is chance, and
     // offering both beats a confident wrong answer.
     const article = (c: { entry: number }) => this.articleOf[c.entry]!;
-    const sparseMargin = article(ranked[0]!) >= 0 ? this.t.sparseMargin * this.sparseness[article(ranked[0]!)]! : 0;
+    // (A calibrated article weighs the lead in its model instead: see calibration().)
+    const sparseMargin = article(ranked[0]!) >= 0 && !this.calibrated(ranked[0]!.entry) ? this.t.sparseMargin * this.sparseness[article(ranked[0]!)]! : 0;
     // (No tie when the question names the first one's article and not the other's: "front office ki zimmedari" is
     // the front/back office article's, though a hotel article's front desk asks it word for word.)
     const names = (c: { entry: number }) => article(c) >= 0 && [...query.keys()].some((t) => this.subjectOf[t] === article(c));
@@ -647,13 +658,66 @@ export class Matcher {
     return { scoreBar: this.t.answerThreshold - relief - sparse, coverageBar: this.t.minCoverage - relief - sparse };
   }
 
+  /** Whether an entry's article is sparse enough for the calibrated guard (see TUNING.calibration). */
+  private calibrated(entry: number): boolean {
+    const a = this.articleOf[entry]!;
+    return a >= 0 && this.sparseness[a]! >= this.t.calibratedSparseness && this.t.calibration.length > 0;
+  }
+
+  /**
+   * Evidence about an entry beyond its best question: how typical the query's words are of the entry's questions
+   * (see typicalTerms), plus how well its second-best question fits. With six phrasings an entry, one question
+   * sharing two words is chance; an entry whose every phrasing uses the query's words is not.
+   */
+  private evidence(entry: number, query: ReadonlyMap<number, number>, second: number): number {
+    const typical = this.typical[entry]!;
+    let found = 0;
+    let all = 0;
+    for (const [t, quality] of query) {
+      found += this.idf[t]! * quality * (typical.get(t) ?? 0);
+      all += this.idf[t]!;
+    }
+    return (all > 0 ? found / all : 0) + second;
+  }
+
+  /**
+   * Guard fact "calibrated": in a sparse article, the chance that the best entry is right, from a logistic model
+   * over what the matcher knows (TUNING.calibration, fitted by bin/calibrate.ts over the test articles). Its
+   * inputs are the best entry's score, coverage and evidence, its lead over the next entry, and how much of the
+   * question the corpus does not know.
+   */
+  private calibration({ explained }: Understanding, ranked: readonly Scored[]): Calibration | undefined {
+    const best = ranked[0]!;
+    if (!this.calibrated(best.entry) || this.smalltalk[best.entry]) return undefined;
+    const next = ranked.find((c, i) => i > 0 && !this.smalltalk[c.entry]);
+    const lead = best.rank - (next?.rank ?? 0);
+    let weight = 0;
+    let unknownWeight = 0;
+    let words = 0;
+    let unknown = 0;
+    for (const w of explained) {
+      if (w.weight <= 0) continue;
+      words += 1;
+      weight += w.weight;
+      if (w.as === "unknown") {
+        unknown += 1;
+        unknownWeight += w.weight;
+      }
+    }
+    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words];
+    let z = 0;
+    features.forEach((x, i) => (z += x * (this.t.calibration[i] ?? 0)));
+    return { features, confidence: 1 / (1 + Math.exp(-z)) };
+  }
+
   /**
    * Stage "decide": a role the article assigns, else the best entry unless a guard objects, else thanks to small
    * talk, else no answer with suggestions.
    */
   private decide(q: Understanding, ranked: readonly Scored[], out: readonly Candidate[], vetoed: (entry: number) => boolean, facts: GuardFacts): MatchResult {
     const { query, required } = q;
-    const { best } = facts;
+    const { best, calibration } = facts;
+    const result = (r: MatchResult): MatchResult => (calibration ? Object.assign(r, { calibration }) : r);
     // The guards, in order: the first that objects decides, and `--explain` says why.
     const guard = firstObjecting(facts);
     const blocker = guard === undefined ? undefined : () => guard.why(facts);
@@ -668,23 +732,23 @@ export class Matcher {
     };
     if (role !== undefined && !vetoed(role.entry) && (blocker !== undefined || !role.phrase.every(speaksOf))) {
       const id = this.corpus.entries[role.entry]!.id;
-      return this.answered(q, "roles", out, id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
+      return result(this.answered(q, "roles", out, id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`));
     }
-    if (blocker === undefined) return this.answered(q, "every guard passed", out, best.id, best.score, () => barsText(facts));
+    if (blocker === undefined) return result(this.answered(q, "every guard passed", out, best.id, best.score, () => barsText(facts)));
     // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
     // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
     const { thanks, intents } = this.fixed;
     const asks = [...query.keys()].some((t) => intents.has(t));
     if (thanks !== undefined && query.has(thanks) && !asks && required.size === 0) {
       const polite = ranked.find((c) => this.smalltalk[c.entry] && this.entryTerms[c.entry]!.has(thanks));
-      if (polite) return this.answered(q, "thanks", out, this.corpus.entries[polite.entry]!.id, polite.score, () => `small talk (${THANKS}), as ${blocker()}`);
+      if (polite) return result(this.answered(q, "thanks", out, this.corpus.entries[polite.entry]!.id, polite.score, () => `small talk (${THANKS}), as ${blocker()}`));
     }
     // "Did you mean" offers topics of the article, never small talk.
     const suggestions = out
       .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
-    return this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, facts.lacking);
+    return result(this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, facts.lacking));
   }
 
   /** Result "answered": an answer; the decision is words for `--explain` only, written when read. */
@@ -737,7 +801,7 @@ export class Matcher {
     const gathering = terms.filter(([t]) => this.df[t]! <= rareDf);
     const beta2 = this.t.beta * this.t.beta;
     // Best question per entry, in reusable typed arrays; `entries` lists the entries touched.
-    const { bestF, bestQ, bestRecall, bestPrecision } = this;
+    const { bestF, bestQ, bestRecall, bestPrecision, secondF } = this;
     const entries: number[] = [];
     const consider = (q: number, m: number, p: number) => {
       const question = this.questions[q]!;
@@ -745,8 +809,13 @@ export class Matcher {
       const recall = m / base(e);
       const precision = p / question.weight;
       const f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
-      if (bestQ[e] === -1) entries.push(e);
-      else if (f <= bestF[e]!) return;
+      if (bestQ[e] === -1) {
+        entries.push(e);
+        secondF[e] = 0;
+      } else if (f <= bestF[e]!) {
+        secondF[e] = Math.max(secondF[e]!, f);
+        return;
+      } else secondF[e] = bestF[e]!;
       bestF[e] = f;
       bestQ[e] = q;
       bestRecall[e] = recall;
@@ -808,7 +877,7 @@ export class Matcher {
       }
     }
 
-    const out: { entry: number; q: number; score: number; recall: number }[] = [];
+    const out: Scored[] = [];
     const contrastTerms = new Set(this.contrasts.flatMap((c) => [c.a, c.b]));
     const otherSides: number[] = [];
     for (const { a, b } of this.contrasts) if (query.has(a) !== query.has(b)) otherSides.push(query.has(a) ? b : a);
@@ -841,9 +910,25 @@ export class Matcher {
           f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
         }
       }
-      out.push({ entry: e, q, score: f, recall });
+      const evidence = this.calibrated(e) ? this.evidence(e, query, secondF[e]!) : 0;
+      out.push({ entry: e, q, score: f, recall, evidence, rank: f + this.t.evidenceWeight * evidence });
     }
     out.sort((a, b) => b.score - a.score || a.entry - b.entry);
+    return this.byEvidence(out);
+  }
+
+  /**
+   * Within the best entry's article, when it is calibrated, its entries are ranked by their evidence too, not by
+   * one question alone; other articles' entries keep their places (their scores are not on that scale).
+   */
+  private byEvidence(out: Scored[]): Scored[] {
+    const first = out[0];
+    if (first === undefined || !this.calibrated(first.entry)) return out;
+    const article = this.articleOf[first.entry];
+    const slots: number[] = [];
+    for (let i = 0; i < out.length && slots.length < this.t.evidenceRerank; i++) if (this.articleOf[out[i]!.entry] === article) slots.push(i);
+    const mine = slots.map((i) => out[i]!).sort((a, b) => b.rank - a.rank || a.entry - b.entry);
+    slots.forEach((slot, k) => (out[slot] = mine[k]!));
     return out;
   }
 
@@ -1021,6 +1106,10 @@ interface Scored {
   readonly q: number;
   readonly score: number;
   readonly recall: number;
+  /** Evidence beyond the best question, in a calibrated article (see Matcher.evidence), else 0... */
+  readonly evidence: number;
+  /** ...and what entries are ranked by: the score plus a share of that evidence. */
+  readonly rank: number;
 }
 
 /** What the "rank" stage hands on (see Matcher.rank). */
@@ -1049,6 +1138,16 @@ export interface GuardFacts {
   readonly ambiguous: boolean;
   readonly scoreBar: number;
   readonly coverageBar: number;
+  /** In a sparse article, the calibrated chance that the best entry is right (see Matcher.calibration)... */
+  readonly calibration: Calibration | undefined;
+  /** ...and the chance it must reach. */
+  readonly calibratedBar: number;
+}
+
+/** The calibrated guard's inputs and its verdict: the chance that the best entry is the right one. */
+export interface Calibration {
+  readonly features: readonly number[];
+  readonly confidence: number;
 }
 
 /** A rule that may keep the best candidate from answering; `why` is the decision's words for `--explain`. */
@@ -1075,8 +1174,12 @@ export const GUARDS: readonly Guard[] = [
   { name: "small-talk-off-topic", objects: (f) => f.offTopic, why: (f) => `${f.best.id} is small talk and the question is about a topic` },
   // Two entries too close to choose: ask which.
   { name: "ambiguous", objects: (f) => f.ambiguous, why: (f) => `${f.best.id} and ${f.second!.id} fit equally well` },
-  // The best entry is below the bars.
-  { name: "not-sure-enough", objects: (f) => f.best.score < f.scoreBar || f.best.coverage < f.coverageBar, why: (f) => `not sure enough (${barsText(f)})` },
+  // The best entry is below the bars; in a sparse article, its calibrated chance of being right is.
+  {
+    name: "not-sure-enough",
+    objects: (f) => (f.calibration ? f.calibration.confidence < f.calibratedBar : f.best.score < f.scoreBar || f.best.coverage < f.coverageBar),
+    why: (f) => `not sure enough (${barsText(f)})`,
+  },
 ];
 
 /** The first guard that objects to the best candidate, if any (a loop: nothing allocated per question). */
@@ -1087,6 +1190,7 @@ export function firstObjecting(facts: GuardFacts, guards: readonly Guard[] = GUA
 
 /** The best candidate against the answer bars, in words. */
 function barsText(f: GuardFacts): string {
+  if (f.calibration) return `calibrated confidence ${f.calibration.confidence.toFixed(3)} against ${f.calibratedBar.toFixed(2)}, score ${f.best.score.toFixed(3)}`;
   return `score ${f.best.score.toFixed(3)} against ${f.scoreBar.toFixed(2)}, coverage ${f.best.coverage.toFixed(3)} against ${f.coverageBar.toFixed(2)}`;
 }
 
@@ -1116,6 +1220,25 @@ function impliedSide(
     if (near === negated) return side;
   }
   return undefined;
+}
+
+/**
+ * How typical each term is of one entry: the largest share of its questions in one language that use it. A word
+ * in every Hindi phrasing of an entry is its signature, whatever its English phrasings say.
+ */
+export function typicalTerms(questions: readonly { readonly lang: string; readonly terms: readonly number[] }[]): Map<number, number> {
+  const counts = new Map<string, Map<number, number>>();
+  const sizes = new Map<string, number>();
+  for (const { lang, terms } of questions) {
+    if (terms.length === 0) continue;
+    sizes.set(lang, (sizes.get(lang) ?? 0) + 1);
+    const count = counts.get(lang) ?? new Map<number, number>();
+    counts.set(lang, count);
+    for (const t of new Set(terms)) count.set(t, (count.get(t) ?? 0) + 1);
+  }
+  const typical = new Map<number, number>();
+  for (const [lang, count] of counts) for (const [t, c] of count) typical.set(t, Math.max(typical.get(t) ?? 0, c / sizes.get(lang)!));
+  return typical;
 }
 
 function round(x: number): number {

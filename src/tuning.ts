@@ -62,6 +62,18 @@ export const TUNING = Object.freeze({
   procedureShare: 6,
   /** In an article with few phrasings (in proportion, see sparseRelief), two entries this close are offered, not guessed between. */
   sparseMargin: 0.04,
+  /** An article at least this sparse (Matcher.sparseness) is judged by the calibrated guard instead of the bars... */
+  calibratedSparseness: 0.5,
+  /** ...which answers when the best entry's calibrated chance of being right is at least this... */
+  calibratedBar: 0.65,
+  /** ...from a logistic model with these weights, fitted by `bin/calibrate.ts` over the test articles: bias, score, coverage, evidence, lead, lead up to calibrationLeadCap, unknown share of the question's weight, unknown words, words. */
+  calibration: Object.freeze([-5.796, 1.947, 3.638, 1.131, 3.925, 7.1, -3.668, 0.053, 0.368]) as readonly number[],
+  /** The lead over the next entry counts twice up to this much: a small lead says more than a large one adds. */
+  calibrationLeadCap: 0.1,
+  /** How much an entry's evidence beyond its best question counts when ranking entries of a calibrated article. */
+  evidenceWeight: 0.2,
+  /** ...among this many of its best entries. */
+  evidenceRerank: 8,
   /** Query words rarer than this (entries containing them) gather candidates; commoner ones only score them. */
   candidateDf: 48,
   /** ...or rarer than this share of all entries, whichever is larger, so big corpora gather enough candidates. */
@@ -75,4 +87,4 @@ export const TUNING = Object.freeze({
 });
 
 /** The tuning a Matcher runs with: any number per constant (freezing the object literal typed each as its default). */
-export type Tuning = { -readonly [K in keyof typeof TUNING]: number };
+export type Tuning = { -readonly [K in keyof typeof TUNING]: (typeof TUNING)[K] extends readonly number[] ? readonly number[] : number };

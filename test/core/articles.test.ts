@@ -136,7 +136,8 @@ describe("close calls in an article with few phrasings", () => {
     item("nurse-festivals", { en: ["Do staff nurses in hospitals work on festivals?"], hi: ["क्या नर्स को त्योहार पर काम करना पड़ता है?"], "hi-Latn": ["nurse ko tyohar pe kaam karna padta hai kya"] }),
   ]);
   const question = "do staff nurses work on holidays";
-  const matcherWith = (sparseMargin: number) => new Matcher(loadCorpus(withSmalltalk({ "nurse.yaml": shifts })), { sparseMargin });
+  // (The rule of an article the calibrated guard does not judge: see "the calibrated guard" below.)
+  const matcherWith = (sparseMargin: number) => new Matcher(loadCorpus(withSmalltalk({ "nurse.yaml": shifts })), { sparseMargin, calibratedSparseness: 2 });
 
   it("offers both entries rather than guessing between them", () => {
     // (A wide margin, so that this pair, a few hundredths apart, falls inside it.)
@@ -147,6 +148,33 @@ describe("close calls in an article with few phrasings", () => {
 
   it("is a rule of its own: without it the first is guessed", () => {
     expect(matcherWith(0).match(question).id).toBe("nurse-weekends");
+  });
+});
+
+describe("the calibrated guard", () => {
+  const matcher = matcherOf({ "nurse.yaml": nurse });
+
+  it("judges a sparse article's best entry by its chance of being right, and says so", () => {
+    const clear = matcher.match("what is the salary of a staff nurse");
+    expect(clear.id).toBe("nurse-salary");
+    expect(clear.calibration!.confidence).toBeGreaterThanOrEqual(0.65);
+    const vague = matcher.match("nurse ko hostel milta hai kya sarkari quarter");
+    expect(vague.id).toBeNull();
+    expect(vague.stage).toBe("guard not-sure-enough");
+    expect(vague.decision).toMatch(/calibrated confidence 0\.\d+ against 0\.65/);
+  });
+
+  it("answers what its bar lets through, and nothing when the bar is out of reach", () => {
+    const question = "how much does a nurse earn";
+    expect(new Matcher(matcher.corpus, { calibratedBar: 0 }).match(question).id).toBe("nurse-salary");
+    expect(new Matcher(matcher.corpus, { calibratedBar: 1 }).match(question).id).toBeNull();
+  });
+
+  it("leaves a dense article to the bars", () => {
+    const dense = new Matcher(loadCorpus("faq"));
+    const result = dense.match("what is back office");
+    expect(result.id).toBe("back-office");
+    expect(result.calibration).toBeUndefined();
   });
 });
 

@@ -14,6 +14,8 @@ const calm: GuardFacts = {
   ambiguous: false,
   scoreBar: 0.5,
   coverageBar: 0.5,
+  calibration: undefined,
+  calibratedBar: 0.6,
 };
 const guard = (name: string) => GUARDS.find((g) => g.name === name)!;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus.js";
 import { evaluate, parseEvalSet } from "../../src/evaluate.js";
 import { ask } from "../../src/answer.js";
-import { Matcher } from "../../src/match.js";
+import { Matcher, typicalTerms } from "../../src/match.js";
 import { formatExplain } from "../../src/explain.js";
 import { splitQuestions } from "../../src/parts.js";
 import { phoneticKey, romanize, spelledLetters, stem } from "../../src/translit.js";
@@ -332,5 +332,23 @@ describe("abbreviations spelt in Devanagari letter names", () => {
 
   it("leaves words that are not letter names alone", () => {
     for (const word of ["बैंक", "ऑफिस", "के", "जी"]) expect(spelledLetters(word)).toBeUndefined();
+  });
+});
+
+describe("how typical a word is of an entry", () => {
+  it("is the largest share of its questions in one language that use it", () => {
+    const typical = typicalTerms([
+      { lang: "hi", terms: [1, 2] },
+      { lang: "hi", terms: [1] },
+      { lang: "en", terms: [3, 2] },
+      { lang: "en", terms: [3] },
+      { lang: "en", terms: [4] },
+      { lang: "en", terms: [] },
+    ]);
+    // 1 is in every Hindi phrasing, though no English one; 2 in half the Hindi ones, a third of the English ones.
+    expect(typical.get(1)).toBe(1);
+    expect(typical.get(2)).toBe(0.5);
+    expect(typical.get(3)).toBeCloseTo(2 / 3);
+    expect(typical.has(5)).toBe(false);
   });
 });

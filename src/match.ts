@@ -146,6 +146,7 @@ export class Matcher {
   constructor(corpus: Corpus, tuning: Partial<Tuning> = {}) {
     this.corpus = corpus;
     this.t = { ...TUNING, ...tuning };
+    if (this.t.calibration.length !== CALIBRATION_FEATURES) throw new Error(`tuning: calibration needs ${CALIBRATION_FEATURES} weights (see bin/calibrate.ts), not ${this.t.calibration.length}`);
     this.analyzer = new Analyzer(corpus.lexicon);
     const analyzer = this.analyzer;
     const nameOf = (word: string) => termName(analyzer.analyzeWord(word.toLowerCase()));
@@ -568,7 +569,7 @@ export class Matcher {
     // the best question itself must be one (see `lackingSubject`).
     const subjects = [...required].filter((name) => name !== HOWTO);
     const covering = subjects.length === 0 ? [] : eligible.filter((c) => !this.smalltalk[c.entry] && this.covers(c.entry, subjects, c.q));
-    const ranked = (covering.length > 0 ? covering : eligible).slice(0, 6);
+    const ranked = this.byEvidence(covering.length > 0 ? covering : eligible, query).slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     return { ranked, out, vetoed };
   }
@@ -593,6 +594,10 @@ export class Matcher {
   private ambiguous(query: Map<number, number>, ranked: readonly Scored[], out: readonly Candidate[]): boolean {
     const best = out[0]!;
     const second = out[1];
+    // How far the first leads: by rank when evidence ordered the two (see byEvidence), else by the scores shown
+    // (entries of two articles are never ordered by evidence, which only one of them may have).
+    const byRank = second !== undefined && this.articleOf[ranked[0]!.entry] === this.articleOf[ranked[1]!.entry] && (ranked[0]!.evidence > 0 || ranked[1]!.evidence > 0);
+    const lead = second === undefined ? 1 : byRank ? ranked[0]!.rank - ranked[1]!.rank : best.score - second.score;
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     // Or, with several articles, two entries of different articles when the question names neither's subject
     // ("salary kitni hai?"): which article is meant is a guess, so ask.
@@ -602,7 +607,7 @@ export class Matcher {
       this.articleOf[ranked[1]!.entry]! >= 0 &&
       this.articleOf[ranked[1]!.entry] !== this.articleOf[ranked[0]!.entry] &&
       ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
-      best.score - second.score < this.t.articleAmbiguityMargin;
+      lead < this.t.articleAmbiguityMargin;
     // Or two entries of a sparse article this close: with six phrasings an entry, a few hundredths is chance, and
     // offering both beats a confident wrong answer.
     const article = (c: { entry: number }) => this.articleOf[c.entry]!;
@@ -614,8 +619,8 @@ export class Matcher {
     const preferred = second !== undefined && article(ranked[0]!) !== article(ranked[1]!) && names(ranked[0]!) && !names(ranked[1]!);
     return (
       acrossArticles ||
-      (second !== undefined && !preferred && best.score - second.score < this.t.ambiguityMargin && best.coverage <= second.coverage) ||
-      (second !== undefined && !this.smalltalk[ranked[1]!.entry] && best.score - second.score < sparseMargin)
+      (second !== undefined && !preferred && lead < this.t.ambiguityMargin && best.coverage <= second.coverage) ||
+      (second !== undefined && !this.smalltalk[ranked[1]!.entry] && lead < sparseMargin)
     );
   }
 
@@ -661,7 +666,7 @@ export class Matcher {
   /** Whether an entry's article is sparse enough for the calibrated guard (see TUNING.calibration). */
   private calibrated(entry: number): boolean {
     const a = this.articleOf[entry]!;
-    return a >= 0 && this.sparseness[a]! >= this.t.calibratedSparseness && this.t.calibration.length > 0;
+    return a >= 0 && this.sparseness[a]! >= this.t.calibratedSparseness;
   }
 
   /**
@@ -689,7 +694,8 @@ export class Matcher {
   private calibration({ explained }: Understanding, ranked: readonly Scored[]): Calibration | undefined {
     const best = ranked[0]!;
     if (!this.calibrated(best.entry) || this.smalltalk[best.entry]) return undefined;
-    const next = ranked.find((c, i) => i > 0 && !this.smalltalk[c.entry]);
+    // The lead over the next entry of the same article: the model was fitted on articles alone.
+    const next = ranked.find((c, i) => i > 0 && this.articleOf[c.entry] === this.articleOf[best.entry]);
     const lead = best.rank - (next?.rank ?? 0);
     let weight = 0;
     let unknownWeight = 0;
@@ -706,7 +712,7 @@ export class Matcher {
     }
     const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words];
     let z = 0;
-    features.forEach((x, i) => (z += x * (this.t.calibration[i] ?? 0)));
+    features.forEach((x, i) => (z += x * this.t.calibration[i]!));
     return { features, confidence: 1 / (1 + Math.exp(-z)) };
   }
 
@@ -910,26 +916,33 @@ export class Matcher {
           f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
         }
       }
-      const evidence = this.calibrated(e) ? this.evidence(e, query, secondF[e]!) : 0;
-      out.push({ entry: e, q, score: f, recall, evidence, rank: f + this.t.evidenceWeight * evidence });
+      out.push({ entry: e, q, score: f, recall, evidence: 0, rank: f });
     }
     out.sort((a, b) => b.score - a.score || a.entry - b.entry);
-    return this.byEvidence(out);
+    return out;
   }
 
   /**
-   * Within the best entry's article, when it is calibrated, its entries are ranked by their evidence too, not by
-   * one question alone; other articles' entries keep their places (their scores are not on that scale).
+   * Stage "rank", last step: when the best entry's article is calibrated, its best few entries are ordered by their
+   * evidence too (see evidence()), not by one question alone. They move only among the places they held, so an
+   * entry of another article keeps its place, though an entry of this one may now sit above it with a lower
+   * score. (Evidence is counted only for these few: it is the costly part.)
    */
-  private byEvidence(out: Scored[]): Scored[] {
-    const first = out[0];
-    if (first === undefined || !this.calibrated(first.entry)) return out;
+  private byEvidence(candidates: Scored[], query: ReadonlyMap<number, number>): Scored[] {
+    const first = candidates[0];
+    if (first === undefined || !this.calibrated(first.entry)) return candidates;
     const article = this.articleOf[first.entry];
     const slots: number[] = [];
-    for (let i = 0; i < out.length && slots.length < this.t.evidenceRerank; i++) if (this.articleOf[out[i]!.entry] === article) slots.push(i);
-    const mine = slots.map((i) => out[i]!).sort((a, b) => b.rank - a.rank || a.entry - b.entry);
-    slots.forEach((slot, k) => (out[slot] = mine[k]!));
-    return out;
+    for (let i = 0; i < candidates.length && slots.length < this.t.evidenceRerank; i++) if (this.articleOf[candidates[i]!.entry] === article) slots.push(i);
+    const mine = slots
+      .map((i) => {
+        const c = candidates[i]!;
+        const evidence = this.evidence(c.entry, query, this.secondF[c.entry]!);
+        return { ...c, evidence, rank: c.score + this.t.evidenceWeight * evidence };
+      })
+      .sort((a, b) => b.rank - a.rank || a.entry - b.entry);
+    slots.forEach((slot, k) => (candidates[slot] = mine[k]!));
+    return candidates;
   }
 
   /**
@@ -1240,6 +1253,9 @@ export function typicalTerms(questions: readonly { readonly lang: string; readon
   for (const [lang, count] of counts) for (const [t, c] of count) typical.set(t, Math.max(typical.get(t) ?? 0, c / sizes.get(lang)!));
   return typical;
 }
+
+/** How many inputs the calibrated guard's model has (see Matcher.calibration), the bias among them. */
+export const CALIBRATION_FEATURES = 9;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

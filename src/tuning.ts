@@ -67,7 +67,7 @@ export const TUNING = Object.freeze({
   /** ...which answers when the best entry's calibrated chance of being right is at least this... */
   calibratedBar: 0.65,
   /** ...from a logistic model with these weights, fitted by `bin/calibrate.ts` over the test articles: bias, score, coverage, evidence, lead, lead up to calibrationLeadCap, unknown share of the question's weight, unknown words, words. */
-  calibration: Object.freeze([-5.796, 1.947, 3.638, 1.131, 3.925, 7.1, -3.668, 0.053, 0.368]) as readonly number[],
+  calibration: Object.freeze([-7.01, 2.935, 3.204, 1.019, 0.562, 19.786, -2.734, 0.149, 0.37]) as readonly number[],
   /** The lead over the next entry counts twice up to this much: a small lead says more than a large one adds. */
   calibrationLeadCap: 0.1,
   /** How much an entry's evidence beyond its best question counts when ranking entries of a calibrated article. */

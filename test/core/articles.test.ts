@@ -164,10 +164,32 @@ describe("the calibrated guard", () => {
     expect(vague.decision).toMatch(/calibrated confidence 0\.\d+ against 0\.65/);
   });
 
-  it("answers what its bar lets through, and nothing when the bar is out of reach", () => {
+  it("answers from its bar up, and declines just below it", () => {
     const question = "how much does a nurse earn";
-    expect(new Matcher(matcher.corpus, { calibratedBar: 0 }).match(question).id).toBe("nurse-salary");
-    expect(new Matcher(matcher.corpus, { calibratedBar: 1 }).match(question).id).toBeNull();
+    const { confidence } = matcher.match(question).calibration!;
+    expect(new Matcher(matcher.corpus, { calibratedBar: confidence }).match(question).id).toBe("nurse-salary");
+    expect(new Matcher(matcher.corpus, { calibratedBar: confidence + 0.001 }).match(question).id).toBeNull();
+  });
+
+  it("ranks an article's entries by their evidence too, not by one question that happens to fit", () => {
+    // One entry asks each of its phrasings about a nurse's night shift; another, about transport, has one short
+    // question that happens to use the same words.
+    const shifts = article("Staff nurse", "staff nurse jobs", [
+      item("nurse-shifts", {
+        en: ["Do nurses have to do night shift duty in government hospitals?", "Is night shift compulsory for staff nurses in private hospitals?", "Night shift rotation for nurses in ICU wards"],
+        hi: ["क्या नर्स को अस्पताल में नाइट शिफ्ट करनी पड़ती है?", "नर्स की नाइट शिफ्ट महीने में कितनी बार लगती है?"],
+        "hi-Latn": ["nurse ko hospital me night shift karni padti hai kya", "staff nurse ki night shift mahine me kitni baar"],
+      }),
+      item("nurse-transport", {
+        en: ["Night shift cab for nurses?", "Does the hospital give a pick up and drop facility?", "Is transport provided after late duty?"],
+        hi: ["क्या अस्पताल पिक अप और ड्रॉप देता है?", "देर की ड्यूटी के बाद घर जाने की गाड़ी मिलती है?"],
+        "hi-Latn": ["hospital pick drop deta hai kya", "late duty ke baad gaadi milti hai"],
+      }),
+    ]);
+    const question = "night shift for nurses";
+    const corpus = loadCorpus(withSmalltalk({ "nurse.yaml": shifts }));
+    expect(new Matcher(corpus, { evidenceWeight: 0 }).match(question).candidates[0]!.id).toBe("nurse-transport");
+    expect(new Matcher(corpus).match(question).candidates[0]!.id).toBe("nurse-shifts");
   });
 
   it("leaves a dense article to the bars", () => {

@@ -61,6 +61,14 @@ describe("the guards", () => {
     expect(g.why({ ...calm, best: candidate("back-office", 0.4, 0.9) })).toBe("not sure enough (score 0.400 against 0.50, coverage 0.900 against 0.50)");
   });
 
+  it("not-sure-enough, in a calibrated article: below the calibrated chance, whatever the score and coverage", () => {
+    const g = guard("not-sure-enough");
+    const calibrated = (confidence: number, score: number) => ({ ...calm, best: candidate("gym-salary", score, score), calibration: { features: [], confidence } });
+    expect(g.objects(calibrated(0.5, 0.95))).toBe(true);
+    expect(g.objects(calibrated(0.6, 0.3))).toBe(false);
+    expect(g.why(calibrated(0.5, 0.95))).toBe("not sure enough (calibrated confidence 0.500 against 0.60, score 0.950)");
+  });
+
   it("the first that objects decides", () => {
     const facts = { ...calm, best: candidate("back-office", 0.1, 0.1), ambiguous: true, fields: ["chef"] };
     expect(firstObjecting(facts)?.name).toBe("other-field");

@@ -1,63 +1,81 @@
-// `node --import tsx bin/calibrate.ts [DIR...]`: fits the calibrated guard (TUNING.calibration) over test articles.
-// Each article runs alone beside smalltalk.yaml, and all together with the shipped corpus; every question the
-// calibrated guard would judge is one example: its features, and whether the best entry is right. Prints the weights to paste into src/tuning.ts, and how each
-// bar would have done with every article left out of its own fit (an honest estimate, not the fit itself).
+// `node --import tsx bin/calibrate.ts`: fits the calibrated guard's two models (TUNING.calibration for sparse
+// articles, denseCalibration for dense ones) and prints their weights to paste into src/tuning.ts.
+// Sparse: every test article in test/fixtures/articles, alone beside smalltalk.yaml and all together with the
+// shipped corpus. Dense: the shipped corpus on its real-chat-shaped sets (test/fixtures/eval-realchat-*.jsonl).
+// Every question the calibrated guard would judge is one example: its features, and whether the best entry is
+// right. For each bar it prints how the model would have done with each article (or set) left out of its own
+// fit: an honest estimate, unlike the fit itself.
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCorpus } from "../src/corpus.js";
 import { Matcher } from "../src/match.js";
+import { TUNING } from "../src/tuning.js";
 
-const dirs = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["test/fixtures/articles"];
+const ARTICLES = "test/fixtures/articles";
+const FIXTURES = "test/fixtures";
 /** Stages where the calibrated guard decides: the other guards (a subject, another field, small talk, a tie) came first. */
 const SOFT = new Set(["every guard passed", "guard not-sure-enough"]);
-const examples: { article: string; x: readonly number[]; right: number }[] = [];
-const articlesIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((name) => ({ dir, name: name.replace(/\.yaml$/, "") }));
-const all = dirs.flatMap(articlesIn);
-/** A corpus folder of small talk (or the whole shipped corpus) and the given articles. */
-const folderOf = (list: typeof all, shipped: boolean) => {
-  const folder = mkdtempSync(join(tmpdir(), "calibrate-"));
-  for (const f of shipped ? readdirSync("faq").filter((f) => f.endsWith(".yaml")) : ["smalltalk.yaml"]) copyFileSync(join("faq", f), join(folder, f));
-  for (const { dir, name } of list) copyFileSync(join(dir, `${name}.yaml`), join(folder, `${name}.yaml`));
-  return folder;
-};
-/** Every eval question of an article that the calibrated guard would judge in this corpus, as an example. */
-const collect = (matcher: Matcher, { dir, name }: (typeof all)[number]) => {
-  for (const line of readFileSync(join(dir, `${name}.jsonl`), "utf8").split("\n").filter((l) => l.trim() !== "")) {
-    const { question, expect } = JSON.parse(line) as { question: string; expect: string[] | null };
+/** Bars that let every question through, and tell the two models apart in a result. */
+const OPEN = { calibratedBar: 0, denseCalibratedBar: -1 } as const;
+type Example = { group: string; x: readonly number[]; right: number };
+const sparse: Example[] = [];
+const dense: Example[] = [];
+
+const casesOf = (file: string) =>
+  readFileSync(file, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as { question: string; expect: string[] | null });
+/** Every question of a set that the calibrated guard would judge in this corpus, as an example of its model. */
+const collect = (matcher: Matcher, file: string, group: string) => {
+  for (const { question, expect } of casesOf(file)) {
     const result = matcher.match(question);
     if (!result.calibration || !SOFT.has(result.stage)) continue;
     const best = result.candidates[0]!.id;
-    examples.push({ article: name, x: result.calibration.features, right: expect !== null && expect.includes(best) ? 1 : 0 });
+    const example = { group, x: result.calibration.features, right: expect !== null && expect.includes(best) ? 1 : 0 };
+    (result.calibration.bar === OPEN.calibratedBar ? sparse : dense).push(example);
   }
 };
-// A bar of 0 lets every question through the calibrated guard, so the examples are what it would judge: each
-// article alone beside small talk, and all of them together with the shipped corpus, as the bot may run.
-for (const article of all) collect(new Matcher(loadCorpus(folderOf([article], false)), { calibratedBar: 0 }), article);
-const together = new Matcher(loadCorpus(folderOf(all, true)), { calibratedBar: 0 });
-for (const article of all) collect(together, article);
+/** A corpus folder of small talk (or the whole shipped corpus) and the given test articles. */
+const folderOf = (names: readonly string[], shipped: boolean) => {
+  const folder = mkdtempSync(join(tmpdir(), "calibrate-"));
+  for (const f of shipped ? readdirSync("faq").filter((f) => f.endsWith(".yaml")) : ["smalltalk.yaml"]) copyFileSync(join("faq", f), join(folder, f));
+  for (const name of names) copyFileSync(join(ARTICLES, `${name}.yaml`), join(folder, `${name}.yaml`));
+  return folder;
+};
 
-/** Logistic regression by Newton's method with a little L2 (the bias too: a handful of articles is little data). */
-function fit(rows: typeof examples, l2 = 0.01): number[] {
+const articles = readdirSync(ARTICLES).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, ""));
+for (const name of articles) collect(new Matcher(loadCorpus(folderOf([name], false)), OPEN), join(ARTICLES, `${name}.jsonl`), name);
+const together = new Matcher(loadCorpus(folderOf(articles, true)), OPEN);
+for (const name of articles) collect(together, join(ARTICLES, `${name}.jsonl`), name);
+const shipped = new Matcher(loadCorpus("faq"), OPEN);
+for (const f of readdirSync(FIXTURES).filter((f) => /^eval-realchat.*\.jsonl$/.test(f))) collect(shipped, join(FIXTURES, f), f);
+// (Examples in the other model's list come from entries of the other kind of article: the shipped one's, in a
+// test article's set run together with it, count as dense.)
+
+/** Logistic regression by Newton's method with a little L2 (the bias too: a few dozen articles are little data). */
+function fit(rows: readonly Example[], l2 = 0.01): number[] {
   const k = rows[0]!.x.length;
   let w = new Array<number>(k).fill(0);
   for (let iteration = 0; iteration < 50; iteration++) {
     const g = w.map((wi) => l2 * wi);
     const h = w.map((_, i) => w.map((__, j) => (i === j ? l2 : 0)));
     for (const { x, right } of rows) {
-      const p = 1 / (1 + Math.exp(-x.reduce((z, xi, i) => z + xi * w[i]!, 0)));
+      const p = chance(w, x);
       for (let i = 0; i < k; i++) {
         g[i]! += (p - right) * x[i]!;
         for (let j = 0; j < k; j++) h[i]![j]! += p * (1 - p) * x[i]! * x[j]!;
       }
     }
-    w = w.map((wi, i) => wi - solve(h, g)[i]!);
+    const step = solve(h, g);
+    w = w.map((wi, i) => wi - step[i]!);
   }
   return w;
 }
 
 /** Solves h·d = g by Gaussian elimination with partial pivoting. */
-function solve(h: number[][], g: number[]): number[] {
+function solve(h: readonly number[][], g: readonly number[]): number[] {
   const n = g.length;
   const a = h.map((row, i) => [...row, g[i]!]);
   for (let c = 0; c < n; c++) {
@@ -73,21 +91,31 @@ function solve(h: number[][], g: number[]): number[] {
   return a.map((row, i) => row[n]! / row[i]!);
 }
 
-const chance = (w: readonly number[], x: readonly number[]) => 1 / (1 + Math.exp(-x.reduce((z, xi, i) => z + xi * w[i]!, 0)));
-const articles = [...new Set(examples.map((e) => e.article))];
-if (articles.length < 2) {
-  console.error(`calibrate: ${articles.length} article(s) gave examples; leaving each out of its own fit needs two or more`);
-  process.exit(1);
+function chance(w: readonly number[], x: readonly number[]): number {
+  return 1 / (1 + Math.exp(-x.reduce((z, xi, i) => z + xi * w[i]!, 0)));
 }
-const heldOut = new Map<(typeof examples)[number], number>();
-for (const article of articles) {
-  const w = fit(examples.filter((e) => e.article !== article));
-  for (const e of examples.filter((e) => e.article === article)) heldOut.set(e, chance(w, e.x));
+
+/** Fits one model, prints its held-out table and its weights. */
+function report(name: string, examples: readonly Example[], bar: number): void {
+  const groups = [...new Set(examples.map((e) => e.group))];
+  if (groups.length < 2) {
+    console.error(`calibrate: ${name}: ${groups.length} article(s) or set(s) gave examples; leaving each out of its own fit needs two or more`);
+    process.exitCode = 1;
+    return;
+  }
+  const heldOut = new Map<Example, number>();
+  for (const group of groups) {
+    const w = fit(examples.filter((e) => e.group !== group));
+    for (const e of examples) if (e.group === group) heldOut.set(e, chance(w, e.x));
+  }
+  console.log(`${name}: ${examples.length} examples from ${groups.length} articles or sets, ${examples.filter((e) => e.right).length} with the right entry on top`);
+  console.log(`  each left out of its own fit (the bar in use is ${bar}):`);
+  for (let b = 0.4; b < 0.91; b += 0.05) {
+    const answered = examples.filter((e) => heldOut.get(e)! >= b);
+    console.log(`    bar ${b.toFixed(2)}: ${answered.filter((e) => e.right).length} right, ${answered.filter((e) => !e.right).length} wrong`);
+  }
+  console.log(`  weights: Object.freeze([${fit(examples).map((w) => +w.toFixed(3)).join(", ")}])`);
 }
-console.log(`${examples.length} examples from ${articles.length} articles, ${examples.filter((e) => e.right).length} with the right entry on top`);
-console.log("each article left out of its own fit:");
-for (let bar = 0.4; bar < 0.91; bar += 0.05) {
-  const answered = examples.filter((e) => heldOut.get(e)! >= bar);
-  console.log(`  bar ${bar.toFixed(2)}: ${answered.filter((e) => e.right).length} right, ${answered.filter((e) => !e.right).length} wrong`);
-}
-console.log(`calibration: Object.freeze([${fit(examples).map((w) => w.toFixed(3)).join(", ")}])`);
+
+report("calibration (sparse articles)", sparse, TUNING.calibratedBar);
+report("denseCalibration (the shipped article)", dense, TUNING.denseCalibratedBar);

@@ -58,7 +58,7 @@ export interface MatchResult {
   readonly uncovered: boolean;
   /** ...and which subject that is, named for the user. */
   readonly subject?: SubjectLabel;
-  /** In a sparse article, the calibrated guard's inputs and verdict (see Matcher.calibration). */
+  /** For an article's entry, the calibrated guard's inputs and verdict (see Matcher.calibration). */
   readonly calibration?: Calibration;
 }
 
@@ -113,7 +113,7 @@ export class Matcher {
   private readonly unknownScale: Float64Array;
   /** Per article: 1 when one of its entries is about a procedure (see explainsProcedures), counted when first needed. */
   private explaining?: Uint8Array;
-  /** Per article: how sparse it is, from 0 (a hundred phrasings an entry or more) towards 1 (see TUNING.sparseRelief, sparseMargin). */
+  /** Per article: how sparse it is, from 0 (a hundred phrasings an entry or more) towards 1 (see TUNING.calibratedSparseness). */
   private readonly sparseness: Float64Array;
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
@@ -146,7 +146,9 @@ export class Matcher {
   constructor(corpus: Corpus, tuning: Partial<Tuning> = {}) {
     this.corpus = corpus;
     this.t = { ...TUNING, ...tuning };
-    if (this.t.calibration.length !== CALIBRATION_FEATURES) throw new Error(`tuning: calibration needs ${CALIBRATION_FEATURES} weights (see bin/calibrate.ts), not ${this.t.calibration.length}`);
+    for (const weights of [this.t.calibration, this.t.denseCalibration]) {
+      if (weights.length !== CALIBRATION_FEATURES) throw new Error(`tuning: a calibration needs ${CALIBRATION_FEATURES} weights (see bin/calibrate.ts), not ${weights.length}`);
+    }
     this.analyzer = new Analyzer(corpus.lexicon);
     const analyzer = this.analyzer;
     const nameOf = (word: string) => termName(analyzer.analyzeWord(word.toLowerCase()));
@@ -584,10 +586,9 @@ export class Matcher {
     const ambiguous = this.ambiguous(q.query, ranked, out);
     const lacking = this.lackingSubject(q.required, ranked[0]!);
     const offTopic = this.offTopic(ranked[0]!.entry, q.query);
-    const { scoreBar, coverageBar } = this.bars(q, ranked[0]!.entry, best, second);
+    const { scoreBar, coverageBar } = this.bars(q, best, second);
     const calibration = this.calibration(q, ranked);
-    const calibratedBar = this.t.calibratedBar;
-    return { best, second, lacking, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields: q.fields, offTopic, ambiguous, scoreBar, coverageBar, calibration, calibratedBar };
+    return { best, second, lacking, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields: q.fields, offTopic, ambiguous, scoreBar, coverageBar, calibration };
   }
 
   /** Guard fact "ambiguous": whether the best two candidates are too close to choose between, so the bot asks which. */
@@ -608,19 +609,15 @@ export class Matcher {
       this.articleOf[ranked[1]!.entry] !== this.articleOf[ranked[0]!.entry] &&
       ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
       lead < this.t.articleAmbiguityMargin;
-    // Or two entries of a sparse article this close: with six phrasings an entry, a few hundredths is chance, and
-    // offering both beats a confident wrong answer.
+    // (How close two entries of one article may be is the calibrated guard's to weigh: see calibration().)
     const article = (c: { entry: number }) => this.articleOf[c.entry]!;
-    // (A calibrated article weighs the lead in its model instead: see calibration().)
-    const sparseMargin = article(ranked[0]!) >= 0 && !this.calibrated(ranked[0]!.entry) ? this.t.sparseMargin * this.sparseness[article(ranked[0]!)]! : 0;
     // (No tie when the question names the first one's article and not the other's: "front office ki zimmedari" is
     // the front/back office article's, though a hotel article's front desk asks it word for word.)
     const names = (c: { entry: number }) => article(c) >= 0 && [...query.keys()].some((t) => this.subjectOf[t] === article(c));
     const preferred = second !== undefined && article(ranked[0]!) !== article(ranked[1]!) && names(ranked[0]!) && !names(ranked[1]!);
     return (
       acrossArticles ||
-      (second !== undefined && !preferred && lead < this.t.ambiguityMargin && best.coverage <= second.coverage) ||
-      (second !== undefined && !this.smalltalk[ranked[1]!.entry] && lead < sparseMargin)
+      (second !== undefined && !preferred && lead < this.t.ambiguityMargin && best.coverage <= second.coverage)
     );
   }
 
@@ -653,20 +650,22 @@ export class Matcher {
    * Guard fact "bars": the score and coverage the best entry must reach, lowered for a long question it clearly
    * leads on and for a sparse article.
    */
-  private bars({ query, unknown }: Understanding, bestEntry: number, best: Candidate, second: Candidate | undefined): { scoreBar: number; coverageBar: number } {
+  private bars({ query, unknown }: Understanding, best: Candidate, second: Candidate | undefined): { scoreBar: number; coverageBar: number } {
     // One FAQ question cannot cover a long, chatty question: past a few content words the bar comes down a
     // little per word, as long as the best entry clearly leads.
     const words = query.size + unknown.size;
     const clearLead = second === undefined || best.score - second.score >= this.t.longLead;
     const relief = clearLead ? Math.min(this.t.longReliefMax, this.t.longRelief * Math.max(0, words - this.t.longWords)) : 0;
-    const sparse = this.articleOf[bestEntry]! >= 0 ? this.t.sparseRelief * this.sparseness[this.articleOf[bestEntry]!]! : 0;
-    return { scoreBar: this.t.answerThreshold - relief - sparse, coverageBar: this.t.minCoverage - relief - sparse };
+    return { scoreBar: this.t.answerThreshold - relief, coverageBar: this.t.minCoverage - relief };
   }
 
-  /** Whether an entry's article is sparse enough for the calibrated guard (see TUNING.calibration). */
-  private calibrated(entry: number): boolean {
+  /** The calibrated guard's model for an entry: its article's, by how sparse it is (see TUNING.calibration); none for small talk. */
+  private model(entry: number): { readonly weights: readonly number[]; readonly bar: number } | undefined {
     const a = this.articleOf[entry]!;
-    return a >= 0 && this.sparseness[a]! >= this.t.calibratedSparseness;
+    if (a < 0) return undefined;
+    return this.sparseness[a]! >= this.t.calibratedSparseness
+      ? { weights: this.t.calibration, bar: this.t.calibratedBar }
+      : { weights: this.t.denseCalibration, bar: this.t.denseCalibratedBar };
   }
 
   /**
@@ -686,14 +685,15 @@ export class Matcher {
   }
 
   /**
-   * Guard fact "calibrated": in a sparse article, the chance that the best entry is right, from a logistic model
-   * over what the matcher knows (TUNING.calibration, fitted by bin/calibrate.ts over the test articles). Its
-   * inputs are the best entry's score, coverage and evidence, its lead over the next entry, and how much of the
-   * question the corpus does not know.
+   * Guard fact "calibrated": for an article's entry, the chance that it is right, from a logistic model over what
+   * the matcher knows: one for sparse articles, one for dense ones (TUNING.calibration, denseCalibration, fitted
+   * by bin/calibrate.ts). Its inputs are the best entry's score, coverage and evidence, its lead over the next
+   * entry of its article, and how much of the question the corpus does not know. Small talk keeps the bars.
    */
   private calibration({ explained }: Understanding, ranked: readonly Scored[]): Calibration | undefined {
     const best = ranked[0]!;
-    if (!this.calibrated(best.entry) || this.smalltalk[best.entry]) return undefined;
+    const model = this.model(best.entry);
+    if (model === undefined) return undefined;
     // The lead over the next entry of the same article: the model was fitted on articles alone.
     const next = ranked.find((c, i) => i > 0 && this.articleOf[c.entry] === this.articleOf[best.entry]);
     const lead = best.rank - (next?.rank ?? 0);
@@ -712,8 +712,8 @@ export class Matcher {
     }
     const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words];
     let z = 0;
-    features.forEach((x, i) => (z += x * this.t.calibration[i]!));
-    return { features, confidence: 1 / (1 + Math.exp(-z)) };
+    features.forEach((x, i) => (z += x * model.weights[i]!));
+    return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar };
   }
 
   /**
@@ -923,14 +923,14 @@ export class Matcher {
   }
 
   /**
-   * Stage "rank", last step: when the best entry's article is calibrated, its best few entries are ordered by their
+   * Stage "rank", last step: when the best entry is an article's (not small talk), its article's best few entries are ordered by their
    * evidence too (see evidence()), not by one question alone. They move only among the places they held, so an
    * entry of another article keeps its place, though an entry of this one may now sit above it with a lower
    * score. (Evidence is counted only for these few: it is the costly part.)
    */
   private byEvidence(candidates: Scored[], query: ReadonlyMap<number, number>): Scored[] {
     const first = candidates[0];
-    if (first === undefined || !this.calibrated(first.entry)) return candidates;
+    if (first === undefined || this.model(first.entry) === undefined) return candidates;
     const article = this.articleOf[first.entry];
     const slots: number[] = [];
     for (let i = 0; i < candidates.length && slots.length < this.t.evidenceRerank; i++) if (this.articleOf[candidates[i]!.entry] === article) slots.push(i);
@@ -1119,7 +1119,7 @@ interface Scored {
   readonly q: number;
   readonly score: number;
   readonly recall: number;
-  /** Evidence beyond the best question, in a calibrated article (see Matcher.evidence), else 0... */
+  /** Evidence beyond the best question, for the best few entries of the best entry's article (see Matcher.evidence), else 0... */
   readonly evidence: number;
   /** ...and what entries are ranked by: the score plus a share of that evidence. */
   readonly rank: number;
@@ -1151,16 +1151,15 @@ export interface GuardFacts {
   readonly ambiguous: boolean;
   readonly scoreBar: number;
   readonly coverageBar: number;
-  /** In a sparse article, the calibrated chance that the best entry is right (see Matcher.calibration)... */
+  /** For an article's entry, the calibrated chance that it is right, and the chance it must reach (see Matcher.calibration). */
   readonly calibration: Calibration | undefined;
-  /** ...and the chance it must reach. */
-  readonly calibratedBar: number;
 }
 
 /** The calibrated guard's inputs and its verdict: the chance that the best entry is the right one. */
 export interface Calibration {
   readonly features: readonly number[];
   readonly confidence: number;
+  readonly bar: number;
 }
 
 /** A rule that may keep the best candidate from answering; `why` is the decision's words for `--explain`. */
@@ -1187,10 +1186,11 @@ export const GUARDS: readonly Guard[] = [
   { name: "small-talk-off-topic", objects: (f) => f.offTopic, why: (f) => `${f.best.id} is small talk and the question is about a topic` },
   // Two entries too close to choose: ask which.
   { name: "ambiguous", objects: (f) => f.ambiguous, why: (f) => `${f.best.id} and ${f.second!.id} fit equally well` },
-  // The best entry is below the bars; in a sparse article, its calibrated chance of being right is.
+  // The best entry's calibrated chance of being right is below its article's bar; small talk's score or coverage is
+  // below the bars.
   {
     name: "not-sure-enough",
-    objects: (f) => (f.calibration ? f.calibration.confidence < f.calibratedBar : f.best.score < f.scoreBar || f.best.coverage < f.coverageBar),
+    objects: (f) => (f.calibration ? f.calibration.confidence < f.calibration.bar : f.best.score < f.scoreBar || f.best.coverage < f.coverageBar),
     why: (f) => `not sure enough (${barsText(f)})`,
   },
 ];
@@ -1203,7 +1203,7 @@ export function firstObjecting(facts: GuardFacts, guards: readonly Guard[] = GUA
 
 /** The best candidate against the answer bars, in words. */
 function barsText(f: GuardFacts): string {
-  if (f.calibration) return `calibrated confidence ${f.calibration.confidence.toFixed(3)} against ${f.calibratedBar.toFixed(2)}, score ${f.best.score.toFixed(3)}`;
+  if (f.calibration) return `calibrated confidence ${f.calibration.confidence.toFixed(3)} against ${f.calibration.bar.toFixed(2)}, score ${f.best.score.toFixed(3)}`;
   return `score ${f.best.score.toFixed(3)} against ${f.scoreBar.toFixed(2)}, coverage ${f.best.coverage.toFixed(3)} against ${f.coverageBar.toFixed(2)}`;
 }
 

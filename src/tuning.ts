@@ -56,18 +56,23 @@ export const TUNING = Object.freeze({
   unknownDensity: 100,
   /** ...but never below this share. */
   unknownSparseMin: 0.4,
-  /** An article with few phrasings an entry answers below the bars by up to this much (in proportion to Matcher.sparseness). */
-  sparseRelief: 0.05,
   /** An entry is about a procedure when at least one in this many of its questions asks how to do something. */
   procedureShare: 6,
-  /** In an article with few phrasings (in proportion, see sparseRelief), two entries this close are offered, not guessed between. */
-  sparseMargin: 0.04,
-  /** An article at least this sparse (Matcher.sparseness) is judged by the calibrated guard instead of the bars... */
+  /**
+   * An article's best entry answers when a logistic model gives it a chance of being right of at least a bar (the
+   * calibrated guard, see Matcher.calibration). There are two models, both fitted by `bin/calibrate.ts`, with
+   * weights for: bias, score, coverage, evidence, lead, lead up to calibrationLeadCap, unknown share of the
+   * question's weight, unknown words, words. An article at least this sparse (Matcher.sparseness) has the first...
+   */
   calibratedSparseness: 0.5,
-  /** ...which answers when the best entry's calibrated chance of being right is at least this... */
+  /** ...fitted over the test articles (a few phrasings an entry)... */
+  calibration: Object.freeze([-6.63, 2.265, 3.689, 0.883, 1.769, 16.939, -3.171, 0.172, 0.348]) as readonly number[],
+  /** ...with this bar... */
   calibratedBar: 0.65,
-  /** ...from a logistic model with these weights, fitted by `bin/calibrate.ts` over the test articles: bias, score, coverage, evidence, lead, lead up to calibrationLeadCap, unknown share of the question's weight, unknown words, words. */
-  calibration: Object.freeze([-7.01, 2.935, 3.204, 1.019, 0.562, 19.786, -2.734, 0.149, 0.37]) as readonly number[],
+  /** ...and a denser one the second, fitted over the shipped article's real-chat-shaped eval sets... */
+  denseCalibration: Object.freeze([-8.908, 10.91, -2.151, 1.284, -0.012, 13.949, 1.495, -0.191, 0.365]) as readonly number[],
+  /** ...with this bar. */
+  denseCalibratedBar: 0.75,
   /** The lead over the next entry counts twice up to this much: a small lead says more than a large one adds. */
   calibrationLeadCap: 0.1,
   /** How much an entry's evidence beyond its best question counts when ranking entries of a calibrated article. */

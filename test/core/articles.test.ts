@@ -6,6 +6,7 @@ import { ask } from "../../src/answer.js";
 import { Conversation } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { Matcher } from "../../src/match.js";
+import { TUNING } from "../../src/tuning.js";
 import { corpusDir } from "../helpers/corpus.js";
 
 type Questions = { en: string[]; hi: string[]; "hi-Latn": string[] };
@@ -135,19 +136,17 @@ describe("close calls in an article with few phrasings", () => {
     item("nurse-weekends", { en: ["Do staff nurses work on weekends?"], hi: ["क्या नर्स को वीकेंड पर काम करना पड़ता है?"], "hi-Latn": ["nurse ko weekend pe kaam karna padta hai kya"] }),
     item("nurse-festivals", { en: ["Do staff nurses in hospitals work on festivals?"], hi: ["क्या नर्स को त्योहार पर काम करना पड़ता है?"], "hi-Latn": ["nurse ko tyohar pe kaam karna padta hai kya"] }),
   ]);
-  const question = "do staff nurses work on holidays";
-  // (The rule of an article the calibrated guard does not judge: see "the calibrated guard" below.)
-  const matcherWith = (sparseMargin: number) => new Matcher(loadCorpus(withSmalltalk({ "nurse.yaml": shifts })), { sparseMargin, calibratedSparseness: 2 });
+  const corpus = loadCorpus(withSmalltalk({ "nurse.yaml": shifts }));
 
-  it("offers both entries rather than guessing between them", () => {
-    // (A wide margin, so that this pair, a few hundredths apart, falls inside it.)
-    const result = matcherWith(0.2).match(question);
+  it("are offered, both entries, rather than guessed between", () => {
+    // (Both entries fit "holidays" alike: neither leads.)
+    const result = new Matcher(corpus).match("do nurses work on holidays");
     expect(result.id).toBeNull();
     expect(result.suggestions).toEqual(expect.arrayContaining(["nurse-weekends", "nurse-festivals"]));
   });
 
-  it("is a rule of its own: without it the first is guessed", () => {
-    expect(matcherWith(0).match(question).id).toBe("nurse-weekends");
+  it("are answered when one leads: a lead of a tenth is no chance in the calibrated model", () => {
+    expect(new Matcher(corpus).match("staff nurse work on holidays in hospitals").id).toBe("nurse-festivals");
   });
 });
 
@@ -192,11 +191,13 @@ describe("the calibrated guard", () => {
     expect(new Matcher(corpus).match(question).candidates[0]!.id).toBe("nurse-shifts");
   });
 
-  it("leaves a dense article to the bars", () => {
+  it("judges a dense article by a model of its own, and small talk by the bars", () => {
     const dense = new Matcher(loadCorpus("faq"));
     const result = dense.match("what is back office");
     expect(result.id).toBe("back-office");
-    expect(result.calibration).toBeUndefined();
+    expect(result.calibration!.bar).toBe(TUNING.denseCalibratedBar);
+    expect(matcher.match("what is the salary of a staff nurse").calibration!.bar).toBe(TUNING.calibratedBar);
+    expect(dense.match("hello").calibration).toBeUndefined();
   });
 });
 

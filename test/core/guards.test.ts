@@ -15,7 +15,6 @@ const calm: GuardFacts = {
   scoreBar: 0.5,
   coverageBar: 0.5,
   calibration: undefined,
-  calibratedBar: 0.6,
 };
 const guard = (name: string) => GUARDS.find((g) => g.name === name)!;
 
@@ -63,7 +62,7 @@ describe("the guards", () => {
 
   it("not-sure-enough, in a calibrated article: below the calibrated chance, whatever the score and coverage", () => {
     const g = guard("not-sure-enough");
-    const calibrated = (confidence: number, score: number) => ({ ...calm, best: candidate("gym-salary", score, score), calibration: { features: [], confidence } });
+    const calibrated = (confidence: number, score: number) => ({ ...calm, best: candidate("gym-salary", score, score), calibration: { features: [], confidence, bar: 0.6 } });
     expect(g.objects(calibrated(0.5, 0.95))).toBe(true);
     expect(g.objects(calibrated(0.6, 0.3))).toBe(false);
     expect(g.why(calibrated(0.5, 0.95))).toBe("not sure enough (calibrated confidence 0.500 against 0.60, score 0.950)");
@@ -79,6 +78,6 @@ describe("the guards", () => {
     const matcher = new Matcher(loadCorpus("faq"));
     expect(matcher.match("passbook kaise update karu").decision).toMatch(/^no answer: it asks about procedures/);
     expect(matcher.match("office").decision).toMatch(/^no answer: .* fit equally well$/);
-    expect(matcher.match("front office uniform").decision).toMatch(/^no answer: not sure enough \(score/);
+    expect(matcher.match("front office uniform").decision).toMatch(/^no answer: not sure enough \(calibrated confidence/);
   });
 });

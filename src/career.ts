@@ -4,7 +4,7 @@
 /** Concepts of working life, in English, Hindi and Hinglish spellings. */
 export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks uttardayitva uttardayitv उत्तरदायित्व dayitva dayitv दायित्व jawabdehi जवाबदेही",
-  JOB: "job jobs naukri naukari nokri नौकरी नौकरियां नौकरियाँ जॉब जॉब्स career कैरियर करियर role roles रोल",
+  JOB: "job jobs naukri naukari nokri नौकरी नौकरियां नौकरियाँ जॉब जॉब्स career कैरियर करियर role roles रोल bhumika भूमिका",
   WORK: "work works kaam kam काम karya kary कार्य",
   CUSTOMER: "customer customers client clients grahak ग्राहक कस्टमर",
   COMPANY: "company companies firm firms organisation organization organisations organizations sansthan संस्थान कंपनी कंपनियों कम्पनी sanstha संस्था pratishthan प्रतिष्ठान",
@@ -17,6 +17,8 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   STOCK: "stock stocks inventory godown गोदाम स्टॉक",
   // What customers complain of and say back (an article adds its own words for it, as feelings).
   COMPLAINT: "complaint complaints shikayat shikayatein शिकायत शिकायतें feedback",
+  BUSINESS: "business businesses बिज़नेस बिजनेस vyavsay vyavasay व्यवसाय dhandha dhanda धंधा vyapar vyapaar व्यापार",
+  REGISTRATION: "registration registrations रजिस्ट्रेशन panjikaran पंजीकरण",
   STAFF: "staff staffs employee employees karmachari karmchari कर्मचारी कर्मचारियों स्टाफ",
   // Subjects of their own, folded from phrases (see lexicon.ts); never typo-corrected into other words.
   FULLFORM: "fullform",
@@ -24,8 +26,8 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
   VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती",
   RESUME: "resume resumes cv biodata रिज्यूमे रिज्यूम बायोडाटा",
-  QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई course courses कोर्स degree degrees diploma education educational shiksha शिक्षा डिग्री डिप्लोमा",
-  FEES: "fees fee फीस",
+  QUALIFICATION: "qualification qualifications eligibility eligible yogyata योग्यता padhai padai पढ़ाई पढाई course courses कोर्स degree degrees diploma education educational shiksha शिक्षा डिग्री डिप्लोमा shaikshanik शैक्षणिक pathyakram पाठ्यक्रम",
+  FEES: "fees fee फीस shulk शुल्क",
   EXAM: "exam exams examination pariksha pariksa परीक्षा परीक्षाओं एग्जाम एग्ज़ाम syllabus सिलेबस",
   WFH: "workfromhome",
   INTERVIEW: "interviewprep",

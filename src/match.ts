@@ -117,6 +117,8 @@ export class Matcher {
   private readonly sparseness: Float64Array;
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
+  /** Words that only classify a job ("office", "job", "which"): a role question may use them (see onlyClassifies). */
+  private readonly classifying = new Set<number>();
   /** The terms of the sides articles contrast ("front", "back"): a question naming one is about that article. */
   private readonly sides = new Set<number>();
   /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
@@ -267,6 +269,10 @@ export class Matcher {
         if (t !== undefined) declared.set(t, declared.has(t) && declared.get(t) !== a ? -1 : a);
       }
     });
+    for (const name of [...CAREER_WORDS.map(nameOf), ...CLASSIFYING]) {
+      const t = this.termIds.get(name);
+      if (t !== undefined) this.classifying.add(t);
+    }
     for (const [t, a] of declared) {
       this.sides.add(t);
       if (a >= 0) this.subjectOf[t] = a;
@@ -396,6 +402,14 @@ export class Matcher {
       this.termNames.push(name);
     }
     return id;
+  }
+
+  /** Whether a question naming a role and one side asks nothing else: at most TUNING.roleLeftover other words ("right?", "operator"). */
+  private onlyClassifies(query: ReadonlyMap<number, number>, unknownAsked: ReadonlySet<string>, role: readonly string[]): boolean {
+    // (The role's own words may be unknown to the corpus: the article names them only as roles.)
+    let rest = [...unknownAsked].filter((key) => !role.includes(key)).length;
+    for (const [t] of query) if (!this.sides.has(t) && !role.includes(this.termNames[t]!) && !this.classifying.has(t)) rest += 1;
+    return rest <= this.t.roleLeftover;
   }
 
   /** Whether a concept is a subject only entries about it answer (pay, a procedure...). */
@@ -731,7 +745,7 @@ export class Matcher {
     // accountant front or back office?"): that entry decides it, unless the question asks about a subject (pay).
     // (Only when the best question does not already speak of that role: "is the hospital reception front
     // office?" has its own entry.)
-    const role = required.size === 0 ? this.roleEntry(q.forms, query) : undefined;
+    const role = required.size === 0 ? this.roleEntry(q) : undefined;
     const speaksOf = (name: string) => {
       const t = this.termIds.get(name);
       return t !== undefined && this.has(this.questions[ranked[0]!.q]!, t);
@@ -1001,16 +1015,21 @@ export class Matcher {
   }
 
   /** The entry whose listed role the question names, when it names both sides of a contrast ("front or back?"). */
-  private roleEntry(forms: readonly WordForm[], query: Map<number, number>): { entry: number; phrase: readonly string[] } | undefined {
+  private roleEntry({ forms, query, unknownAsked }: Understanding): { entry: number; phrase: readonly string[] } | undefined {
     if (this.roles.length === 0) return undefined;
-    if (this.contrasts.length === 0 || this.contrasts.some(({ a, b }) => !query.has(a) || !query.has(b))) return undefined;
+    // "Is an accountant front or back office?" names both sides; "accountant ka kaam back office hota h kya?" one,
+    // and then asks nothing else: besides the role and the side, only words that classify (what, which, job...).
+    if (this.contrasts.length === 0 || this.contrasts.some(({ a, b }) => !query.has(a) && !query.has(b))) return undefined;
+    const both = this.contrasts.every(({ a, b }) => query.has(a) && query.has(b));
     const words = forms.filter((f) => !f.stop);
     // Short keys collide ("hr" and "hearing"): a word of a role must then be spelt as the role is.
     const same = (f: WordForm, r: WordForm) => termName(f) === termName(r) && (f.concept !== undefined || f.key.length >= 4 || f.spelling === r.spelling);
     for (const { entry, phrases } of this.roles) {
       for (const phrase of phrases) {
         for (let i = 0; i + phrase.length <= words.length; i++) {
-          if (phrase.every((r, k) => same(words[i + k]!, r))) return { entry, phrase: phrase.map(termName) };
+          if (!phrase.every((r, k) => same(words[i + k]!, r))) continue;
+          const names = phrase.map(termName);
+          if (both || this.onlyClassifies(query, unknownAsked, names)) return { entry, phrase: names };
         }
       }
     }
@@ -1253,6 +1272,9 @@ export function typicalTerms(questions: readonly { readonly lang: string; readon
   for (const [lang, count] of counts) for (const [t, c] of count) typical.set(t, Math.max(typical.get(t) ?? 0, c / sizes.get(lang)!));
   return typical;
 }
+
+/** Concepts that only ask what kind of job something is: "is data entry a back office job?", "which one?" (not where or how). */
+const CLASSIFYING: readonly string[] = ["#WHAT", "#WHICH", "#JOB", "#WORK", "#STAFF", "#NOT", "#COMPANY"];
 
 /** How many inputs the calibrated guard's model has (see Matcher.calibration), the bias among them. */
 export const CALIBRATION_FEATURES = 9;

@@ -75,6 +75,8 @@ export const TUNING = Object.freeze({
   denseCalibratedBar: 0.75,
   /** The lead over the next entry counts twice up to this much: a small lead says more than a large one adds. */
   calibrationLeadCap: 0.1,
+  /** A question naming a role and one side of a contrast is the role's to answer when it has at most this many other words (see Matcher.onlyClassifies). */
+  roleLeftover: 1,
   /** How much an entry's evidence beyond its best question counts when ranking entries of a calibrated article. */
   evidenceWeight: 0.2,
   /** ...among this many of its best entries. */

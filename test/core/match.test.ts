@@ -353,3 +353,18 @@ describe("how typical a word is of an entry", () => {
     expect(typical.has(5)).toBe(false);
   });
 });
+
+describe("a role named with one side", () => {
+  // The article's data assigns roles to entries (an accountant to the back office): a question naming a role and
+  // one side asks which side the role is on, when it asks nothing else.
+  it.each([
+    ["accountant ka kaam back office hota h kya?", "back-office"],
+    ["data entry operator - back office job?", "back-office"],
+  ])("%j is the role's entry's: %s", (q, id) => expect(matcher.match(q)).toMatchObject({ id, stage: "roles" }));
+
+  it.each([
+    // Where to find such a job, or how to prepare for it, is another question.
+    "data entry back office job kaha milegi",
+    "tips for a front office receptionist interview",
+  ])("%j asks something else, and the role does not decide it", (q) => expect(matcher.match(q).stage).not.toBe("roles"));
+});

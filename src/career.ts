@@ -43,7 +43,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   STRESS: "stress stressful tension pressure tanav tanaav तनाव dabav dabaav दबाव प्रेशर टेंशन स्ट्रेस",
   NIGHT: "night nights raat रात",
   FRESHER: "fresher freshers फ्रेशर फ्रेशर्स",
-  RESULT: "result results रिजल्ट rizalt parinam परिणाम admitcard",
+  RESULT: "result results रिजल्ट rizalt admitcard",
   DATE: "date dates tarikh tareekh तारीख डेट",
 });
 

@@ -247,6 +247,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/🙏|👍|👌|🙂|😊|❤️|❤/gu, " thanks "],
   [/\b(?:shud|shld|shoud|shd)\b/giu, "should"],
   [/\bb4\b/giu, "before"],
+  // Hinglish "aage" (ahead, further: "aage kya scope hai") is Hindi "आगे", not the English "age" its loose spelling meets.
+  [/\b(?:aage|aagey|aagay)\b/giu, "आगे"],
   [/\btyps\b/giu, "types"],
   [/\bdiff\b/giu, "difference"],
   [/\b(?:btw|btwn|b\/w)\b/giu, "between"],

@@ -3,7 +3,7 @@
 import { Analyzer, looksLikeStop, termName, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
-import { HINGLISH_PARTICLES, HOWTO, INTENTS, NEGATING, NEGATION, THANKS } from "./lexicon.js";
+import { HINGLISH_PARTICLES, HOWTO, INTENTS, MEANING, NEGATING, NEGATION, THANKS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 import { BASE_LEXICON, type Lexicon, type SubjectLabel } from "./vocabulary.js";
@@ -446,7 +446,8 @@ export class Matcher {
     }
     if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" } };
     // A question word the corpus never asks with ("कहां" to an article that never asks where) asks about no topic.
-    if (form.concept !== undefined && INTENTS.includes(form.concept)) return { match: { kind: "ignored" } };
+    // Nor does asking what a word means ("matlab kya hai") to a corpus that never asks so: it asks what the thing is.
+    if (form.concept !== undefined && (INTENTS.includes(form.concept) || form.concept === MEANING)) return { match: { kind: "ignored" } };
     // Any other concept the corpus never uses is a subject it lacks, not a misspelling of some other word.
     if (form.concept) return { match: { kind: "unknown" } };
     // The parts must be spelt like corpus words, or be pairs the corpus writes apart ("back" + "ofis"); else

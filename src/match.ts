@@ -102,6 +102,8 @@ export class Matcher {
     readonly intents: ReadonlySet<number>;
   };
   private readonly smalltalk: readonly boolean[];
+  /** How small talk's questions spell their words (see offTopic). */
+  private readonly smalltalkSpellings = new Set<string>();
   /** Each entry's article (index into corpus.articles), -1 for small talk. */
   private readonly articleOf: Int32Array;
   /** Per term: the one article whose questions use it (its subject words), else -1. Empty with one article. */
@@ -197,6 +199,9 @@ export class Matcher {
         }
       }
     }
+    analysed.forEach((questions, e) => {
+      if (corpus.entries[e]!.smalltalk) for (const { forms } of questions) for (const f of forms) this.smalltalkSpellings.add(f.spelling);
+    });
     const splits = new Map<string, WordForm[]>();
     const termList: number[] = [];
     for (const [surface, [a, b]] of possible) if (attested.has(`${termName(a!)} ${termName(b!)}`)) splits.set(surface, [a!, b!]);
@@ -600,7 +605,7 @@ export class Matcher {
     const second = out[1];
     const ambiguous = this.ambiguous(q.query, ranked, out);
     const lacking = this.lackingSubject(q.required, ranked[0]!);
-    const offTopic = this.offTopic(ranked[0]!.entry, q.query);
+    const offTopic = this.offTopic(ranked[0]!.entry, q);
     const { scoreBar, coverageBar } = this.bars(q, best, second);
     const calibration = this.calibration(q, ranked);
     return { best, second, lacking, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields: q.fields, offTopic, ambiguous, scoreBar, coverageBar, calibration };
@@ -650,15 +655,20 @@ export class Matcher {
    * Guard fact "off topic": small talk answers only small talk: "how do I get a bank loan" is not "how do I use
    * this bot". A topic word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
    */
-  private offTopic(bestEntry: number, query: Map<number, number>): boolean {
+  private offTopic(bestEntry: number, { query, forms }: Understanding): boolean {
+    if (!this.smalltalk[bestEntry]) return false;
     const { intents } = this.fixed;
-    return (
-      this.smalltalk[bestEntry]! &&
-      [...query.keys()].some((t) => {
-        const name = this.termNames[t]!;
-        return !this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t) && !intents.has(t) && (name.startsWith("#") || name.length >= 3);
-      })
-    );
+    const topic = [...query.keys()].some((t) => {
+      const name = this.termNames[t]!;
+      return !this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t) && !intents.has(t) && (name.startsWith("#") || name.length >= 3);
+    });
+    // ...and a short key that small talk shares with an article, spelt as small talk never spells it ("gda" is not
+    // the "good" of "good morning", though both are "gd").
+    const shared = (f: WordForm) => {
+      const t = this.termIds.get(f.key);
+      return t !== undefined && this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t);
+    };
+    return topic || forms.some((f) => !f.stop && f.concept === undefined && f.key.length <= 2 && shared(f) && !this.smalltalkSpellings.has(f.spelling));
   }
 
   /**

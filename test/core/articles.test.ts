@@ -311,3 +311,19 @@ describe("the ask record of several articles", () => {
     expect(result).toMatchObject({ id: "clerk-exam", answer: "clerk-exam के बारे में।", answerLang: "hi" });
   });
 });
+
+describe("a short word small talk shares with an article", () => {
+  // "gda" and the "good" of "good morning" have one phonetic key ("gd"): spelt as small talk never spells it, the
+  // word is the article's topic, and small talk does not answer.
+  const gda = article("Ward attendant", "ward attendant jobs", [
+    item("gda-what-is", {
+      en: ["What does a general duty assistant (GDA) do in a hospital?"],
+      hi: ["अस्पताल में जीडीए का काम क्या होता है?"],
+      "hi-Latn": ["hospital me gda ka kaam kya hota hai"],
+    }),
+  ]);
+  const matcher = matcherOf({ "gda.yaml": gda });
+
+  it("is the article's, not a greeting", () => expect(matcher.match("gda kya hai").id).not.toBe("greeting"));
+  it("still greets when spelt as small talk spells it", () => expect(matcher.match("good morning").id).toBe("greeting"));
+});

@@ -97,7 +97,11 @@ export class Spelling {
         if (t !== undefined && this.alike(form, t, SPELLING_SHARE)) return { term: t, key: variant };
       }
     }
-    if (key.length < this.t.fuzzyMinKeyLength) return undefined;
+    // A short key must match whole, but its word may still be misspelt ("salry" and "salary" are both "slr").
+    if (key.length < this.t.fuzzyMinKeyLength) {
+      const term = this.keyTerms.get(key)?.find((t) => this.alike(form, t, SPELLING_SHARE));
+      return term === undefined ? undefined : { term, key };
+    }
     const grams = new Set(bigrams(key));
     const shared = new Map<number, number>();
     for (const g of grams) {

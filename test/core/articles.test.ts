@@ -327,3 +327,14 @@ describe("a short word small talk shares with an article", () => {
   it("is the article's, not a greeting", () => expect(matcher.match("gda kya hai").id).not.toBe("greeting"));
   it("still greets when spelt as small talk spells it", () => expect(matcher.match("good morning").id).toBe("greeting"));
 });
+
+describe("a misspelt word of a short key", () => {
+  // "salry" and "salary" share the key "slr", too short to look for near keys: the spelling decides.
+  const matcher = matcherOf({ "nurse.yaml": nurse });
+  it("is read as the word it misspells", () => {
+    const result = matcher.match("nurse ki salry kitni h");
+    expect(result.words.find((w) => w.word === "salry")?.as).toBe("#SALARY");
+    expect(result.id).toBe("nurse-salary");
+  });
+  it("but not a word spelt otherwise", () => expect(matcher.match("nurse ki slur kitni h").words.find((w) => w.word === "slur")?.as).toBe("unknown"));
+});

@@ -8,7 +8,7 @@ const HARD_BREAK = /(?<=[?？।])\s+/u;
 const JOIN = /\s*[,;]?\s+(?:and\s+also|and|also|plus|aur|or\s+phir|और|तथा|साथ\s+ही|\+|&)\s+|\s*;\s*|,\s+(?=(?:what|why|how|who|which|where|when|kya|kyu|kaise|kaun|क्या|क्यों|कैसे|कौन)\b)/iu;
 
 // A joined clause asks with its first word ("and why…") or, in Hindi word order, one of its last words ("aur
-// back office kyu zaruri hai").
+// back office kyu zaruri hai"), auxiliaries aside.
 const LATE_WORDS = 3;
 
 const JOIN_KEPT = new RegExp(`(${JOIN.source})`, "iu");
@@ -36,7 +36,9 @@ export function splitQuestions(matcher: Matcher, text: string): string[] {
     const forms = formsOf(s);
     const subjects = forms.some((f) => f.concept !== undefined && matcher.isSubject(f.concept));
     const content = forms.filter((f) => !f.stop).length;
-    const asked = early ? asks(forms.slice(0, 1)) || asks(forms.slice(-LATE_WORDS)) : asks(forms);
+    // (The last words are counted without auxiliaries and particles: "इसमें क्या काम होता है" ends its asking at क्या.)
+    const words = forms.filter((f) => !f.stop);
+    const asked = early ? asks(forms.slice(0, 1)) || asks(words.slice(-LATE_WORDS)) : asks(forms);
     return (content >= 2 || (subjects && content >= 1)) && (asked || subjects || (marked && /[?？]\s*$/u.test(s)));
   };
   const out: string[] = [];

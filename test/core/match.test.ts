@@ -85,8 +85,10 @@ describe("subjects the article never covers", () => {
   // expects an answer to may use one. (`faq lint` catches a corpus question that does.)
   it("are named by no question that has an answer", () => {
     const subjects = Object.keys(matcher.corpus.lexicon.subjects).filter((c) => c !== "#HOWTO");
+    // (Not the real-chat-shaped sets, written blind: they may name a subject as context, as "the accounts clerk who
+    // maintains fee records" does; their floors hold them.)
     const questions = readdirSync("test/fixtures")
-      .filter((f) => f.endsWith(".jsonl"))
+      .filter((f) => f.endsWith(".jsonl") && !f.startsWith("eval-realchat"))
       .flatMap((f) => parseEvalSet(readFileSync(`test/fixtures/${f}`, "utf8")))
       .filter((c) => c.expect !== null)
       .map((c) => c.question);

@@ -5,7 +5,7 @@
 // Every question the calibrated guard would judge is one example: its features, and whether the best entry is
 // right. For each bar it prints how the model would have done with each article (or set) left out of its own
 // fit: an honest estimate, unlike the fit itself.
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCorpus } from "../src/corpus.js";
@@ -37,9 +37,12 @@ const collect = (matcher: Matcher, file: string, group: string) => {
     (result.calibration.bar === OPEN.calibratedBar ? sparse : dense).push(example);
   }
 };
-/** A corpus folder of small talk (or the whole shipped corpus) and the given test articles. */
+/** A corpus folder of small talk (or the whole shipped corpus) and the given test articles, removed at exit. */
+const folders: string[] = [];
+process.on("exit", () => folders.forEach((f) => rmSync(f, { recursive: true, force: true })));
 const folderOf = (names: readonly string[], shipped: boolean) => {
   const folder = mkdtempSync(join(tmpdir(), "calibrate-"));
+  folders.push(folder);
   for (const f of shipped ? readdirSync("faq").filter((f) => f.endsWith(".yaml")) : ["smalltalk.yaml"]) copyFileSync(join("faq", f), join(folder, f));
   for (const name of names) copyFileSync(join(ARTICLES, `${name}.yaml`), join(folder, `${name}.yaml`));
   return folder;

@@ -1,7 +1,7 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
 import { Analyzer, looksLikeStop, termName, type WordForm } from "./analyze.js";
-import { Spelling, SPELLING_SHARE } from "./spelling.js";
+import { Spelling, SPELLING_SHARE, spelledAlike } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { HINGLISH_PARTICLES, HOWTO, INTENTS, MEANING, NEGATING, NEGATION, THANKS } from "./lexicon.js";
 import { TUNING, type Tuning } from "./tuning.js";
@@ -102,8 +102,8 @@ export class Matcher {
     readonly intents: ReadonlySet<number>;
   };
   private readonly smalltalk: readonly boolean[];
-  /** How small talk's questions spell their words (see offTopic). */
-  private readonly smalltalkSpellings = new Set<string>();
+  /** Per term: how small talk's questions spell it, for terms small talk uses (see notSmallTalk). */
+  private readonly smalltalkSpellings = new Map<number, Set<string>>();
   /** Each entry's article (index into corpus.articles), -1 for small talk. */
   private readonly articleOf: Int32Array;
   /** Per term: the one article whose questions use it (its subject words), else -1. Empty with one article. */
@@ -129,7 +129,11 @@ export class Matcher {
   private readonly matchedAcc: Float64Array;
   private readonly plainAcc: Float64Array;
   private readonly bestF: Float64Array;
-  /** Per entry: the F-beta of its second-best question, for the calibrated guard (see evidence()). */
+  /**
+   * Per entry: the F-beta of its second-best question, for the calibrated guard (see evidence()): as first found,
+   * before the best question's adjustments (the other side, negation, credit from the entry), which score() makes
+   * for the best question only; and, for a question of common words only, among the questions walked.
+   */
   private readonly secondF: Float64Array;
   private readonly bestQ: Int32Array;
   private readonly bestRecall: Float64Array;
@@ -199,9 +203,6 @@ export class Matcher {
         }
       }
     }
-    analysed.forEach((questions, e) => {
-      if (corpus.entries[e]!.smalltalk) for (const { forms } of questions) for (const f of forms) this.smalltalkSpellings.add(f.spelling);
-    });
     const splits = new Map<string, WordForm[]>();
     const termList: number[] = [];
     for (const [surface, [a, b]] of possible) if (attested.has(`${termName(a!)} ${termName(b!)}`)) splits.set(surface, [a!, b!]);
@@ -223,6 +224,10 @@ export class Matcher {
             const t = this.intern(termName(part));
             qTerms.add(t);
             this.spelling.add(t, part.spelling);
+            if (corpus.entries[e]!.smalltalk) {
+              const spelt = this.smalltalkSpellings.get(t) ?? new Set<string>();
+              this.smalltalkSpellings.set(t, spelt.add(part.spelling));
+            }
             if (previous !== -1) this.adjacent.add(pairCode(previous, t));
             previous = t;
           }
@@ -316,7 +321,7 @@ export class Matcher {
     // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
     const articleEntries = sizes.reduce((x, y) => x + y, 0);
     // An article that asks each thing six ways lacks most of its readers' words: its best fits score lower than a
-    // dense article's, for right answers as for wrong ones, so its bars come down in proportion.
+    // dense article's, for right answers as for wrong ones, so its sparseness chooses the calibrated guard's model.
     this.sparseness = Float64Array.from(sizes, (entries, a) => (entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0));
     const density = articleEntries > 0 ? questionsOf.reduce((x, y) => x + y, 0) / articleEntries : this.t.unknownDensity;
     const unknownShare = (d: number) => Math.min(1, Math.max(this.t.unknownSparseMin, Math.sqrt(d / this.t.unknownDensity)));
@@ -662,18 +667,24 @@ export class Matcher {
       const name = this.termNames[t]!;
       return !this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t) && !intents.has(t) && (name.startsWith("#") || name.length >= 3);
     });
-    // ...and a short key that small talk shares with an article, spelt as small talk never spells it ("gda" is not
-    // the "good" of "good morning", though both are "gd").
-    const shared = (f: WordForm) => {
-      const t = this.termIds.get(f.key);
-      return t !== undefined && this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t);
-    };
-    return topic || forms.some((f) => !f.stop && f.concept === undefined && f.key.length <= 2 && shared(f) && !this.smalltalkSpellings.has(f.spelling));
+    return topic || forms.some((f) => this.notSmallTalks(f, bestEntry));
   }
 
   /**
-   * Guard fact "bars": the score and coverage the best entry must reach, lowered for a long question it clearly
-   * leads on and for a sparse article.
+   * Whether a word's short key is one small talk shares with an article's questions, spelt unlike any of small
+   * talk's spellings of it: "gda" is not the "good" of "good morning", though both are "gd" ("gd morning" and
+   * "badiya" still are small talk's).
+   */
+  private notSmallTalks(f: WordForm, smalltalkEntry: number): boolean {
+    if (f.stop || f.concept !== undefined || f.key.length > 2) return false;
+    const t = this.termIds.get(f.key);
+    if (t === undefined || this.courtesy.has(t) || !this.entryTerms[smalltalkEntry]!.has(t)) return false;
+    return ![...(this.smalltalkSpellings.get(t) ?? [])].some((s) => spelledAlike(f.spelling, s));
+  }
+
+  /**
+   * Guard fact "bars": the score and coverage small talk must reach (an article's entry answers by the calibrated
+   * guard instead), lowered for a long message it clearly leads on.
    */
   private bars({ query, unknown }: Understanding, best: Candidate, second: Candidate | undefined): { scoreBar: number; coverageBar: number } {
     // One FAQ question cannot cover a long, chatty question: past a few content words the bar comes down a
@@ -721,6 +732,7 @@ export class Matcher {
     if (model === undefined) return undefined;
     // The lead over the next entry of the same article: the model was fitted on articles alone.
     const next = ranked.find((c, i) => i > 0 && this.articleOf[c.entry] === this.articleOf[best.entry]);
+    // (With no other entry of its article among the best few, the lead is its whole rank, as over nothing.)
     const lead = best.rank - (next?.rank ?? 0);
     let weight = 0;
     let unknownWeight = 0;
@@ -748,7 +760,9 @@ export class Matcher {
   private decide(q: Understanding, ranked: readonly Scored[], out: readonly Candidate[], vetoed: (entry: number) => boolean, facts: GuardFacts): MatchResult {
     const { query, required } = q;
     const { best, calibration } = facts;
-    const result = (r: MatchResult): MatchResult => (calibration ? Object.assign(r, { calibration }) : r);
+    // The calibration goes with a result the calibrated guard decided: answered, or not sure enough.
+    const result = (r: MatchResult): MatchResult =>
+      calibration && (r.stage === "every guard passed" || r.stage === "guard not-sure-enough") ? Object.assign(r, { calibration }) : r;
     // The guards, in order: the first that objects decides, and `--explain` says why.
     const guard = firstObjecting(facts);
     const blocker = guard === undefined ? undefined : () => guard.why(facts);

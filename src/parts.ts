@@ -35,9 +35,9 @@ export function splitQuestions(matcher: Matcher, text: string): string[] {
   const asking = (s: string, marked = false, early = false) => {
     const forms = formsOf(s);
     const subjects = forms.some((f) => f.concept !== undefined && matcher.isSubject(f.concept));
-    const content = forms.filter((f) => !f.stop).length;
     // (The last words are counted without auxiliaries and particles: "इसमें क्या काम होता है" ends its asking at क्या.)
     const words = forms.filter((f) => !f.stop);
+    const content = words.length;
     const asked = early ? asks(forms.slice(0, 1)) || asks(words.slice(-LATE_WORDS)) : asks(forms);
     return (content >= 2 || (subjects && content >= 1)) && (asked || subjects || (marked && /[?？]\s*$/u.test(s)));
   };

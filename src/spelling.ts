@@ -7,6 +7,11 @@ import type { Tuning } from "./tuning.js";
 /** A corrected word may differ from a corpus spelling by at most this share of its letters ("alert" is not "apart"). */
 export const SPELLING_SHARE = 0.25;
 
+/** Whether two spellings are one word's: within `share` of their length (at least one edit if `oneEdit`). */
+export function spelledAlike(a: string, b: string, share = SPELLING_SHARE, oneEdit = true): boolean {
+  return editDistance(a, b) <= Math.max(oneEdit ? 1 : 0, Math.floor(share * Math.max(a.length, b.length)));
+}
+
 const bigrams = (key: string): string[] => {
   const s = `^${key}$`;
   const out: string[] = [];
@@ -72,7 +77,7 @@ export class Spelling {
     const mine = form.spelling;
     const seen = this.spellings.get(term);
     if (!seen) return false;
-    for (const s of seen) if (editDistance(mine, s) <= Math.max(oneEdit ? 1 : 0, Math.floor(share * Math.max(mine.length, s.length)))) return true;
+    for (const s of seen) if (spelledAlike(mine, s, share, oneEdit)) return true;
     return false;
   }
 

@@ -4,11 +4,14 @@ export const TUNING = Object.freeze({
   maxQuestionChars: 500,
   /** At most this many words of a question are analysed. */
   maxQueryTerms: 40,
-  /** Answer when the best entry scores at least this. */
+  /**
+   * Small talk answers when it scores at least this (an article's entry answers by the calibrated guard, see
+   * `calibration` below; a role the article assigns answers with at least this as its confidence)...
+   */
   answerThreshold: 0.5,
   /** ...and when its best question covers at least this share of the query's weight. */
   minCoverage: 0.5,
-  /** A question with more content words than this is long: its answer bar comes down... */
+  /** A question with more content words than this is long: small talk's bars come down ("thanks a lot, that finally makes sense")... */
   longWords: 4,
   /** ...by this much per further word (score and coverage alike)... */
   longRelief: 0.02,

@@ -160,6 +160,7 @@ describe("when the database fails", () => {
       now: () => clock,
     });
     const conversation = new Conversation({ matcher: () => matcher, events: recorder });
+    // (Ten different texts, all answered: "back office kya hai 5" is not, as "5" is the bank entry's "after 5 pm".)
     for (let i = 0; i < 10; i++) expect(conversation.reply({ text: `back office kya hai ${10 + i}`, userId: "u", channel: "terminal" }).kind).toBe("answer");
     expect(log.lines.filter((l) => /recording paused/.test(String(l.msg)))).toHaveLength(1);
     full = false;

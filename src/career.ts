@@ -3,7 +3,7 @@
 
 /** Concepts of working life, in English, Hindi and Hinglish spellings. */
 export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
-  DUTY: "duty duties responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks uttardayitva uttardayitv उत्तरदायित्व dayitva dayitv दायित्व jawabdehi जवाबदेही",
+  DUTY: "duty duties ड्यूटी responsibility responsibilities responsible jimmedari zimmedari jimmedaari zimmedaari jimmadari jimedari zimedari जिम्मेदारी ज़िम्मेदारी जिम्मेदारियां जिम्मेदारियाँ kartavya कर्तव्य task tasks uttardayitva uttardayitv उत्तरदायित्व dayitva dayitv दायित्व jawabdehi जवाबदेही",
   JOB: "job jobs naukri naukari nokri नौकरी नौकरियां नौकरियाँ जॉब जॉब्स career कैरियर करियर role roles रोल bhumika भूमिका",
   WORK: "work works kaam kam काम karya kary कार्य",
   CUSTOMER: "customer customers client clients grahak ग्राहक कस्टमर",
@@ -22,7 +22,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   STAFF: "staff staffs employee employees karmachari karmchari कर्मचारी कर्मचारियों स्टाफ",
   // Subjects of their own, folded from phrases (see lexicon.ts); never typo-corrected into other words.
   FULLFORM: "fullform",
-  SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी remuneration package packages income earning earnings kamai kamaai kamayi कमाई pagar pagaar पगार पैकेज",
+  SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी remuneration package packages income earning earnings kamai kamaai kamayi कमाई pagar pagaar पगार पैकेज सेलरी सेलेरी सैलेरी",
   DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
   VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती",
   RESUME: "resume resumes cv biodata रिज्यूमे रिज्यूम बायोडाटा",
@@ -33,7 +33,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   INTERVIEW: "interviewprep",
   RECOMMEND: "recommendplace",
   TIMING: "timing timings टाइमिंग openinghours open opens khula khuli khulta khulti khulte khulega खुला खुली खुलता खुलती खुलते खुलेगा",
-  SKILL: "skill skills skillset स्किल स्किल्स hunar हुनर abilities ability kabiliyat काबिलियत",
+  SKILL: "skill skills skillset स्किल स्किल्स hunar हुनर abilities ability kabiliyat काबिलियत kaushal कौशल",
   EXPERIENCE: "experience experienced anubhav अनुभव एक्सपीरियंस tajurba तजुर्बा exp",
   SHIFT: "shift shifts शिफ्ट शिफ्टों paali पाली rotational hours hrs ghante ghanta घंटे घंटा",
   TRAINING: "training trainings prashikshan प्रशिक्षण ट्रेनिंग",

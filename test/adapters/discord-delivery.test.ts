@@ -14,6 +14,7 @@ import { Matcher } from "../../src/match.js";
 import { message } from "../../src/messages.js";
 import { timerPause } from "../../src/outbox.js";
 import { FakeDiscord } from "../fakes/discord.js";
+import { virtualDelivery } from "../helpers/delivery.js";
 
 const TOKEN = "T0KENPARTONE.T0KENPARTTWO.T0KENPARTTHREE";
 const corpus = loadCorpus("faq");
@@ -69,10 +70,7 @@ async function startBot(opts: { adapter?: DiscordAdapterOptions; quiet?: boolean
   const feedback: Feedback[] = [];
   const fatal: TokenRefused[] = [];
   let onFatal: (() => void) | undefined;
-  const pauses: number[] = [];
-  let skipped = 0;
-  const settled = new Map<string, boolean>();
-  const waiters = new Map<string, () => void>();
+  const delivery = virtualDelivery();
   const adapter = createDiscordAdapter(
     { token: TOKEN, apiRoot: fake.apiRoot, guildId: fake.guildId },
     {
@@ -85,15 +83,7 @@ async function startBot(opts: { adapter?: DiscordAdapterOptions; quiet?: boolean
     },
     {
       restOffsetMs: 0,
-      pause: async (ms) => {
-        pauses.push(ms);
-        skipped += ms;
-      },
-      now: () => Date.now() + skipped,
-      onSettled: (id, delivered) => {
-        settled.set(id, delivered);
-        waiters.get(id)?.();
-      },
+      ...delivery.options,
       ...opts.adapter,
     },
   );
@@ -103,9 +93,9 @@ async function startBot(opts: { adapter?: DiscordAdapterOptions; quiet?: boolean
     adapter,
     logs,
     feedback,
-    pauses,
+    pauses: delivery.pauses,
     fatal: () => (fatal.length ? Promise.resolve(fatal[0]!) : new Promise<TokenRefused>((resolve) => (onFatal = () => resolve(fatal[0]!)))),
-    settled: (id: string) => (settled.has(id) ? Promise.resolve(settled.get(id)!) : new Promise<boolean>((resolve) => waiters.set(id, () => resolve(settled.get(id)!)))),
+    settled: delivery.settled,
     repliesTo: (id: string) => fake.created.filter((c) => c.body?.message_reference?.message_id === id),
     logged: (test) => {
       const found = logs.find(test);

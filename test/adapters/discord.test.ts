@@ -16,6 +16,7 @@ import { message } from "../../src/messages.js";
 import { FakeDiscord, payloadProblems, type RecordedCall } from "../fakes/discord.js";
 import { listenOnLoopback } from "../fakes/loopback.js";
 import { adapterContract } from "./contract.js";
+import { virtualDelivery } from "../helpers/delivery.js";
 
 const TOKEN = "T0KENPARTONE.T0KENPARTTWO.T0KENPARTTHREE";
 const corpus = loadCorpus("faq");
@@ -61,10 +62,7 @@ async function startBot(
   const feedback: Feedback[] = [];
   const chose: { entryId: string; how: string }[] = [];
   const asked: string[] = [];
-  const pauses: number[] = [];
-  let skipped = 0;
-  const settled = new Map<string, boolean>();
-  const settledWaiters = new Map<string, () => void>();
+  const delivery = virtualDelivery();
   const conversation = new Conversation({
     matcher: () => matcher,
     events: {
@@ -86,15 +84,7 @@ async function startBot(
     {
       restRetries: 0,
       restOffsetMs: 0,
-      pause: async (ms) => {
-        pauses.push(ms);
-        skipped += ms;
-      },
-      now: () => Date.now() + skipped,
-      onSettled: (id, delivered) => {
-        settled.set(id, delivered);
-        settledWaiters.get(id)?.();
-      },
+      ...delivery.options,
       ...opts.adapter,
     },
   );
@@ -106,8 +96,8 @@ async function startBot(
     feedback,
     chose,
     asked,
-    pauses,
-    settled: (id) => (settled.has(id) ? Promise.resolve(settled.get(id)!) : new Promise<boolean>((resolve) => settledWaiters.set(id, () => resolve(settled.get(id)!)))),
+    pauses: delivery.pauses,
+    settled: delivery.settled,
     async teardown() {
       await adapter.stop(); // before closing the fake, or the client keeps reconnecting
       await fake.close();

@@ -20,6 +20,7 @@ import { RateLimiter } from "../../src/ratelimit.js";
 import { createRecorder, type Recorder } from "../../src/recorder.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { callbackUpdate, FakeBotApi, groupChat, textUpdate, user, type ApiCall } from "../fakes/telegram-bot-api.js";
+import { heldPause } from "../helpers/delivery.js";
 
 const TOKEN = "123456:TEST-secret-token-abcdef";
 const corpus = loadCorpus("faq");
@@ -30,27 +31,6 @@ const alice = user(1001, { first_name: "Alice" });
 const bob = user(1002, { first_name: "Bob" });
 const asha = user(1003, { first_name: "Asha", language_code: "hi" });
 
-/** A pause the test ends: records each requested delay, and resolves when released (or when the adapter stops). */
-function heldPause() {
-  const requested: number[] = [];
-  const releases: (() => void)[] = [];
-  let notify: (() => void) | undefined;
-  return {
-    requested,
-    pause(ms: number, signal: AbortSignal): Promise<void> {
-      requested.push(ms);
-      notify?.();
-      return new Promise<void>((resolve) => {
-        releases.push(resolve);
-        signal.addEventListener("abort", () => resolve(), { once: true });
-      });
-    },
-    asked: (): Promise<void> => (requested.length > 0 ? Promise.resolve() : new Promise<void>((resolve) => (notify = resolve))),
-    release: () => {
-      for (const resolve of releases.splice(0)) resolve();
-    },
-  };
-}
 
 /** The learning loop's store as the bot runs it: a recorder (which keeps the journal too) over SQLite. */
 function storeOn(path = join(mkdtempSync(join(tmpdir(), "tg-delivery-")), "bot.db")) {

@@ -28,6 +28,7 @@ import {
   type ApiCall,
 } from "../fakes/telegram-bot-api.js";
 import { adapterContract, type ChannelHarness } from "./contract.js";
+import { heldPause } from "../helpers/delivery.js";
 
 const TOKEN = "123456:TEST-secret-token-abcdef";
 const corpus = loadCorpus("faq");
@@ -168,30 +169,6 @@ async function expectOnlyAnswerTo(r: Rig, since: number, update: ReturnType<type
   if (update.message.chat.type !== "private") expect(sent[0]!.body.reply_parameters.message_id).toBe(update.message.message_id);
 }
 
-/** A pause the test ends: records each requested delay, and resolves when released (or when the adapter stops). */
-function heldPause() {
-  const requested: number[] = [];
-  const releases: (() => void)[] = [];
-  let notify: (() => void) | undefined;
-  return {
-    requested,
-    pause(ms: number, signal: AbortSignal): Promise<void> {
-      requested.push(ms);
-      notify?.();
-      return new Promise<void>((resolve) => {
-        releases.push(resolve);
-        signal.addEventListener("abort", () => resolve(), { once: true });
-      });
-    },
-    /** Resolves once the adapter has asked for a wait (at once if it already has). */
-    asked(): Promise<void> {
-      return requested.length > 0 ? Promise.resolve() : new Promise<void>((resolve) => (notify = resolve));
-    },
-    release(): void {
-      for (const resolve of releases.splice(0)) resolve();
-    },
-  };
-}
 
 
 /** A conversation whose every reply throws, to exercise the adapter's error handler. */

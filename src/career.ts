@@ -33,7 +33,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   INTERVIEW: "interviewprep",
   RECOMMEND: "recommendplace",
   TIMING: "timing timings टाइमिंग openinghours open opens khula khuli khulta khulti khulte khulega खुला खुली खुलता खुलती खुलते खुलेगा",
-  SKILL: "skill skills skillset स्किल स्किल्स hunar हुनर abilities ability kabiliyat काबिलियत kaushal कौशल",
+  SKILL: "skill skills skillset स्किल स्किल्स hunar हुनर abilities ability kabiliyat काबिलियत",
   EXPERIENCE: "experience experienced anubhav अनुभव एक्सपीरियंस tajurba तजुर्बा exp",
   SHIFT: "shift shifts शिफ्ट शिफ्टों paali पाली rotational hours hrs ghante ghanta घंटे घंटा",
   TRAINING: "training trainings prashikshan प्रशिक्षण ट्रेनिंग",

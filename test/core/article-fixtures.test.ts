@@ -68,6 +68,7 @@ describe.each([
   ["eval-realchat-i", 88, 0.07],
   ["eval-realchat-j", 85, 0.07],
   ["eval-realchat-k", 88, 0.07],
+  ["eval-realchat-l", 88, 0.07],
 ] as const)("the real-chat-shaped set %s", (name, outOfScope, wrong) => {
   const matcher = new Matcher(loadCorpus("faq"));
   it("stays above its floor", () => floors(evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result), 65, outOfScope, wrong));

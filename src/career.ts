@@ -12,7 +12,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   SELL: "sell sells selling sale sales showroom showrooms शोरूम bechna bechne bikri बेचना बेचने बिक्री सेल्स sold marketing मार्केटिंग vikray विक्रय",
   PRODUCT: "product products item items maal माल प्रोडक्ट प्रोडक्ट्स utpad utpaad उत्पाद merchandise vastu vastuen वस्तु वस्तुएं वस्तुओं saman samaan सामान",
   PRODUCTION: "production produce produces produced manufacture manufacturing factory factories utpadan उत्पादन प्रोडक्शन manufactures manufactured manufacturer nirmit निर्मित nirman निर्माण",
-  ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन",
+  ADMIN: "admin administration administrative prashasan प्रशासन प्रशासनिक एडमिन एडमिनिस्ट्रेशन",
   RECORD: "record records recording recorded hisab hisaab हिसाब रिकॉर्ड रिकार्ड ledger ledgers register registers bookkeeping data डेटा डाटा",
   STOCK: "stock stocks inventory godown गोदाम स्टॉक",
   // What customers complain of and say back (an article adds its own words for it, as feelings).

@@ -28,15 +28,17 @@ export function hasDevanagari(s: string): boolean {
 }
 
 // A word: letters, combining marks and digits. Devanagari and Latin runs are split apart ("officeमें").
-const WORD = /[\u0900-\u0963\u0966-\u097f]+|[\p{L}\p{M}\p{N}]+/gu;
+const WORD = /[\u0900-\u0963\u0966-\u097f]+|(?:(?![\u0900-\u097f])[\p{L}\p{M}\p{N}])+/gu;
 
-/** Lower-cased words of a cleaned text; the nukta is dropped and chandrabindu folded into anusvara. */
+/** Lower-cased words of a cleaned text; the nukta is dropped, chandrabindu folded into anusvara, ाॅ into ॉ. */
 export function tokenize(text: string): string[] {
   const s = text
     .toLowerCase()
     .normalize("NFC")
     .replace(/\u093c/gu, "")
-    .replace(/\u0901/gu, "\u0902");
+    .replace(/\u0901/gu, "\u0902")
+    // "जाॅब" typed as aa and a candra sign is "जॉब": one vowel sign, the candra o.
+    .replace(/\u093e\u0945/gu, "\u0949");
   const out: string[] = [];
   for (const m of s.matchAll(WORD)) {
     const w = m[0];

@@ -16,8 +16,8 @@ const ARTICLES = "test/fixtures/articles";
 const FIXTURES = "test/fixtures";
 /** Stages where the calibrated guard decides: the other guards (a subject, another field, small talk, a tie) came first. */
 const SOFT = new Set(["every guard passed", "guard not-sure-enough"]);
-/** Bars that let every question through, and tell the two models apart in a result. */
-const OPEN = { calibratedBar: 0, denseCalibratedBar: -1 } as const;
+/** Bars that let every question through: the examples are what the guard would judge. */
+const OPEN = { calibratedBar: 0, denseCalibratedBar: 0 } as const;
 type Example = { group: string; x: readonly number[]; right: number };
 const sparse: Example[] = [];
 const dense: Example[] = [];
@@ -34,7 +34,7 @@ const collect = (matcher: Matcher, file: string, group: string) => {
     if (!result.calibration || !SOFT.has(result.stage)) continue;
     const best = result.candidates[0]!.id;
     const example = { group, x: result.calibration.features, right: expect !== null && expect.includes(best) ? 1 : 0 };
-    (result.calibration.bar === OPEN.calibratedBar ? sparse : dense).push(example);
+    (result.calibration.model === "sparse" ? sparse : dense).push(example);
   }
 };
 /** A corpus folder of small talk (or the whole shipped corpus) and the given test articles, removed at exit. */

@@ -94,8 +94,10 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
       } else {
         const bad = lexiconProblems(lexicon.data);
         for (const problem of bad) problems.push({ file, entry: "-", problem });
-        if (bad.length === 0) lexicons.push(lexicon.data);
-        if (bad.length === 0) named.push(...(lexicon.data.contrasts ?? []).flat());
+        if (bad.length === 0) {
+          lexicons.push(lexicon.data);
+          named.push(...(lexicon.data.contrasts ?? []).flat());
+        }
       }
     }
     if (source) {

@@ -102,7 +102,7 @@ export class Matcher {
     readonly intents: ReadonlySet<number>;
   };
   private readonly smalltalk: readonly boolean[];
-  /** Per term: how small talk's questions spell it, for terms small talk uses (see notSmallTalk). */
+  /** Per term: how small talk's questions spell it, for terms small talk uses (see spelledUnlikeSmallTalk). */
   private readonly smalltalkSpellings = new Map<number, Set<string>>();
   /** Each entry's article (index into corpus.articles), -1 for small talk. */
   private readonly articleOf: Int32Array;
@@ -115,8 +115,8 @@ export class Matcher {
   private readonly unknownScale: Float64Array;
   /** Per article: 1 when one of its entries is about a procedure (see explainsProcedures), counted when first needed. */
   private explaining?: Uint8Array;
-  /** Per article: how sparse it is, from 0 (a hundred phrasings an entry or more) towards 1 (see TUNING.calibratedSparseness). */
-  private readonly sparseness: Float64Array;
+  /** Per article: the calibrated guard's model, by how sparse the article is (see TUNING.calibratedSparseness). */
+  private readonly models: readonly CalibrationModel[];
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
   /** Words that only classify a job ("office", "job", "which"): a role question may use them (see onlyClassifies). */
@@ -216,6 +216,7 @@ export class Matcher {
     analysed.forEach((questions, e) => {
       const terms = new Set<number>();
       this.entryTerms.push(terms);
+      const termsByLang: { lang: QuestionLang; terms: Iterable<number> }[] = [];
       for (const { lang, text, forms } of questions) {
         const qTerms = new Set<number>();
         let previous = -1;
@@ -233,12 +234,13 @@ export class Matcher {
           }
         }
         if (qTerms.size === 0) continue;
+        termsByLang.push({ lang, terms: qTerms });
         for (const t of qTerms) terms.add(t);
         const start = termList.length;
         termList.push(...[...qTerms].sort((a, b) => a - b));
         this.questions.push({ entry: e, lang, text, start, end: termList.length, weight: 0 });
       }
-      this.typical.push(typicalTerms(questions.map(({ lang, forms }) => ({ lang, terms: forms.flatMap((f) => splits.get(f.surface) ?? [f]).map((f) => this.termIds.get(termName(f))!) }))));
+      this.typical.push(typicalTerms(termsByLang));
       for (const t of terms) {
         this.df[t] = (this.df[t] ?? 0) + 1;
         if (!corpus.entries[e]!.smalltalk) nonSmalltalkDf.set(t, (nonSmalltalkDf.get(t) ?? 0) + 1);
@@ -279,13 +281,13 @@ export class Matcher {
         if (t !== undefined) declared.set(t, declared.has(t) && declared.get(t) !== a ? -1 : a);
       }
     });
-    for (const name of [...CAREER_WORDS.map(nameOf), ...CLASSIFYING]) {
-      const t = this.termIds.get(name);
-      if (t !== undefined) this.classifying.add(t);
-    }
     for (const [t, a] of declared) {
       this.sides.add(t);
       if (a >= 0) this.subjectOf[t] = a;
+    }
+    for (const name of [...CAREER_WORDS.map(nameOf), ...CLASSIFYING]) {
+      const t = this.termIds.get(name);
+      if (t !== undefined) this.classifying.add(t);
     }
     const answerDf = new Map<number, number>();
     for (const names of answerNames) {
@@ -321,8 +323,14 @@ export class Matcher {
     // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
     const articleEntries = sizes.reduce((x, y) => x + y, 0);
     // An article that asks each thing six ways lacks most of its readers' words: its best fits score lower than a
-    // dense article's, for right answers as for wrong ones, so its sparseness chooses the calibrated guard's model.
-    this.sparseness = Float64Array.from(sizes, (entries, a) => (entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0));
+    // dense article's, for right answers as for wrong ones, so its sparseness (from 0, a hundred phrasings an entry or
+    // more, towards 1) chooses the calibrated guard's model.
+    const sparse = { name: "sparse", weights: this.t.calibration, bar: this.t.calibratedBar } as const;
+    const dense = { name: "dense", weights: this.t.denseCalibration, bar: this.t.denseCalibratedBar } as const;
+    this.models = sizes.map((entries, a) => {
+      const sparseness = entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0;
+      return sparseness >= this.t.calibratedSparseness ? sparse : dense;
+    });
     const density = articleEntries > 0 ? questionsOf.reduce((x, y) => x + y, 0) / articleEntries : this.t.unknownDensity;
     const unknownShare = (d: number) => Math.min(1, Math.max(this.t.unknownSparseMin, Math.sqrt(d / this.t.unknownDensity)));
     this.unknownWeight = Math.log(1 + Math.max(n, 1) / this.t.unknownDf) * unknownShare(density);
@@ -412,14 +420,6 @@ export class Matcher {
       this.termNames.push(name);
     }
     return id;
-  }
-
-  /** Whether a question naming a role and one side asks nothing else: at most TUNING.roleLeftover other words ("right?", "operator"). */
-  private onlyClassifies(query: ReadonlyMap<number, number>, unknownAsked: ReadonlySet<string>, role: readonly string[]): boolean {
-    // (The role's own words may be unknown to the corpus: the article names them only as roles.)
-    let rest = [...unknownAsked].filter((key) => !role.includes(key)).length;
-    for (const [t] of query) if (!this.sides.has(t) && !role.includes(this.termNames[t]!) && !this.classifying.has(t)) rest += 1;
-    return rest <= this.t.roleLeftover;
   }
 
   /** Whether a concept is a subject only entries about it answer (pay, a procedure...). */
@@ -667,7 +667,7 @@ export class Matcher {
       const name = this.termNames[t]!;
       return !this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t) && !intents.has(t) && (name.startsWith("#") || name.length >= 3);
     });
-    return topic || forms.some((f) => this.notSmallTalks(f, bestEntry));
+    return topic || forms.some((f) => this.spelledUnlikeSmallTalk(f, bestEntry));
   }
 
   /**
@@ -675,7 +675,7 @@ export class Matcher {
    * talk's spellings of it: "gda" is not the "good" of "good morning", though both are "gd" ("gd morning" and
    * "badiya" still are small talk's).
    */
-  private notSmallTalks(f: WordForm, smalltalkEntry: number): boolean {
+  private spelledUnlikeSmallTalk(f: WordForm, smalltalkEntry: number): boolean {
     if (f.stop || f.concept !== undefined || f.key.length > 2) return false;
     const t = this.termIds.get(f.key);
     if (t === undefined || this.courtesy.has(t) || !this.entryTerms[smalltalkEntry]!.has(t)) return false;
@@ -695,13 +695,10 @@ export class Matcher {
     return { scoreBar: this.t.answerThreshold - relief, coverageBar: this.t.minCoverage - relief };
   }
 
-  /** The calibrated guard's model for an entry: its article's, by how sparse it is (see TUNING.calibration); none for small talk. */
-  private model(entry: number): { readonly weights: readonly number[]; readonly bar: number } | undefined {
+  /** The calibrated guard's model for an entry: its article's (see models); none for small talk. */
+  private model(entry: number): CalibrationModel | undefined {
     const a = this.articleOf[entry]!;
-    if (a < 0) return undefined;
-    return this.sparseness[a]! >= this.t.calibratedSparseness
-      ? { weights: this.t.calibration, bar: this.t.calibratedBar }
-      : { weights: this.t.denseCalibration, bar: this.t.denseCalibratedBar };
+    return a < 0 ? undefined : this.models[a];
   }
 
   /**
@@ -750,7 +747,7 @@ export class Matcher {
     const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words];
     let z = 0;
     features.forEach((x, i) => (z += x * model.weights[i]!));
-    return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar };
+    return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar, model: model.name };
   }
 
   /**
@@ -760,9 +757,6 @@ export class Matcher {
   private decide(q: Understanding, ranked: readonly Scored[], out: readonly Candidate[], vetoed: (entry: number) => boolean, facts: GuardFacts): MatchResult {
     const { query, required } = q;
     const { best, calibration } = facts;
-    // The calibration goes with a result the calibrated guard decided: answered, or not sure enough.
-    const result = (r: MatchResult): MatchResult =>
-      calibration && (r.stage === "every guard passed" || r.stage === "guard not-sure-enough") ? Object.assign(r, { calibration }) : r;
     // The guards, in order: the first that objects decides, and `--explain` says why.
     const guard = firstObjecting(facts);
     const blocker = guard === undefined ? undefined : () => guard.why(facts);
@@ -777,28 +771,30 @@ export class Matcher {
     };
     if (role !== undefined && !vetoed(role.entry) && (blocker !== undefined || !role.phrase.every(speaksOf))) {
       const id = this.corpus.entries[role.entry]!.id;
-      return result(this.answered(q, "roles", out, id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`));
+      return this.answered(q, "roles", out, id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
     }
-    if (blocker === undefined) return result(this.answered(q, "every guard passed", out, best.id, best.score, () => barsText(facts)));
+    // (The calibration goes with the results the calibrated guard decided: answered, or not sure enough.)
+    if (blocker === undefined) return this.answered(q, "every guard passed", out, best.id, best.score, () => barsText(facts), calibration);
     // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
     // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
     const { thanks, intents } = this.fixed;
     const asks = [...query.keys()].some((t) => intents.has(t));
     if (thanks !== undefined && query.has(thanks) && !asks && required.size === 0) {
       const polite = ranked.find((c) => this.smalltalk[c.entry] && this.entryTerms[c.entry]!.has(thanks));
-      if (polite) return result(this.answered(q, "thanks", out, this.corpus.entries[polite.entry]!.id, polite.score, () => `small talk (${THANKS}), as ${blocker()}`));
+      if (polite) return this.answered(q, "thanks", out, this.corpus.entries[polite.entry]!.id, polite.score, () => `small talk (${THANKS}), as ${blocker()}`);
     }
     // "Did you mean" offers topics of the article, never small talk.
     const suggestions = out
       .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
-    return result(this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, facts.lacking));
+    return this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, facts.lacking, guard!.name === "not-sure-enough" ? calibration : undefined);
   }
 
   /** Result "answered": an answer; the decision is words for `--explain` only, written when read. */
-  private answered({ lang, clean, explained }: Understanding, stage: string, candidates: readonly Candidate[], id: string, confidence: number, why: () => string): MatchResult {
+  private answered({ lang, clean, explained }: Understanding, stage: string, candidates: readonly Candidate[], id: string, confidence: number, why: () => string, calibration?: Calibration): MatchResult {
     return {
+      ...(calibration ? { calibration } : {}),
       id,
       stage,
       confidence: round(confidence),
@@ -815,8 +811,17 @@ export class Matcher {
   }
 
   /** Result "declined": no answer, maybe suggestions, and the subject it asks about when the corpus answers none. */
-  private declined({ lang, clean, explained }: Understanding, stage: string, why: () => string, candidates: readonly Candidate[] = [], suggestions: string[] = [], subject?: string): MatchResult {
+  private declined(
+    { lang, clean, explained }: Understanding,
+    stage: string,
+    why: () => string,
+    candidates: readonly Candidate[] = [],
+    suggestions: string[] = [],
+    subject?: string,
+    calibration?: Calibration,
+  ): MatchResult {
     return {
+      ...(calibration ? { calibration } : {}),
       id: null,
       stage,
       confidence: candidates[0]?.score ?? 0,
@@ -1061,6 +1066,14 @@ export class Matcher {
     return undefined;
   }
 
+  /** Whether a question naming a role and one side asks nothing else: at most TUNING.roleLeftover other words ("right?", "operator"). */
+  private onlyClassifies(query: ReadonlyMap<number, number>, unknownAsked: ReadonlySet<string>, role: readonly string[]): boolean {
+    // (The role's own words may be unknown to the corpus: the article names them only as roles.)
+    let rest = [...unknownAsked].filter((key) => !role.includes(key)).length;
+    for (const [t] of query) if (!this.sides.has(t) && !role.includes(this.termNames[t]!) && !this.classifying.has(t)) rest += 1;
+    return rest <= this.t.roleLeftover;
+  }
+
   /**
    * Whether the entry's article has an entry about a procedure (one in TUNING.procedureShare of its questions asks
    * how to do something): its author answers "how do I…" in its field, so "how to become a team leader" is the
@@ -1204,6 +1217,15 @@ export interface Calibration {
   readonly features: readonly number[];
   readonly confidence: number;
   readonly bar: number;
+  /** Which model judged: the sparse articles' or the dense ones' (see TUNING.calibration). */
+  readonly model: CalibrationModel["name"];
+}
+
+/** One of the calibrated guard's models: its weights and its bar. */
+interface CalibrationModel {
+  readonly name: "sparse" | "dense";
+  readonly weights: readonly number[];
+  readonly bar: number;
 }
 
 /** A rule that may keep the best candidate from answering; `why` is the decision's words for `--explain`. */
@@ -1283,15 +1305,16 @@ function impliedSide(
  * How typical each term is of one entry: the largest share of its questions in one language that use it. A word
  * in every Hindi phrasing of an entry is its signature, whatever its English phrasings say.
  */
-export function typicalTerms(questions: readonly { readonly lang: string; readonly terms: readonly number[] }[]): Map<number, number> {
+export function typicalTerms(questions: readonly { readonly lang: string; readonly terms: Iterable<number> }[]): Map<number, number> {
   const counts = new Map<string, Map<number, number>>();
   const sizes = new Map<string, number>();
   for (const { lang, terms } of questions) {
-    if (terms.length === 0) continue;
+    const distinct = new Set(terms);
+    if (distinct.size === 0) continue;
     sizes.set(lang, (sizes.get(lang) ?? 0) + 1);
     const count = counts.get(lang) ?? new Map<number, number>();
     counts.set(lang, count);
-    for (const t of new Set(terms)) count.set(t, (count.get(t) ?? 0) + 1);
+    for (const t of distinct) count.set(t, (count.get(t) ?? 0) + 1);
   }
   const typical = new Map<number, number>();
   for (const [lang, count] of counts) for (const [t, c] of count) typical.set(t, Math.max(typical.get(t) ?? 0, c / sizes.get(lang)!));

@@ -62,7 +62,7 @@ describe("the guards", () => {
 
   it("not-sure-enough, in a calibrated article: below the calibrated chance, whatever the score and coverage", () => {
     const g = guard("not-sure-enough");
-    const calibrated = (confidence: number, score: number) => ({ ...calm, best: candidate("gym-salary", score, score), calibration: { features: [], confidence, bar: 0.6 } });
+    const calibrated = (confidence: number, score: number) => ({ ...calm, best: candidate("gym-salary", score, score), calibration: { features: [], confidence, bar: 0.6, model: "sparse" as const } });
     expect(g.objects(calibrated(0.5, 0.95))).toBe(true);
     expect(g.objects(calibrated(0.6, 0.3))).toBe(false);
     expect(g.why(calibrated(0.5, 0.95))).toBe("not sure enough (calibrated confidence 0.500 against 0.60, score 0.950)");

@@ -182,9 +182,13 @@ describe("discord delivery", () => {
     const msg = fake.message({ content: `<@${fake.bot.id}> what is back office?` });
     expect(await bot.settled(msg.id)).toBe(true);
     expect(bot.repliesTo(msg.id)).toHaveLength(1);
-    // The 429 as it came, then discord.js's wait for the global limit to pass.
+    // The 429 as it came, then discord.js's wait for the global limit to pass: once for each request it holds, so
+    // once or more when another request (the retry, a typing indicator) falls inside the window on a busy machine.
     const limited = bot.logs.filter((l) => /rate limited/.test(l.msg));
-    expect(limited.map((l) => l.msg)).toEqual(["discord: rate limited (429), retrying after retry-after", "discord: rate limited, waiting"]);
+    const [first, ...waits] = limited.map((l) => l.msg);
+    expect(first).toBe("discord: rate limited (429), retrying after retry-after");
+    expect(waits.length).toBeGreaterThanOrEqual(1);
+    for (const w of waits) expect(w).toBe("discord: rate limited, waiting");
     for (const l of limited) {
       expect(l).toMatchObject({ level: 40, global: true });
       expect(l).not.toHaveProperty("scope");

@@ -117,6 +117,8 @@ export class Matcher {
   private explaining?: Uint8Array;
   /** Per article: the calibrated guard's model, by how sparse the article is (see TUNING.calibratedSparseness). */
   private readonly models: readonly CalibrationModel[];
+  /** Entries per article (see chance()). */
+  private readonly articleSizes: Int32Array;
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
   /** Words that only classify a job ("office", "job", "which"): a role question may use them (see onlyClassifies). */
@@ -327,6 +329,7 @@ export class Matcher {
     // more, towards 1) chooses the calibrated guard's model.
     const sparse = { name: "sparse", weights: this.t.calibration, bar: this.t.calibratedBar } as const;
     const dense = { name: "dense", weights: this.t.denseCalibration, bar: this.t.denseCalibratedBar } as const;
+    this.articleSizes = Int32Array.from(sizes);
     this.models = sizes.map((entries, a) => {
       const sparseness = entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0;
       return sparseness >= this.t.calibratedSparseness ? sparse : dense;
@@ -718,12 +721,36 @@ export class Matcher {
   }
 
   /**
+   * An entry's chance of being the one asked among all its article's entries, by naive Bayes over their
+   * phrasings: a word most of an entry's phrasings use (in any language, see typicalTerms) is likely in a question
+   * to it, a word none uses unlikely (a little less so when its answer uses it). Its rivals are the article's
+   * entries ranked next to it; the article's others count as using none of the query's words. A second opinion
+   * beside the best question's score: with six phrasings an entry, one question sharing two words is chance.
+   */
+  private chance(entry: number, rivals: readonly number[], query: ReadonlyMap<number, number>): number {
+    const logLikelihood = (e: number | undefined) => {
+      let sum = 0;
+      for (const [t, quality] of query) {
+        const share = e === undefined ? 0 : (this.typical[e]!.get(t) ?? (this.answerTerms[e]!.has(t) ? this.t.chanceAnswerShare : 0));
+        sum += this.idf[t]! * quality * Math.log(share + this.t.chanceSmoothing);
+      }
+      return sum;
+    };
+    const own = logLikelihood(entry);
+    const none = logLikelihood(undefined);
+    const others = Math.max(0, this.articleSizes[this.articleOf[entry]!]! - 1 - rivals.length);
+    let sum = 1 + others * Math.exp(none - own);
+    for (const e of rivals) sum += Math.exp(logLikelihood(e) - own);
+    return 1 / sum;
+  }
+
+  /**
    * Guard fact "calibrated": for an article's entry, the chance that it is right, from a logistic model over what
    * the matcher knows: one for sparse articles, one for dense ones (TUNING.calibration, denseCalibration, fitted
    * by bin/calibrate.ts). Its inputs are the best entry's score, coverage and evidence, its lead over the next
-   * entry of its article, and how much of the question the corpus does not know. Small talk keeps the bars.
+   * entry of its article, how much of the question the corpus does not know, and its chance by naive Bayes. Small talk keeps the bars.
    */
-  private calibration({ explained }: Understanding, ranked: readonly Scored[]): Calibration | undefined {
+  private calibration({ explained, query }: Understanding, ranked: readonly Scored[]): Calibration | undefined {
     const best = ranked[0]!;
     const model = this.model(best.entry);
     if (model === undefined) return undefined;
@@ -744,7 +771,9 @@ export class Matcher {
         unknownWeight += w.weight;
       }
     }
-    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words];
+    const rivals = ranked.filter((c, i) => i > 0 && this.articleOf[c.entry] === this.articleOf[best.entry]).map((c) => c.entry);
+    const chance = this.chance(best.entry, rivals, query);
+    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words, chance];
     let z = 0;
     features.forEach((x, i) => (z += x * model.weights[i]!));
     return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar, model: model.name };
@@ -1325,7 +1354,7 @@ export function typicalTerms(questions: readonly { readonly lang: string; readon
 const CLASSIFYING: readonly string[] = ["#WHAT", "#WHICH", "#JOB", "#WORK", "#STAFF", "#NOT", "#COMPANY"];
 
 /** How many inputs the calibrated guard's model has (see Matcher.calibration), the bias among them. */
-export const CALIBRATION_FEATURES = 9;
+export const CALIBRATION_FEATURES = 10;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

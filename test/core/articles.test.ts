@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ask } from "../../src/answer.js";
 import { Conversation } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
-import { Matcher } from "../../src/match.js";
+import { CALIBRATION_FEATURES, Matcher } from "../../src/match.js";
 import { TUNING } from "../../src/tuning.js";
 import { corpusDir } from "../helpers/corpus.js";
 
@@ -153,14 +153,37 @@ describe("close calls in an article with few phrasings", () => {
 describe("the calibrated guard", () => {
   const matcher = matcherOf({ "nurse.yaml": nurse });
 
+  it("asks the entries' phrasings too: an entry most of whose phrasings use the question's words is the likely one", () => {
+    // Both entries have a question about a nurse's uniform; only one asks about it in every phrasing.
+    const uniform = article("Nurse uniform", "nurse uniforms", [
+      item("uniform-dress", {
+        en: ["What uniform does a nurse wear?", "Is a nurse's uniform white?", "Who pays for a nurse's uniform?"],
+        hi: ["नर्स की यूनिफॉर्म कैसी होती है?"],
+        "hi-Latn": ["nurse ki uniform kaisi hoti hai"],
+      }),
+      item("uniform-duty", {
+        en: ["What does a nurse do on duty?", "Does a nurse wear a uniform on duty?", "How long is a nurse's duty?"],
+        hi: ["नर्स की ड्यूटी कितने घंटे की होती है?"],
+        "hi-Latn": ["nurse ki duty kitne ghante ki hoti hai"],
+      }),
+    ]);
+    const result = matcherOf({ "uniform.yaml": uniform }).match("nurse uniform");
+    expect(result.id).toBe("uniform-dress");
+    const chance = result.calibration!.features[CALIBRATION_FEATURES - 1]!;
+    expect(chance).toBeGreaterThan(0.5);
+    // "Wear" is in one English phrasing of each: neither is the likelier for it.
+    const even = matcherOf({ "uniform.yaml": uniform }).match("nurse wear");
+    expect(even.calibration!.features[CALIBRATION_FEATURES - 1]).toBeCloseTo(0.5, 5);
+  });
+
   it("judges a sparse article's best entry by its chance of being right, and says so", () => {
     const clear = matcher.match("what is the salary of a staff nurse");
     expect(clear.id).toBe("nurse-salary");
-    expect(clear.calibration!.confidence).toBeGreaterThanOrEqual(0.65);
+    expect(clear.calibration!.confidence).toBeGreaterThanOrEqual(TUNING.calibratedBar);
     const vague = matcher.match("nurse ko hostel milta hai kya sarkari quarter");
     expect(vague.id).toBeNull();
     expect(vague.stage).toBe("guard not-sure-enough");
-    expect(vague.decision).toMatch(/calibrated confidence 0\.\d+ against 0\.65/);
+    expect(vague.decision).toMatch(new RegExp(`calibrated confidence 0\\.\\d+ against ${TUNING.calibratedBar.toFixed(2)}`));
   });
 
   it("answers from its bar up, and declines just below it", () => {

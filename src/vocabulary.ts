@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CAREER_CONCEPTS, CAREER_SUBJECTS } from "./career.js";
 import { CONCEPTS, PHRASES } from "./lexicon.js";
+import { GENERAL_CONCEPTS } from "./everyday.js";
 
 /** How a subject is named to the user ("Sorry, nothing I know covers pay"). */
 export interface SubjectLabel {
@@ -37,7 +38,7 @@ const words = (list: string) => list.split(/\s+/).filter(Boolean);
 
 /** The built-in lexicon: language knowledge and career vocabulary, no article's words. */
 export const BASE_LEXICON: Lexicon = Object.freeze({
-  concepts: Object.freeze(Object.fromEntries([...Object.entries(CONCEPTS), ...Object.entries(CAREER_CONCEPTS)].map(([k, v]) => [k, words(v)]))),
+  concepts: Object.freeze(Object.fromEntries([...Object.entries(CONCEPTS), ...Object.entries(CAREER_CONCEPTS), ...Object.entries(GENERAL_CONCEPTS)].map(([k, v]) => [k, words(v)]))),
   phrases: PHRASES,
   subjects: CAREER_SUBJECTS,
   contrasts: [],

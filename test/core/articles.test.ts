@@ -335,6 +335,19 @@ describe("the ask record of several articles", () => {
   });
 });
 
+describe("everyday words (src/everyday.ts)", () => {
+  // Only the English phrasings speak of a village or of going abroad. (Each check puts the other entry first,
+  // which a tie would choose.)
+  const abroad = item("nurse-abroad", { en: ["Can a staff nurse work abroad?"], hi: ["क्या नर्स की नौकरी अच्छी है?"], "hi-Latn": ["nurse ki naukri achhi hai kya"] });
+  const village = item("nurse-village", { en: ["Can a staff nurse get a job in a village?"], hi: ["क्या नर्स को नौकरी मिलती है?"], "hi-Latn": ["nurse ko naukri milti hai kya"] });
+  const nurses = (...entries: ReturnType<typeof item>[]) => matcherOf({ "nurse.yaml": article("Staff nurse", "staff nurse jobs", entries) });
+
+  it("meet across languages: विदेश is abroad, गांव is village", () => {
+    expect(nurses(village, abroad).match("विदेश में नर्स की नौकरी").candidates[0]!.id).toBe("nurse-abroad");
+    expect(nurses(abroad, village).match("गांव में नर्स की नौकरी").candidates[0]!.id).toBe("nurse-village");
+  });
+});
+
 describe("a short word small talk shares with an article", () => {
   // "gda" and the "good" of "good morning" have one phonetic key ("gd"): spelt as small talk never spells it, the
   // word is the article's topic, and small talk does not answer.

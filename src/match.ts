@@ -156,6 +156,7 @@ export class Matcher {
   constructor(corpus: Corpus, tuning: Partial<Tuning> = {}) {
     this.corpus = corpus;
     this.t = { ...TUNING, ...tuning };
+    if (!(this.t.chanceSmoothing > 0)) throw new Error("tuning: chanceSmoothing must be above 0 (a word no phrasing uses would make every chance 0)");
     for (const weights of [this.t.calibration, this.t.denseCalibration]) {
       if (weights.length !== CALIBRATION_FEATURES) throw new Error(`tuning: a calibration needs ${CALIBRATION_FEATURES} weights (see bin/calibrate.ts), not ${weights.length}`);
     }
@@ -748,7 +749,8 @@ export class Matcher {
    * Guard fact "calibrated": for an article's entry, the chance that it is right, from a logistic model over what
    * the matcher knows: one for sparse articles, one for dense ones (TUNING.calibration, denseCalibration, fitted
    * by bin/calibrate.ts). Its inputs are the best entry's score, coverage and evidence, its lead over the next
-   * entry of its article, how much of the question the corpus does not know, and its chance by naive Bayes. Small talk keeps the bars.
+   * entry of its article, how much of the question the corpus does not know, and its chance by naive Bayes
+   * beyond an even one. Small talk keeps the bars.
    */
   private calibration({ explained, query }: Understanding, ranked: readonly Scored[]): Calibration | undefined {
     const best = ranked[0]!;
@@ -772,8 +774,9 @@ export class Matcher {
       }
     }
     const rivals = ranked.filter((c, i) => i > 0 && this.articleOf[c.entry] === this.articleOf[best.entry]).map((c) => c.entry);
-    const chance = this.chance(best.entry, rivals, query);
-    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words, chance];
+    // (Counted above an even chance: an article of one entry learns nothing from it.)
+    const beyondEven = this.chance(best.entry, rivals, query) - 1 / this.articleSizes[this.articleOf[best.entry]!]!;
+    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words, beyondEven];
     let z = 0;
     features.forEach((x, i) => (z += x * model.weights[i]!));
     return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar, model: model.name };

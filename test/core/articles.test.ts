@@ -154,26 +154,27 @@ describe("the calibrated guard", () => {
   const matcher = matcherOf({ "nurse.yaml": nurse });
 
   it("asks the entries' phrasings too: an entry most of whose phrasings use the question's words is the likely one", () => {
-    // Both entries have a question about a nurse's uniform; only one asks about it in every phrasing.
+    // Both entries have a question about a nurse's uniform; only one asks about it in every phrasing. (The other
+    // comes first, which a tie would choose.)
     const uniform = article("Nurse uniform", "nurse uniforms", [
-      item("uniform-dress", {
-        en: ["What uniform does a nurse wear?", "Is a nurse's uniform white?", "Who pays for a nurse's uniform?"],
-        hi: ["नर्स की यूनिफॉर्म कैसी होती है?"],
-        "hi-Latn": ["nurse ki uniform kaisi hoti hai"],
-      }),
       item("uniform-duty", {
         en: ["What does a nurse do on duty?", "Does a nurse wear a uniform on duty?", "How long is a nurse's duty?"],
         hi: ["नर्स की ड्यूटी कितने घंटे की होती है?"],
         "hi-Latn": ["nurse ki duty kitne ghante ki hoti hai"],
       }),
+      item("uniform-dress", {
+        en: ["What uniform does a nurse wear?", "Is a nurse's uniform white?", "Who pays for a nurse's uniform?"],
+        hi: ["नर्स की यूनिफॉर्म कैसी होती है?"],
+        "hi-Latn": ["nurse ki uniform kaisi hoti hai"],
+      }),
     ]);
     const result = matcherOf({ "uniform.yaml": uniform }).match("nurse uniform");
     expect(result.id).toBe("uniform-dress");
-    const chance = result.calibration!.features[CALIBRATION_FEATURES - 1]!;
-    expect(chance).toBeGreaterThan(0.5);
+    // The model's input is the chance beyond an even one (a half, with two entries).
+    expect(result.calibration!.features[CALIBRATION_FEATURES - 1]).toBeGreaterThan(0.2);
     // "Wear" is in one English phrasing of each: neither is the likelier for it.
     const even = matcherOf({ "uniform.yaml": uniform }).match("nurse wear");
-    expect(even.calibration!.features[CALIBRATION_FEATURES - 1]).toBeCloseTo(0.5, 5);
+    expect(even.calibration!.features[CALIBRATION_FEATURES - 1]).toBeCloseTo(0, 5);
   });
 
   it("judges a sparse article's best entry by its chance of being right, and says so", () => {

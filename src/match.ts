@@ -722,13 +722,13 @@ export class Matcher {
   }
 
   /**
-   * An entry's chance of being the one asked among all its article's entries, by naive Bayes over their
+   * An entry's chance of being the one asked among all its article's `entries`, by naive Bayes over their
    * phrasings: a word most of an entry's phrasings use (in any language, see typicalTerms) is likely in a question
    * to it, a word none uses unlikely (a little less so when its answer uses it). Its rivals are the article's
    * entries ranked next to it; the article's others count as using none of the query's words. A second opinion
    * beside the best question's score: with six phrasings an entry, one question sharing two words is chance.
    */
-  private chance(entry: number, rivals: readonly number[], query: ReadonlyMap<number, number>): number {
+  private chance(entry: number, entries: number, rivals: readonly number[], query: ReadonlyMap<number, number>): number {
     const logLikelihood = (e: number | undefined) => {
       let sum = 0;
       for (const [t, quality] of query) {
@@ -739,7 +739,7 @@ export class Matcher {
     };
     const own = logLikelihood(entry);
     const none = logLikelihood(undefined);
-    const others = Math.max(0, this.articleSizes[this.articleOf[entry]!]! - 1 - rivals.length);
+    const others = Math.max(0, entries - 1 - rivals.length);
     let sum = 1 + others * Math.exp(none - own);
     for (const e of rivals) sum += Math.exp(logLikelihood(e) - own);
     return 1 / sum;
@@ -757,7 +757,9 @@ export class Matcher {
     const model = this.model(best.entry);
     if (model === undefined) return undefined;
     // The lead over the next entry of the same article: the model was fitted on articles alone.
-    const next = ranked.find((c, i) => i > 0 && this.articleOf[c.entry] === this.articleOf[best.entry]);
+    const article = this.articleOf[best.entry]!;
+    const rivals = ranked.filter((c, i) => i > 0 && this.articleOf[c.entry] === article);
+    const next = rivals[0];
     // (With no other entry of its article among the best few, the lead is its whole rank, as over nothing.)
     const lead = best.rank - (next?.rank ?? 0);
     let weight = 0;
@@ -773,9 +775,9 @@ export class Matcher {
         unknownWeight += w.weight;
       }
     }
-    const rivals = ranked.filter((c, i) => i > 0 && this.articleOf[c.entry] === this.articleOf[best.entry]).map((c) => c.entry);
     // (Counted above an even chance: an article of one entry learns nothing from it.)
-    const beyondEven = this.chance(best.entry, rivals, query) - 1 / this.articleSizes[this.articleOf[best.entry]!]!;
+    const entries = this.articleSizes[article]!;
+    const beyondEven = this.chance(best.entry, entries, rivals.map((c) => c.entry), query) - 1 / entries;
     const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words, beyondEven];
     let z = 0;
     features.forEach((x, i) => (z += x * model.weights[i]!));

@@ -65,8 +65,8 @@ export const TUNING = Object.freeze({
    * An article's best entry answers when a logistic model gives it a chance of being right of at least a bar (the
    * calibrated guard, see Matcher.calibration). There are two models, both fitted by `bin/calibrate.ts`, with
    * weights for: bias, score, coverage, evidence, lead, lead up to calibrationLeadCap, unknown share of the
-   * question's weight, unknown words, words, chance by naive Bayes beyond an even one (see Matcher.chance). An article at least this
-   * sparse (see Matcher.models) has the first...
+   * question's weight, unknown words, words, chance by naive Bayes beyond an even one (see Matcher.chance). An
+   * article at least this sparse (see Matcher.models) has the first...
    */
   calibratedSparseness: 0.5,
   /** ...fitted over the test articles (a few phrasings an entry)... */

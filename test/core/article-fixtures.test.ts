@@ -48,7 +48,7 @@ describe.each(articles)("the %s article alone, beside small talk", (name) => {
 
 describe("every test article together with the shipped corpus", () => {
   const matcher = new Matcher(loadCorpus(folder(articles, true)));
-  // (Twenty careers at once share most of their words: "salary kitni hai?" is then a question back, which is why
+  // (Dozens of careers at once share most of their words: "salary kitni hai?" is then a question back, which is why
   // these floors are lower than one article's beside the shipped one.)
   it.each(articles)("answers the %s eval set above the floor", (name) =>
     floors(evaluate(casesOf(name), (q) => ask(matcher, q).result), 30, TOGETHER_OUT_OF_SCOPE[name] ?? 50, 0.18),

@@ -88,6 +88,7 @@ describe("an article alone, beside small talk", () => {
     expect(matcher.analyzer.analyzeQuestion("nurse 5 k baad kaam karti hai kya").forms.map((f) => f.concept)).not.toContain("#SALARY");
     const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);
     for (const q of ["what does she do all day", "what does a nurse do every day", "day to day work of a nurse", "nurse ka roz ka kaam", "नर्स दिन भर क्या करती है"]) expect(concepts(q), q).toContain("#DUTY");
+    for (const q of ["how much does a nurse earn every day", "nurse ko every day kitna milta hai"]) expect(concepts(q), q).not.toContain("#DUTY");
     for (const q of ["what are the general duties of a nurse", "day-to-day duties of a nurse", "nurse ki general duty kya hai"]) {
       expect(concepts(q), q).toContain("#DUTY");
       expect(concepts(q), q).not.toContain("#SHIFT");

@@ -296,8 +296,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])(नाइट|रात|सुबह|शाम|घंटे|घंटा)\s+(?:की\s+)?ड्यूटी(?![\u0900-\u097f])/gu, "$1 शिफ्ट"],
   [/(?<![\u0900-\u097f])(?:ड्यूटी|शिफ्ट)\s+(?:का\s+|के\s+)?(?:समय|टाइम|टाइमिंग|घंटे)(?![\u0900-\u097f])/gu, "शिफ्ट"],
   // A day's work ("what do they do all day", "what do they do every day", "day to day", "roz ka kaam") is the duties;
-// not what one earns every day.
-  [/\b(?:day[\s-]+to[\s-]+day|daily\s+(?:work|tasks?|routine|kaam|kam|duty|duties|activities)|(?:all|whole|entire)\s+(?:the\s+)?day|(?:do|does|doing|work|works|working)\s+every\s+day|every\s+day\s+(?:work|tasks?|routine|kaam|kam|duty|duties)|din\s*bhar|(?:roz|roj|rozana|rojana|daily)\s+(?:ka|ke|ki)\s+(?:kaam|kam|routine))\b/giu, " duties "],
+  // not what one earns every day.
+  [/\b(?:day[\s-]+to[\s-]+day|(?:daily|every\s+day)\s+(?:work|tasks?|routine|kaam|kam|duty|duties|activities)|(?:all|whole|entire)\s+(?:the\s+)?day|(?:do|does|doing|work|works|working)\s+every\s+day|din\s*bhar|(?:roz|roj|rozana|rojana|daily)\s+(?:ka|ke|ki)\s+(?:kaam|kam|routine))\b/giu, " duties "],
   [/(?<![\u0900-\u097f])(?:दिन\s*भर|(?:रोज़|रोज|रोज़ाना|रोजाना)\s+(?:का|के)\s+काम|दैनिक\s+(?:काम|कार्य))(?![\u0900-\u097f])/gu, " जिम्मेदारी "],
   // "How much does a nurse earn": the pay of whoever is named, so the name stays.
   [/\bhow\s+much\s+(?:do|does|will|can|would)\s+((?:\S+\s+){1,3}?)(?:earn|make|get\s+paid)\b/giu, "$1 salary"],

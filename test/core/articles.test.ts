@@ -82,6 +82,14 @@ describe("an article alone, beside small talk", () => {
     }
   });
 
+  it("reads a closing 'ya nahi' / 'कि नहीं' as asking whether, not as a negation", () => {
+    const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);
+    for (const q of ["nurse ko night shift milti hai ya nahi?", "nurse ka promotion hota h ki nahi", "नर्स का प्रमोशन होता है या नहीं?", "नर्स की नौकरी सरकारी है कि नहीं"]) {
+      expect(concepts(q), q).not.toContain("#NOT");
+    }
+    for (const q of ["nurse ki job nahi mili to kya kare", "नर्स को छुट्टी नहीं मिलती?", "why not become a nurse"]) expect(concepts(q), q).toContain("#NOT");
+  });
+
   it("reads an amount of money as pay, a day's work as the duties, and a night duty as a shift", () => {
     expect(matcher.match("is 15k per month normal for a staff nurse?").id).toBe("nurse-salary");
     expect(matcher.match("नर्स को 20 हजार मिलते हैं क्या").id).toBe("nurse-salary");

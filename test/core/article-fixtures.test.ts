@@ -40,6 +40,9 @@ it("has the test articles and their eval sets", () => {
 // first among the suggestions.
 const ALONE_IN_SCOPE: Readonly<Record<string, number>> = { anchor: 50, "veterinary-assistant": 50, "csc-operator": 46 };
 const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = { "iti-fitter": 40 };
+// The delivery executive's and the courier's articles answer the same questions ("delivery boy ki salary"): together,
+// either entry may win, and the other set counts it wrong.
+const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = { "delivery-executive": 25 };
 
 describe.each(articles)("the %s article alone, beside small talk", (name) => {
   const matcher = new Matcher(loadCorpus(folder([name], false)));
@@ -52,7 +55,7 @@ describe("every test article together with the shipped corpus", () => {
   // (Dozens of careers at once share most of their words: "salary kitni hai?" is then a question back, which is why
   // these floors are lower than one article's beside the shipped one.)
   it.each(articles)("answers the %s eval set above the floor", (name) =>
-    floors(evaluate(casesOf(name), (q) => ask(matcher, q).result), 30, TOGETHER_OUT_OF_SCOPE[name] ?? 50, 0.18),
+    floors(evaluate(casesOf(name), (q) => ask(matcher, q).result), TOGETHER_IN_SCOPE[name] ?? 30, TOGETHER_OUT_OF_SCOPE[name] ?? 50, 0.18),
   );
 
   it("keeps the shipped article's questions: the project's eval sets stay at 95% in each language", () => {

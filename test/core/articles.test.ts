@@ -82,6 +82,15 @@ describe("an article alone, beside small talk", () => {
     }
   });
 
+  it("declines a question naming another role of the same kind, but not a rank of its own", () => {
+    for (const q of ["veterinary nurse ki salary kitni hai", "What is the salary of a dental nurse?"]) {
+      const result = matcher.match(q);
+      expect(result.id, q).toBeNull();
+      expect(result.decision, q).toMatch(/asks about (veterinary|dental) nurse, which no article covers/);
+    }
+    for (const q of ["senior nurse ki salary kitni hai", "What is the salary of a staff nurse?", "what is the salary of a fresher nurse"]) expect(matcher.match(q).id, q).toBe("nurse-salary");
+  });
+
   it("reads a closing 'ya nahi' / 'कि नहीं' as asking whether, not as a negation", () => {
     const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);
     for (const q of ["nurse ko night shift milti hai ya nahi?", "nurse ka promotion hota h ki nahi", "नर्स का प्रमोशन होता है या नहीं?", "नर्स की नौकरी सरकारी है कि नहीं"]) {

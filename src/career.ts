@@ -107,25 +107,3 @@ export const FIELDS: readonly string[] = Object.freeze(
   court courts कोर्ट adalat अदालत एफआईआर
   visa वीजा वीज़ा passport पासपोर्ट girlfriend boyfriend shaadi शादी pyaar प्यार horoscope rashifal राशिफल`.split(/\s+/).filter(Boolean),
 );
-
-/**
- * Nouns that name a role by its kind of work ("designer", "technician"): a word the corpus never uses just before
- * one ("interior designer" to an article about graphic designers, "x-ray technician" to one about lab technicians)
- * names another line of work.
- */
-export const ROLE_NOUNS: ReadonlySet<string> = new Set(
-  `designer designers driver drivers operator operators technician technicians assistant assistants manager managers
-  executive executives officer officers engineer engineers clerk clerks worker workers agent agents attendant
-  attendants helper helpers supervisor supervisors inspector inspectors conductor conductors guard guards boy boys
-  trainer trainers instructor instructors writer writers developer developers nurse nurses teacher teachers
-  डिज़ाइनर डिजाइनर ड्राइवर ऑपरेटर टेक्नीशियन असिस्टेंट मैनेजर एग्जीक्यूटिव ऑफिसर अधिकारी इंजीनियर क्लर्क वर्कर
-  एजेंट अटेंडेंट हेल्पर सुपरवाइजर सुपरवाइज़र इंस्पेक्टर कंडक्टर गार्ड बॉय ट्रेनर`.split(/\s+/).filter(Boolean),
-);
-
-/** Words before a role noun that say its rank or kind, not another line of work ("junior designer", "normal nurse"). */
-export const ROLE_RANKS: ReadonlySet<string> = new Set(
-  `junior senior trainee head chief main normal regular simple ordinary new naya nayi fresher experienced female male
-  ladies lady gents sarkari government govt private permanent contract temporary achha acha accha good best full part
-  जूनियर सीनियर ट्रेनी हेड चीफ नया नई सरकारी प्राइवेट स्थायी अस्थायी अच्छा`.split(/\s+/).filter(Boolean),
-);
-

@@ -182,9 +182,10 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bna(?=\s*(?:[?.!,]|$))/giu, ""],
   [/(?<![\u0900-\u097f])(बताओ|बताइए|बता|समझाओ|करो|बोलो|देखो|है)\s+ना(?![\u0900-\u097f])/gu, "$1"],
   [/(?<![\u0900-\u097f])नाँ?(?=\s*(?:[?.!,।]|$))|(?<![\u0900-\u097f])न(?=\s*(?:[?.!,।]|$))/gu, ""],
-  // So does a closing "ya nahi" / "कि नहीं" ("promotion hota h ki nahi?"): it asks whether, it negates nothing.
-  [/\s(?:ya|yaa|ki|k)\s+(?:nahi|nahin|nhi)(?=\s*(?:[?.!,]|$))/giu, ""],
-  [/\s(?:या|कि)\s+(?:नहीं|नही)(?=\s*(?:[?.!,।]|$))/gu, ""],
+  // So does "ya nahi" / "कि नहीं" closing a question ("promotion hota h ki nahi?", "...ya nahi batao"): it asks
+  // whether, it negates nothing. Not before a comma: "maine ITI ki nahi, ..." is "I did not do ITI".
+  [/\s(?:ya|yaa|ki|ke|k)\s+(?:nahi|nahin|nhi|nahee)(?=\s*(?:[?.!]|$|(?:batao|bataiye|btao|sir|bhai|ji|yaar|please|plz)\b))/giu, ""],
+  [/\s(?:या|कि)\s+(?:नहीं|नही)(?=\s*(?:[?.!।]|$|(?:बताओ|बताइए|बताइये|सर|भाई|जी)(?![\u0900-\u097f])))/gu, ""],
   [/\bnot\s+sure\b|\bno\s+idea\b|\bnot\s+clear\b/giu, "unsure"],
   // Times: "5pm" is "5 pm".
   [/\b(\d{1,2})(am|pm)\b/giu, "$1 $2"],

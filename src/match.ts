@@ -7,7 +7,7 @@ import { HINGLISH_PARTICLES, HOWTO, INTENTS, MEANING, NEGATING, NEGATION, THANKS
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 import { BASE_LEXICON, type Lexicon, type SubjectLabel } from "./vocabulary.js";
-import { CAREER_WORDS, FIELDS, ROLE_NOUNS, ROLE_RANKS } from "./career.js";
+import { CAREER_WORDS, FIELDS } from "./career.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -547,7 +547,6 @@ export class Matcher {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }
     }
-    fields.push(...otherRoles(explained));
     // "Is housekeeping front office or back office?": a question naming a side an article contrasts is about that
     // article, whatever line of work it names.
     const namesSide = [...query.keys()].some((t) => this.sides.has(t));
@@ -1295,24 +1294,6 @@ export const GUARDS: readonly Guard[] = [
     why: (f) => `not sure enough (${barsText(f)})`,
   },
 ];
-
-/**
- * Roles a question names that no corpus question does: a word the corpus lacks just before a role noun it knows
- * ("interior designer salary" to an article about graphic designers). Not a rank ("junior designer"), not a verb
- * ("aage chalkar supervisor", "बनवाएं कंडक्टर"), not a letter or a number.
- */
-export function otherRoles(words: readonly ExplainedWord[]): string[] {
-  const roles: string[] = [];
-  for (let i = 1; i < words.length; i++) {
-    const [before, noun] = [words[i - 1]!, words[i]!];
-    if (!ROLE_NOUNS.has(noun.word) || noun.as === "unknown" || noun.as === "stop" || before.as !== "unknown" || before.how !== "not in the corpus") continue;
-    if ([...before.word].length < 3 || /\d/.test(before.word) || ROLE_RANKS.has(before.word) || NOT_A_NAME.test(before.word)) continue;
-    roles.push(`${before.word} ${noun.word}`);
-  }
-  return roles;
-}
-/** Hindi and Hinglish verb forms ("chalkar", "karke", "चलकर", "बनवाएं") and "in it" typed as one word ("usme"). */
-const NOT_A_NAME = /(?:kar|kr|ke|kee|कर|के|ें|एं|ाएँ)$|^(?:us|is|un|in|jis|jin)(?:me|mein|mai)$/u;
 
 /** The first guard that objects to the best candidate, if any (a loop: nothing allocated per question). */
 export function firstObjecting(facts: GuardFacts, guards: readonly Guard[] = GUARDS): Guard | undefined {

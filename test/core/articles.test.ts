@@ -84,10 +84,10 @@ describe("an article alone, beside small talk", () => {
 
   it("reads a closing 'ya nahi' / 'कि नहीं' as asking whether, not as a negation", () => {
     const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);
-    for (const q of ["nurse ko night shift milti hai ya nahi?", "nurse ka promotion hota h ki nahi", "नर्स का प्रमोशन होता है या नहीं?", "नर्स की नौकरी सरकारी है कि नहीं"]) {
+    for (const q of ["nurse ko night shift milti hai ya nahi?", "nurse ka promotion hota h ki nahi", "नर्स का प्रमोशन होता है या नहीं?", "नर्स की नौकरी सरकारी है कि नहीं", "नाइट शिफ्ट मिलती है कि नहीँ?"]) {
       expect(concepts(q), q).not.toContain("#NOT");
     }
-    for (const q of ["nurse ki job nahi mili to kya kare", "नर्स को छुट्टी नहीं मिलती?", "why not become a nurse", "maine GNM ki nahi, nurse ban sakti hu?"]) {
+    for (const q of ["nurse ki job nahi mili to kya kare", "नर्स को छुट्टी नहीं मिलती?", "why not become a nurse", "maine GNM ki nahi, nurse ban sakti hu?", "maine GNM ki nahi. nurse ban sakti hu?"]) {
       expect(concepts(q), q).toContain("#NOT");
     }
     for (const q of ["nurse ko night shift milti hai ya nahi?", "night shift hoti hai ki nahi batao"]) expect(matcher.match(q).id, q).toBe("nurse-shifts");

@@ -185,8 +185,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // So does "ya nahi" / "कि नहीं" closing a question ("promotion hota h ki nahi?", "...ya nahi batao"): it asks
   // whether, it negates nothing. "ki nahi" only after a verb: "maine ITI ki nahi." is "I did not do ITI". Before a
   // comma the tag is another clause (see parts.ts) and still negates.
-  [/(?:^|\s)(?:ya|yaa)\s+(?:nahi|nahin|nhi|nahee|nahii)(?=\s*(?:[?.!]|$)|\s+(?:batao|bataiye|btao|bata\s+do|sir|mam|bhai|ji|yaar|please|plz|pls)\b)/giu, ""],
-  [/(?<=\b(?:h|hai|he|hain|hota|hoti|hote|hoga|hogi|milta|milti|milte|milega|milegi|sakta|sakti|sakte|chahiye|padta|padti|padega|lagta|lagti|jata|jati))\s(?:ki|ke|k)\s+(?:nahi|nahin|nhi|nahee|nahii)(?=\s*(?:[?.!]|$)|\s+(?:batao|bataiye|btao|bata\s+do|sir|mam|bhai|ji|yaar|please|plz|pls)\b)/giu, ""],
+  [/(?:(?:^|\s)(?:ya|yaa)|(?<=\b(?:h|hai|he|hain|hota|hoti|hote|hoga|hogi|milta|milti|milte|milega|milegi|sakta|sakti|sakte|chahiye|padta|padti|padega|lagta|lagti|jata|jati))\s(?:ki|ke|k))\s+(?:nahi|nahin|nhi|nahee|nahii)(?=\s*(?:[?.!]|$)|\s+(?:batao|bataiye|btao|bata\s+do|sir|mam|bhai|ji|yaar|please|plz|pls)\b)/giu, ""],
   [/(?:^|\s)(?:या|कि)\s+(?:नहीं|नहीँ|नही)(?=\s*(?:[?.!।]|$)|\s+(?:बताओ|बताइए|बताइये|बताएं|बताएँ|सर|भाई|जी)(?![\u0900-\u097f]))/gu, ""],
   [/\bnot\s+sure\b|\bno\s+idea\b|\bnot\s+clear\b/giu, "unsure"],
   // Times: "5pm" is "5 pm".

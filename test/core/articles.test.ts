@@ -36,6 +36,7 @@ const matcherOf = (files: Record<string, unknown>) => new Matcher(loadCorpus(wit
 
 describe("an article alone, beside small talk", () => {
   const matcher = matcherOf({ "nurse.yaml": nurse });
+  const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);
   const conversation = new Conversation({ matcher: () => matcher });
   const say = (text: string) => conversation.reply({ text, userId: "u", channel: "test" });
 
@@ -83,7 +84,6 @@ describe("an article alone, beside small talk", () => {
   });
 
   it("reads a closing 'ya nahi' / 'कि नहीं' as asking whether, not as a negation", () => {
-    const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);
     for (const q of ["nurse ko night shift milti hai ya nahi?", "nurse ka promotion hota h ki nahi", "नर्स का प्रमोशन होता है या नहीं?", "नर्स की नौकरी सरकारी है कि नहीं", "नाइट शिफ्ट मिलती है कि नहीँ?"]) {
       expect(concepts(q), q).not.toContain("#NOT");
     }
@@ -96,8 +96,7 @@ describe("an article alone, beside small talk", () => {
   it("reads an amount of money as pay, a day's work as the duties, and a night duty as a shift", () => {
     expect(matcher.match("is 15k per month normal for a staff nurse?").id).toBe("nurse-salary");
     expect(matcher.match("नर्स को 20 हजार मिलते हैं क्या").id).toBe("nurse-salary");
-    expect(matcher.analyzer.analyzeQuestion("nurse 5 k baad kaam karti hai kya").forms.map((f) => f.concept)).not.toContain("#SALARY");
-    const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);
+    expect(concepts("nurse 5 k baad kaam karti hai kya")).not.toContain("#SALARY");
     for (const q of ["what does she do all day", "what does a nurse do every day", "day to day work of a nurse", "nurse ka roz ka kaam", "नर्स दिन भर क्या करती है"]) expect(concepts(q), q).toContain("#DUTY");
     for (const q of ["how much does a nurse earn every day", "nurse ko every day kitna milta hai"]) expect(concepts(q), q).not.toContain("#DUTY");
     for (const q of ["what are the general duties of a nurse", "day-to-day duties of a nurse", "nurse ki general duty kya hai"]) {

@@ -8,6 +8,8 @@ import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 import { BASE_LEXICON, type Lexicon, type SubjectLabel } from "./vocabulary.js";
 import { CAREER_WORDS, FIELDS } from "./career.js";
+import { editDistance } from "./distance.js";
+import { hasDevanagari } from "./normalize.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -108,6 +110,8 @@ export class Matcher {
   private readonly articleOf: Int32Array;
   /** Per term: the one article whose questions use it (its subject words), else -1. Empty with one article. */
   private readonly subjectOf: Int32Array;
+  /** Per article: how its questions spell the subject words they use (see spelledAsSubject). */
+  private readonly subjectSpellings: ReadonlyMap<number, readonly string[]>[] = [];
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
   private readonly unknownWeight: number;
@@ -216,6 +220,7 @@ export class Matcher {
       return names;
     });
     const nonSmalltalkDf = new Map<number, number>();
+    const spelt = corpus.entries.map(() => new Map<number, Set<string>>()); // per entry: term -> its spellings
     analysed.forEach((questions, e) => {
       const terms = new Set<number>();
       this.entryTerms.push(terms);
@@ -228,6 +233,7 @@ export class Matcher {
             const t = this.intern(termName(part));
             qTerms.add(t);
             this.spelling.add(t, part.spelling);
+            spelt[e]!.set(t, (spelt[e]!.get(t) ?? new Set<string>()).add(scriptSpelling(part)));
             if (corpus.entries[e]!.smalltalk) {
               const spelt = this.smalltalkSpellings.get(t) ?? new Set<string>();
               this.smalltalkSpellings.set(t, spelt.add(part.spelling));
@@ -288,6 +294,19 @@ export class Matcher {
       this.sides.add(t);
       if (a >= 0) this.subjectOf[t] = a;
     }
+    // Per article, for subject words only: the veto below compares them with a question's.
+    const byArticle = corpus.articles.map(() => new Map<number, Set<string>>());
+    spelt.forEach((spellings, e) => {
+      const a = this.articleOf[e]!;
+      if (a < 0) return;
+      for (const [t, set] of spellings) {
+        if (!(this.subjectOf[t]! >= 0)) continue;
+        const all = byArticle[a]!.get(t) ?? new Set<string>();
+        for (const x of set) all.add(x);
+        byArticle[a]!.set(t, all);
+      }
+    });
+    for (const spellings of byArticle) this.subjectSpellings.push(new Map([...spellings].map(([t, set]) => [t, [...set]])));
     for (const name of [...CAREER_WORDS.map(nameOf), ...CLASSIFYING]) {
       const t = this.termIds.get(name);
       if (t !== undefined) this.classifying.add(t);
@@ -592,7 +611,7 @@ export class Matcher {
     const { intents } = this.fixed;
     const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => intents.has(t));
     const candidates = this.score(query, total, content, contents);
-    const vetoed = this.vetoed(query, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
+    const vetoed = this.vetoed(query, forms, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
     const eligible = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]));
     // Pay, papers and the like are answered only by an entry whose questions ask about them: the gate judges the
     // entry, not its one best question. Such entries go first; when there is none, the others stay as
@@ -1051,7 +1070,7 @@ export class Matcher {
    * by description), and, when it names some articles' subjects, every other article's entries ("a nurse's pay"
    * never gets a data entry operator's pay).
    */
-  private vetoed(query: Map<number, number>, implied: string | undefined): (entry: number) => boolean {
+  private vetoed(query: Map<number, number>, forms: readonly WordForm[], implied: string | undefined): (entry: number) => boolean {
     const named = new Set<number>();
     const namedTerms: number[] = [];
     if (this.corpus.articles.length > 1) {
@@ -1062,9 +1081,13 @@ export class Matcher {
       }
     }
     // ...unless the entry's own questions name that subject too (the front/back office article's bank entries
-    // answer "बैंक में कैशियर का काम", though banks are another article's subject).
+    // answer "बैंक में कैशियर का काम", though banks are another article's subject), with the question's word, not
+    // another that shares its key ("back" and "bike" are both "bk": a mechanic's pay is no back office pay).
     const outside = (entry: number) =>
-      named.size > 0 && this.articleOf[entry]! >= 0 && !named.has(this.articleOf[entry]!) && !namedTerms.some((t) => this.entryTerms[entry]!.has(t));
+      named.size > 0 &&
+      this.articleOf[entry]! >= 0 &&
+      !named.has(this.articleOf[entry]!) &&
+      !namedTerms.some((t) => this.entryTerms[entry]!.has(t) && this.spelledAsSubject(forms, t, entry));
     const sides: Uint8Array[] = [];
     for (const { a, b, names, only } of this.contrasts) {
       let hasA = query.has(a);
@@ -1076,6 +1099,24 @@ export class Matcher {
       if (hasA !== hasB) sides.push(only[hasA ? 1 : 0]!);
     }
     return (entry) => outside(entry) || sides.some((flags) => flags[entry] === 1);
+  }
+
+  /**
+   * Whether an entry's article spells a subject word as the question does: in the question word's script, alike
+   * (Latin within a few letters, Devanagari within one sign: "बैक" is not "बाइक", though both romanise to "baik").
+   * An article that writes a word in one script only does not write the question's in the other: its Latin
+   * questions would have it too ("back" is not the mechanic article's "बाइक", which it writes "bike" in Latin). A
+   * question word found by correction or a split has the key alone to go by.
+   */
+  private spelledAsSubject(forms: readonly WordForm[], t: number, entry: number): boolean {
+    const theirs = this.subjectSpellings[this.articleOf[entry]!]!.get(t);
+    if (theirs === undefined) return true;
+    const mine = forms.filter((f) => !f.stop && this.termIds.get(termName(f)) === t);
+    return mine.every((f) => {
+      const devanagari = hasDevanagari(f.surface);
+      const same = theirs.filter((s) => hasDevanagari(s) === devanagari);
+      return same.some((s) => (devanagari ? editDistance(f.surface, s) <= 1 : spelledAlike(f.spelling, s)));
+    });
   }
 
   /** The entry whose listed role the question names, when it names both sides of a contrast ("front or back?"). */
@@ -1177,6 +1218,11 @@ export class Matcher {
 }
 
 /** What the "understand" stage makes of a question's words (see Matcher.understandQuery). */
+/** A word's spelling to compare within its script: a Devanagari word as written, a Latin one loosened. */
+function scriptSpelling(f: WordForm): string {
+  return hasDevanagari(f.surface) ? f.surface : f.spelling;
+}
+
 interface Understanding {
   readonly clean: string;
   readonly lang: QuestionLang;

@@ -37,12 +37,13 @@ it("has the test articles and their eval sets", () => {
 // entries the same question (`faq lint` says so), and the fitter's near misses (an electrician's or a welder's pay)
 // are other test articles' questions when all are loaded together. The veterinary assistant's first run, alone, was
 // 57-64% per language, and the CSC operator's in Hinglish 50%: most of their misses were declined with the right entry
-// first among the suggestions.
+// first among the suggestions. The hospital receptionist's near misses (a patient booking an OPD slot, a nurse's pay) use
+// other test articles' words when all are loaded, as the fitter's do.
 const ALONE_IN_SCOPE: Readonly<Record<string, number>> = { anchor: 50, "veterinary-assistant": 50, "csc-operator": 46 };
-const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = { "iti-fitter": 40 };
+const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = { "iti-fitter": 40, "hospital-reception": 40 };
 // The delivery executive's and the courier's articles answer the same questions ("delivery boy ki salary"): together,
-// either entry may win, and the other set counts it wrong.
-const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = { "delivery-executive": 25 };
+// either entry may win, and the other set counts it wrong (the two-wheeler mechanic's bike words take a few more).
+const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = { "delivery-executive": 20 };
 
 describe.each(articles)("the %s article alone, beside small talk", (name) => {
   const matcher = new Matcher(loadCorpus(folder([name], false)));

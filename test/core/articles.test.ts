@@ -247,6 +247,17 @@ describe("the sides an article's data contrasts", () => {
     expect(matcher.match("front office ki zimmedari kya hai").id).toBe("front-office-duties");
     expect(matcher.match("hotel front office ki zimmedari kya hai").id).toBe("rcp-duties");
   });
+
+  it("are told from another article's word that only sounds like them ('back' and 'बाइक' share a key)", () => {
+    const mechanic = article("Bike mechanic", "two-wheeler mechanic jobs", [
+      item("mech-salary", { en: ["What is the salary of a two-wheeler mechanic?"], hi: ["बाइक मैकेनिक की सैलरी कितनी होती है?"], "hi-Latn": ["two wheeler mechanic ki salary kitni hai"] }),
+      item("mech-duties", { en: ["What does a two-wheeler mechanic do?"], hi: ["बाइक मैकेनिक क्या काम करता है?"], "hi-Latn": ["two wheeler mechanic kya kaam karta hai"] }),
+    ]);
+    const matcher = new Matcher(loadCorpus(corpusDir({ "mechanic.yaml": mechanic }, true)));
+    // The shipped article covers no pay: these are declined, not given a mechanic's pay.
+    for (const q of ["back office salary kitni hoti hai", "बैक ऑफिस की सैलरी कितनी होती है"]) expect(matcher.match(q).id, q).toBeNull();
+    expect(matcher.match("बाइक मैकेनिक की सैलरी कितनी है").id).toBe("mech-salary");
+  });
 });
 
 describe("another line of work the corpus does speak of", () => {

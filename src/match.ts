@@ -10,6 +10,7 @@ import { BASE_LEXICON, type Lexicon, type SubjectLabel } from "./vocabulary.js";
 import { CAREER_WORDS, FIELDS } from "./career.js";
 import { editDistance } from "./distance.js";
 import { hasDevanagari } from "./normalize.js";
+import { stemHindi } from "./translit.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -110,8 +111,8 @@ export class Matcher {
   private readonly articleOf: Int32Array;
   /** Per term: the one article whose questions use it (its subject words), else -1. Empty with one article. */
   private readonly subjectOf: Int32Array;
-  /** Per article: how its questions spell the subject words they use (see spelledAsSubject). */
-  private readonly subjectSpellings: ReadonlyMap<number, readonly string[]>[] = [];
+  /** Per article: how its questions spell the subject words they use (see spelledByArticle). */
+  private readonly subjectSpellings: ReadonlyMap<number, readonly string[]>[];
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
   private readonly unknownWeight: number;
@@ -220,7 +221,9 @@ export class Matcher {
       return names;
     });
     const nonSmalltalkDf = new Map<number, number>();
-    const spelt = corpus.entries.map(() => new Map<number, Set<string>>()); // per entry: term -> its spellings
+    // Per article: term -> how its questions spell it (kept below for subject words only).
+    const fileIndex = new Map(corpus.articles.map((a, i) => [a.file, i]));
+    const spelt = corpus.articles.map(() => new Map<number, Set<string>>());
     analysed.forEach((questions, e) => {
       const terms = new Set<number>();
       this.entryTerms.push(terms);
@@ -233,7 +236,8 @@ export class Matcher {
             const t = this.intern(termName(part));
             qTerms.add(t);
             this.spelling.add(t, part.spelling);
-            spelt[e]!.set(t, (spelt[e]!.get(t) ?? new Set<string>()).add(scriptSpelling(part)));
+            const bySpelling = spelt[fileIndex.get(corpus.entries[e]!.file) ?? -1];
+            bySpelling?.set(t, (bySpelling.get(t) ?? new Set<string>()).add(scriptSpelling(part)));
             if (corpus.entries[e]!.smalltalk) {
               const spelt = this.smalltalkSpellings.get(t) ?? new Set<string>();
               this.smalltalkSpellings.set(t, spelt.add(part.spelling));
@@ -294,19 +298,8 @@ export class Matcher {
       this.sides.add(t);
       if (a >= 0) this.subjectOf[t] = a;
     }
-    // Per article, for subject words only: the veto below compares them with a question's.
-    const byArticle = corpus.articles.map(() => new Map<number, Set<string>>());
-    spelt.forEach((spellings, e) => {
-      const a = this.articleOf[e]!;
-      if (a < 0) return;
-      for (const [t, set] of spellings) {
-        if (!(this.subjectOf[t]! >= 0)) continue;
-        const all = byArticle[a]!.get(t) ?? new Set<string>();
-        for (const x of set) all.add(x);
-        byArticle[a]!.set(t, all);
-      }
-    });
-    for (const spellings of byArticle) this.subjectSpellings.push(new Map([...spellings].map(([t, set]) => [t, [...set]])));
+    // For subject words only: the veto compares them with a question's (see spelledByArticle).
+    this.subjectSpellings = spelt.map((terms) => new Map([...terms].filter(([t]) => this.subjectOf[t]! >= 0).map(([t, set]) => [t, [...set]])));
     for (const name of [...CAREER_WORDS.map(nameOf), ...CLASSIFYING]) {
       const t = this.termIds.get(name);
       if (t !== undefined) this.classifying.add(t);
@@ -470,14 +463,14 @@ export class Matcher {
   }
 
   /** How one query word is understood. */
-  private understand(form: WordForm): { match: WordMatch; extra?: WordForm[]; concept?: string } {
+  private understand(form: WordForm): { match: WordMatch; extra?: WordForm[]; concept?: string; spelt?: WordForm } {
     if (form.stop) return { match: { kind: "ignored" } };
     let exact = this.termIds.get(termName(form));
     // Keys of one or two letters collide ("deal" and "delhi" are both "dl"): the spelling must agree too.
     if (exact !== undefined && !form.concept && form.key.length <= 2 && !/^\d+$/.test(form.key) && !this.spelling.alike(form, exact, 0)) {
       exact = undefined;
     }
-    if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" } };
+    if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" }, spelt: form };
     // A question word the corpus never asks with ("कहां" to an article that never asks where) asks about no topic.
     // Nor does asking what a word means ("matlab kya hai") to a corpus that never asks so: it asks what the thing is.
     if (form.concept !== undefined && (INTENTS.includes(form.concept) || form.concept === MEANING)) return { match: { kind: "ignored" } };
@@ -497,6 +490,7 @@ export class Matcher {
         return {
           match: { kind: "term", term: termName(parts[0]!), quality: this.t.splitQuality, via: `split ${form.surface}` },
           extra: parts.slice(1),
+          spelt: parts[0]!,
         };
       }
     }
@@ -543,6 +537,7 @@ export class Matcher {
     const unknownAsked = new Set<string>(); // keys of unknown words found in a sentence that asks (others are asides)
     const required = new Set<string>(); // required concepts the question uses
     const fields: string[] = []; // other walks of life it asks about (see career.ts FIELDS)
+    const spellings = new Map<number, WordForm[]>(); // term -> the words it was found by as spelt (not corrected)
     const pending = forms.slice(0, this.t.maxQueryTerms).map((form, i) => ({ form, isAside: aside[i]! }));
     while (pending.length > 0) {
       const { form, isAside } = pending.shift()!;
@@ -550,12 +545,13 @@ export class Matcher {
       // A subject named only in a sentence that tells ("Many openings mention front office. How do the two
       // differ?") is context, not what is asked.
       if (form.concept !== undefined && form.concept in this.subjects && !isAside) required.add(form.concept);
-      const { match, extra, concept } = this.understand(form);
+      const { match, extra, concept, spelt } = this.understand(form);
       if (concept !== undefined && concept in this.subjects && !isAside) required.add(concept);
       if (extra) pending.unshift(...extra.map((f) => ({ form: f, isAside })));
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;
         query.set(t, Math.max(query.get(t) ?? 0, match.quality));
+        if (spelt !== undefined) spellings.set(t, [...(spellings.get(t) ?? []), spelt]);
         explained.push({ word: form.surface, key: form.key, as: match.term, how: match.via ?? "exact", weight: this.idf[t]! * match.quality });
       } else if (match.kind === "unknown") {
         unknown.set(form.key, Math.max(unknown.get(form.key) ?? 0, [...form.surface].length));
@@ -569,7 +565,7 @@ export class Matcher {
     // "Is housekeeping front office or back office?": a question naming a side an article contrasts is about that
     // article, whatever line of work it names.
     const namesSide = [...query.keys()].some((t) => this.sides.has(t));
-    return { clean, lang, forms, explained, query, unknown, unknownForms, unknownAsked, required, fields: namesSide ? [] : fields };
+    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, required, fields: namesSide ? [] : fields };
   }
 
   /**
@@ -606,12 +602,12 @@ export class Matcher {
    * Stage "rank": retrieve and score entries, drop those the question rules out (vetoed) or that may not answer
    * it, put the entries that cover its required subjects first, and keep the best few.
    */
-  private rank({ forms, query, unknown, required }: Understanding, { total, content, contents }: Weights): Ranking {
+  private rank({ forms, query, spellings, unknown, required }: Understanding, { total, content, contents }: Weights): Ranking {
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
     const { intents } = this.fixed;
     const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => intents.has(t));
     const candidates = this.score(query, total, content, contents);
-    const vetoed = this.vetoed(query, forms, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
+    const vetoed = this.vetoed(query, spellings, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
     const eligible = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]));
     // Pay, papers and the like are answered only by an entry whose questions ask about them: the gate judges the
     // entry, not its one best question. Such entries go first; when there is none, the others stay as
@@ -1070,24 +1066,28 @@ export class Matcher {
    * by description), and, when it names some articles' subjects, every other article's entries ("a nurse's pay"
    * never gets a data entry operator's pay).
    */
-  private vetoed(query: Map<number, number>, forms: readonly WordForm[], implied: string | undefined): (entry: number) => boolean {
+  private vetoed(query: Map<number, number>, spellings: ReadonlyMap<number, readonly WordForm[]>, implied: string | undefined): (entry: number) => boolean {
     const named = new Set<number>();
     const namedTerms: number[] = [];
     if (this.corpus.articles.length > 1) {
       for (const t of query.keys()) {
-        if (!(this.subjectOf[t]! >= 0)) continue; // (answer-only terms have no entry: undefined)
-        named.add(this.subjectOf[t]!);
+        const a = this.subjectOf[t]!;
+        if (!(a >= 0)) continue; // (answer-only terms have no entry: undefined)
+        // ("ईएसआई", ESI, names no AC technician's article for sharing the key of its "एसी".)
+        if (this.spelledByArticle(spellings.get(t), t, a, false) === false) continue;
+        named.add(a);
         namedTerms.push(t);
       }
     }
-    // ...unless the entry's own questions name that subject too (the front/back office article's bank entries
-    // answer "बैंक में कैशियर का काम", though banks are another article's subject), with the question's word, not
-    // another that shares its key ("back" and "bike" are both "bk": a mechanic's pay is no back office pay).
+    // ...unless the entry's questions name that subject too (the front/back office article's bank entries answer
+    // "बैंक में कैशियर का काम", though banks are another article's subject), with the question's word as its
+    // article spells it, not another word of the same key ("back" and "बाइक" are both "bk": a mechanic's pay is no
+    // back office pay).
     const outside = (entry: number) =>
       named.size > 0 &&
       this.articleOf[entry]! >= 0 &&
       !named.has(this.articleOf[entry]!) &&
-      !namedTerms.some((t) => this.entryTerms[entry]!.has(t) && this.spelledAsSubject(forms, t, entry));
+      !namedTerms.some((t) => this.entryTerms[entry]!.has(t) && this.spelledByArticle(spellings.get(t), t, this.articleOf[entry]!, true) !== false);
     const sides: Uint8Array[] = [];
     for (const { a, b, names, only } of this.contrasts) {
       let hasA = query.has(a);
@@ -1102,21 +1102,29 @@ export class Matcher {
   }
 
   /**
-   * Whether an entry's article spells a subject word as the question does: in the question word's script, alike
-   * (Latin within a few letters, Devanagari within one sign: "बैक" is not "बाइक", though both romanise to "baik").
-   * An article that writes a word in one script only does not write the question's in the other: its Latin
-   * questions would have it too ("back" is not the mechanic article's "बाइक", which it writes "bike" in Latin). A
-   * question word found by correction or a split has the key alone to go by.
+   * Whether an article's questions spell a subject word as the question does, in the question word's script: a
+   * Latin word within a few letters, a Devanagari one within one letter once endings and nasal signs are set aside
+   * ("बैंकों" is "बैंक", but "बैक" is not "बाइक", though both romanise to "baik"). Undefined when that cannot
+   * be told: a concept (its words differ by design), a word found by correction only, or a Devanagari word that
+   * the article writes in Latin letters only (Hindi questions write "ATM" so too). A Latin word that the article
+   * writes in Devanagari only is not its word when `strict`: its English and Hinglish questions would have it
+   * (the mechanic's article writes "bike", a word of another key, and only "बाइक" has the key of "back").
    */
-  private spelledAsSubject(forms: readonly WordForm[], t: number, entry: number): boolean {
-    const theirs = this.subjectSpellings[this.articleOf[entry]!]!.get(t);
-    if (theirs === undefined) return true;
-    const mine = forms.filter((f) => !f.stop && this.termIds.get(termName(f)) === t);
-    return mine.every((f) => {
+  private spelledByArticle(words: readonly WordForm[] | undefined, t: number, article: number, strict: boolean): boolean | undefined {
+    const theirs = this.subjectSpellings[article]!.get(t);
+    if (words === undefined || theirs === undefined || this.termNames[t]!.startsWith("#")) return undefined;
+    let told = false;
+    for (const f of words) {
       const devanagari = hasDevanagari(f.surface);
-      const same = theirs.filter((s) => hasDevanagari(s) === devanagari);
-      return same.some((s) => (devanagari ? editDistance(f.surface, s) <= 1 : spelledAlike(f.spelling, s)));
-    });
+      if (strict && !devanagari) told = true;
+      const mine = devanagari ? devanagariSkeleton(f.surface) : f.spelling;
+      for (const s of theirs) {
+        if (hasDevanagari(s) !== devanagari) continue;
+        told = true;
+        if (devanagari ? editDistance(mine, s) <= 1 : spelledAlike(mine, s)) return true;
+      }
+    }
+    return told ? false : undefined;
   }
 
   /** The entry whose listed role the question names, when it names both sides of a contrast ("front or back?"). */
@@ -1218,11 +1226,6 @@ export class Matcher {
 }
 
 /** What the "understand" stage makes of a question's words (see Matcher.understandQuery). */
-/** A word's spelling to compare within its script: a Devanagari word as written, a Latin one loosened. */
-function scriptSpelling(f: WordForm): string {
-  return hasDevanagari(f.surface) ? f.surface : f.spelling;
-}
-
 interface Understanding {
   readonly clean: string;
   readonly lang: QuestionLang;
@@ -1231,6 +1234,8 @@ interface Understanding {
   readonly explained: ExplainedWord[];
   /** Term -> quality (1 exact or concept, less for a split or corrected word). */
   readonly query: Map<number, number>;
+  /** Term -> the question's words it was found by as they are spelt (none for a corrected word). */
+  readonly spellings: ReadonlyMap<number, readonly WordForm[]>;
   /** Words the corpus lacks: key -> length of the word as typed. */
   readonly unknown: ReadonlyMap<string, number>;
   /** Keys of unknown English -ing/-ed/-ly words. */
@@ -1409,4 +1414,14 @@ export const CALIBRATION_FEATURES = 10;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** A word's spelling to compare within its script (see Matcher.spelledByArticle). */
+function scriptSpelling(f: WordForm): string {
+  return hasDevanagari(f.surface) ? devanagariSkeleton(f.surface) : f.spelling;
+}
+
+/** A Devanagari word without its ending, nasal signs, virama and nukta: "बैंकों" and "बैंक" are both "बैक". */
+function devanagariSkeleton(word: string): string {
+  return stemHindi(word).replace(/[\u0901\u0902\u093c\u094d]/g, "");
 }

@@ -237,6 +237,10 @@ describe("the calibrated guard", () => {
 });
 
 describe("the sides an article's data contrasts", () => {
+  const mechanic = article("Bike mechanic", "two-wheeler mechanic jobs", [
+    item("mech-salary", { en: ["What is the salary of a two-wheeler mechanic?"], hi: ["बाइक मैकेनिक की सैलरी कितनी होती है?"], "hi-Latn": ["two wheeler mechanic ki salary kitni hai"] }),
+    item("mech-duties", { en: ["What does a two-wheeler mechanic do?"], hi: ["बाइक मैकेनिक क्या काम करता है?"], "hi-Latn": ["two wheeler mechanic kya kaam karta hai"] }),
+  ]);
   it("name its subject, though another article's front desk asks the same words", () => {
     const hotel = article("Hotel receptionist", "hotel reception jobs", [
       item("rcp-duties", { en: ["What are the duties of the hotel front office?", "What is the responsibility of the front office?"], hi: ["होटल फ्रंट ऑफिस की जिम्मेदारी क्या है?"], "hi-Latn": ["front office ki zimmedari kya hai"] }),
@@ -249,14 +253,16 @@ describe("the sides an article's data contrasts", () => {
   });
 
   it("are told from another article's word that only sounds like them ('back' and 'बाइक' share a key)", () => {
-    const mechanic = article("Bike mechanic", "two-wheeler mechanic jobs", [
-      item("mech-salary", { en: ["What is the salary of a two-wheeler mechanic?"], hi: ["बाइक मैकेनिक की सैलरी कितनी होती है?"], "hi-Latn": ["two wheeler mechanic ki salary kitni hai"] }),
-      item("mech-duties", { en: ["What does a two-wheeler mechanic do?"], hi: ["बाइक मैकेनिक क्या काम करता है?"], "hi-Latn": ["two wheeler mechanic kya kaam karta hai"] }),
-    ]);
     const matcher = new Matcher(loadCorpus(corpusDir({ "mechanic.yaml": mechanic }, true)));
     // The shipped article covers no pay: these are declined, not given a mechanic's pay.
-    for (const q of ["back office salary kitni hoti hai", "बैक ऑफिस की सैलरी कितनी होती है"]) expect(matcher.match(q).id, q).toBeNull();
+    for (const q of ["back office salary kitni hoti hai", "बैक ऑफिस की सैलरी कितनी होती है", "backoffice salary kitni hai"]) expect(matcher.match(q).id, q).toBeNull();
     expect(matcher.match("बाइक मैकेनिक की सैलरी कितनी है").id).toBe("mech-salary");
+  });
+
+  it("are named only by a word spelt as the article spells it: 'ईएसआई' (ESI) is not the AC technician's 'एसी'", () => {
+    const dir = corpusDir({}, true);
+    for (const name of ["warehouse-associate", "ac-technician", "hospital-reception"]) copyFileSync(`test/fixtures/articles/${name}.yaml`, join(dir, `${name}.yaml`));
+    expect(new Matcher(loadCorpus(dir)).match("पीएफ और ईएसआई मिलता है क्या गोदाम की नौकरी में").id).toBe("wh-salary");
   });
 });
 

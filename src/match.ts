@@ -223,7 +223,7 @@ export class Matcher {
     const nonSmalltalkDf = new Map<number, number>();
     // Per article: term -> how its questions spell it (kept below for subject words only).
     const fileIndex = new Map(corpus.articles.map((a, i) => [a.file, i]));
-    const spelt = corpus.articles.map(() => new Map<number, Set<string>>());
+    const articleSpellings = corpus.articles.map(() => new Map<number, Set<string>>());
     analysed.forEach((questions, e) => {
       const terms = new Set<number>();
       this.entryTerms.push(terms);
@@ -236,7 +236,7 @@ export class Matcher {
             const t = this.intern(termName(part));
             qTerms.add(t);
             this.spelling.add(t, part.spelling);
-            const bySpelling = spelt[fileIndex.get(corpus.entries[e]!.file) ?? -1];
+            const bySpelling = articleSpellings[fileIndex.get(corpus.entries[e]!.file) ?? -1];
             bySpelling?.set(t, (bySpelling.get(t) ?? new Set<string>()).add(scriptSpelling(part)));
             if (corpus.entries[e]!.smalltalk) {
               const spelt = this.smalltalkSpellings.get(t) ?? new Set<string>();
@@ -299,7 +299,8 @@ export class Matcher {
       if (a >= 0) this.subjectOf[t] = a;
     }
     // For subject words only: the veto compares them with a question's (see spelledByArticle).
-    this.subjectSpellings = spelt.map((terms) => new Map([...terms].filter(([t]) => this.subjectOf[t]! >= 0).map(([t, set]) => [t, [...set]])));
+    this.subjectSpellings = articleSpellings.map((terms) => new Map([...terms].filter(([t]) => this.subjectOf[t]! >= 0).map(([t, set]) => [t, [...set]])));
+    articleSpellings.length = 0; // (the constructor's closures would keep every word's spellings alive)
     for (const name of [...CAREER_WORDS.map(nameOf), ...CLASSIFYING]) {
       const t = this.termIds.get(name);
       if (t !== undefined) this.classifying.add(t);

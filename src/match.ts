@@ -180,6 +180,8 @@ export class Matcher {
     this.spelling = new Spelling(this.t, (key) => this.termIds.get(key));
     this.smalltalk = corpus.entries.map((e) => e.smalltalk);
     const n = corpus.entries.length;
+    const files = new Map(corpus.articles.map((a, i) => [a.file, i]));
+    this.articleOf = Int32Array.from(corpus.entries, (e) => files.get(e.file) ?? -1);
     // First pass: the vocabulary, so that run-together words ("frontoffice") can be split like a query's.
     const vocabulary = new Set<string>();
     const analysed = corpus.entries.map((entry) =>
@@ -222,7 +224,6 @@ export class Matcher {
     });
     const nonSmalltalkDf = new Map<number, number>();
     // Per article: term -> how its questions spell it (kept below for subject words only).
-    const fileIndex = new Map(corpus.articles.map((a, i) => [a.file, i]));
     const articleSpellings = corpus.articles.map(() => new Map<number, Set<string>>());
     analysed.forEach((questions, e) => {
       const terms = new Set<number>();
@@ -236,7 +237,7 @@ export class Matcher {
             const t = this.intern(termName(part));
             qTerms.add(t);
             this.spelling.add(t, part.spelling);
-            const bySpelling = articleSpellings[fileIndex.get(corpus.entries[e]!.file) ?? -1];
+            const bySpelling = articleSpellings[this.articleOf[e]!];
             bySpelling?.set(t, (bySpelling.get(t) ?? new Set<string>()).add(scriptSpelling(part)));
             if (corpus.entries[e]!.smalltalk) {
               const spelt = this.smalltalkSpellings.get(t) ?? new Set<string>();
@@ -260,15 +261,13 @@ export class Matcher {
       }
     });
     this.termData = Int32Array.from(termList);
-    // A word that runs through one article's entries and hardly another's names that article's subject ("nurse",
-    // "front office"); the built-in language and career words (pay, job, duties) are shared and name none.
-    const files = new Map(corpus.articles.map((a, i) => [a.file, i]));
-    this.articleOf = Int32Array.from(corpus.entries, (e) => files.get(e.file) ?? -1);
     // Entries and questions per article, counted once: an article's density is questions per entry.
     const sizes = new Array<number>(corpus.articles.length).fill(0);
     const questionsOf = new Array<number>(corpus.articles.length).fill(0);
     for (const a of this.articleOf) if (a >= 0) sizes[a]! += 1;
     for (const q of this.questions) if (this.articleOf[q.entry]! >= 0) questionsOf[this.articleOf[q.entry]!]! += 1;
+    // A word that runs through one article's entries and hardly another's names that article's subject ("nurse",
+    // "front office"); the built-in language and career words (pay, job, duties) are shared and name none.
     this.subjectOf = new Int32Array(corpus.articles.length > 0 ? this.termNames.length : 0).fill(-1);
     if (this.subjectOf.length > 0) {
       const shared = new Set([...Object.keys(BASE_LEXICON.concepts).map((name) => `#${name}`), ...CAREER_WORDS.map(nameOf)]);
@@ -552,7 +551,11 @@ export class Matcher {
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;
         query.set(t, Math.max(query.get(t) ?? 0, match.quality));
-        if (spelt !== undefined) spellings.set(t, [...(spellings.get(t) ?? []), spelt]);
+        if (spelt !== undefined) {
+          const words = spellings.get(t);
+          if (words) words.push(spelt);
+          else spellings.set(t, [spelt]);
+        }
         explained.push({ word: form.surface, key: form.key, as: match.term, how: match.via ?? "exact", weight: this.idf[t]! * match.quality });
       } else if (match.kind === "unknown") {
         unknown.set(form.key, Math.max(unknown.get(form.key) ?? 0, [...form.surface].length));
@@ -1070,7 +1073,15 @@ export class Matcher {
   private vetoed(query: Map<number, number>, spellings: ReadonlyMap<number, readonly WordForm[]>, implied: string | undefined): (entry: number) => boolean {
     const named = new Set<number>();
     const namedTerms: number[] = [];
-    if (this.corpus.articles.length > 1) {
+    // Whether each article spells each named word as the question does: asked once, however many entries it has.
+    const articles = this.corpus.articles.length;
+    const spelt = new Map<number, boolean>();
+    const spells = (t: number, a: number) => {
+      let same = spelt.get(t * articles + a);
+      if (same === undefined) spelt.set(t * articles + a, (same = this.spelledByArticle(spellings.get(t), t, a, true) !== false));
+      return same;
+    };
+    if (articles > 1) {
       for (const t of query.keys()) {
         const a = this.subjectOf[t]!;
         if (!(a >= 0)) continue; // (answer-only terms have no entry: undefined)
@@ -1088,7 +1099,7 @@ export class Matcher {
       named.size > 0 &&
       this.articleOf[entry]! >= 0 &&
       !named.has(this.articleOf[entry]!) &&
-      !namedTerms.some((t) => this.entryTerms[entry]!.has(t) && this.spelledByArticle(spellings.get(t), t, this.articleOf[entry]!, true) !== false);
+      !namedTerms.some((t) => this.entryTerms[entry]!.has(t) && spells(t, this.articleOf[entry]!));
     const sides: Uint8Array[] = [];
     for (const { a, b, names, only } of this.contrasts) {
       let hasA = query.has(a);

@@ -59,14 +59,15 @@ describe("every test article together with the shipped corpus", () => {
     floors(evaluate(casesOf(name), (q) => ask(matcher, q).result), TOGETHER_IN_SCOPE[name] ?? 30, TOGETHER_OUT_OF_SCOPE[name] ?? 50, 0.18),
   );
 
-  // (The issue's target is 95%. With 69 test articles English stands at 94.9%: each article added shifts every
-  // word's weight a little, and a few of the shipped article's answers sit just at the calibrated bar.)
-  it("keeps the shipped article's questions: the project's eval sets stay above 94.5% in each language", () => {
+  // (The issue's target is 95% in each language. With 69 test articles English stands at 94.9%: each article added
+  // shifts every word's weight a little, and a few of the shipped article's answers sit just under the calibrated bar.)
+  const shippedFloor: Readonly<Record<string, number>> = { en: 94.5, hi: 95, "hi-Latn": 95 };
+  it("keeps the shipped article's questions: the project's eval sets stay at 95% in Hindi and Hinglish, 94.5% in English", () => {
     const cases = readdirSync("test/fixtures")
       .filter((f) => /^eval.*\.jsonl$/.test(f) && !f.startsWith("eval-realchat"))
       .flatMap((f) => parseEvalSet(readFileSync(join("test/fixtures", f), "utf8")));
     const report = evaluate(cases, (q) => ask(matcher, q).result);
-    for (const lang of ["en", "hi", "hi-Latn"]) expect(report.groups[`in-scope ${lang}`]!.pct, lang).toBeGreaterThanOrEqual(94.5);
+    for (const lang of ["en", "hi", "hi-Latn"]) expect(report.groups[`in-scope ${lang}`]!.pct, lang).toBeGreaterThanOrEqual(shippedFloor[lang]!);
   });
 });
 

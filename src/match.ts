@@ -1129,7 +1129,7 @@ export class Matcher {
     for (const f of words) {
       const devanagari = hasDevanagari(f.surface);
       if (strict && !devanagari) told = true;
-      const mine = devanagari ? devanagariSkeleton(f.surface) : f.spelling;
+      const mine = scriptSpelling(f);
       for (const s of theirs) {
         if (hasDevanagari(s) !== devanagari) continue;
         told = true;

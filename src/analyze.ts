@@ -226,6 +226,22 @@ export class Analyzer {
   }
 }
 
+/**
+ * Which of a question's words to analyse when it has more than `limit`: a long letter asks in one sentence among
+ * many that tell, often last ("Dear Sir, … I would be grateful if you could explain what the back office does"), so
+ * the asking sentences' words come first, then the telling words nearest to them. Indexes in the message's order.
+ */
+export function wordsToKeep(aside: readonly boolean[], limit: number): number[] {
+  const all = aside.map((_, i) => i);
+  if (aside.length <= limit) return all;
+  const asked = all.filter((i) => !aside[i]);
+  // (Words after the last asking one come last: a letter's context precedes its question, its sign-off follows.)
+  const last = asked.at(-1) ?? -1;
+  const distance = (i: number) => (i > last ? aside.length + i : asked.reduce((d, j) => Math.min(d, Math.abs(i - j)), Infinity));
+  const told = all.filter((i) => aside[i]).sort((a, b) => distance(a) - distance(b) || a - b);
+  return [...asked, ...told].slice(0, limit).sort((a, b) => a - b);
+}
+
 /** Whether words ask something: a question word, asking what a word means (unless `meaning` is false), or a request ("please explain"). */
 export function asks(forms: readonly WordForm[], meaning = true): boolean {
   return forms.some((f) => (f.concept !== undefined && (INTENTS.includes(f.concept) || (meaning && f.concept === MEANING))) || REQUEST_FORMS.has(f.surface));

@@ -1,6 +1,6 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
-import { Analyzer, looksLikeStop, termName, type WordForm } from "./analyze.js";
+import { Analyzer, looksLikeStop, termName, wordsToKeep, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE, spelledAlike } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { HINGLISH_PARTICLES, HOWTO, INTENTS, MEANING, NEGATING, NEGATION, THANKS } from "./lexicon.js";
@@ -538,7 +538,7 @@ export class Matcher {
     const required = new Set<string>(); // required concepts the question uses
     const fields: string[] = []; // other walks of life it asks about (see career.ts FIELDS)
     const spellings = new Map<number, WordForm[]>(); // term -> the words it was found by as spelt (not corrected)
-    const pending = forms.slice(0, this.t.maxQueryTerms).map((form, i) => ({ form, isAside: aside[i]! }));
+    const pending = wordsToKeep(aside, this.t.maxQueryTerms).map((i) => ({ form: forms[i]!, isAside: aside[i]! }));
     while (pending.length > 0) {
       const { form, isAside } = pending.shift()!;
       if (!isAside && this.fields.has(form.surface)) fields.push(form.surface);

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { wordsToKeep } from "../../src/analyze.js";
+import { loadCorpus } from "../../src/corpus.js";
+import { Matcher } from "../../src/match.js";
+
+describe("which words of a long message are read", () => {
+  it("reads every word of a message within the limit", () => {
+    expect(wordsToKeep([true, false, true], 3)).toEqual([0, 1, 2]);
+  });
+
+  it("reads the asking sentence first, then the telling words before it, nearest first, and a sign-off last", () => {
+    // told ×4, asked ×2, told ×2 (a sign-off)
+    const aside = [true, true, true, true, false, false, true, true];
+    expect(wordsToKeep(aside, 4)).toEqual([2, 3, 4, 5]);
+    expect(wordsToKeep(aside, 7)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it("keeps the first words when no sentence stands out as the one asking", () => {
+    expect(wordsToKeep([false, false, false, false], 2)).toEqual([0, 1]);
+  });
+
+  it("finds the question at the end of a letter longer than the word limit", () => {
+    const matcher = new Matcher(loadCorpus("faq"));
+    const background =
+      "I hope this message finds you and your team in good health. I am writing to you after a lot of thought, and I apologise in advance for the length of this letter. I have read many things online over the past few weeks, I have talked to my cousins and my neighbours, and I am still confused.";
+    const letter = `Respected Sir, ${background} Could you please tell me what the back office is? Thanking you, Sunita`;
+    expect(letter.split(" ").length).toBeGreaterThan(60);
+    const result = matcher.match(letter);
+    expect(result.words.map((w) => w.word)).toEqual(expect.arrayContaining(["back", "office"]));
+    expect(result.candidates[0]!.id).toMatch(/^back-office/);
+  });
+});

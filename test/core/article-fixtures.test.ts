@@ -59,10 +59,10 @@ describe("every test article together with the shipped corpus", () => {
     floors(evaluate(casesOf(name), (q) => ask(matcher, q).result), TOGETHER_IN_SCOPE[name] ?? 30, TOGETHER_OUT_OF_SCOPE[name] ?? 50, 0.18),
   );
 
-  // (The target is 95% in each language. With 69 test articles English stands at 94.9%: each article added
-  // shifts every word's weight a little, and a few of the shipped article's answers sit just under the calibrated bar.)
-  const shippedFloor: Readonly<Record<string, number>> = { en: 94.5, hi: 95, "hi-Latn": 95 };
-  it("keeps the shipped article's questions: the project's eval sets stay at 95% in Hindi and Hinglish, 94.5% in English", () => {
+  // (The target. With 72 test articles English stands at 95.1%, with little margin: each article added shifts
+  // every word's weight a little, and a few of the shipped article's answers sit just under the calibrated bar.)
+  const shippedFloor: Readonly<Record<string, number>> = { en: 95, hi: 95, "hi-Latn": 95 };
+  it("keeps the shipped article's questions: the project's eval sets stay at 95% in each language", () => {
     const cases = readdirSync("test/fixtures")
       .filter((f) => /^eval.*\.jsonl$/.test(f) && !f.startsWith("eval-realchat"))
       .flatMap((f) => parseEvalSet(readFileSync(join("test/fixtures", f), "utf8")));

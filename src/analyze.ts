@@ -227,18 +227,31 @@ export class Analyzer {
 }
 
 /**
- * Which of a question's words to analyse when it has more than `limit`: a long letter asks in one sentence among
- * many that tell, often last ("Dear Sir, … I would be grateful if you could explain what the back office does"), so
- * the asking sentences' words come first, then the telling words nearest to them. Indexes in the message's order.
+ * Which of a question's words to analyse when it has more than `limit`: a long letter asks in one clause among
+ * many that tell, often near its end ("Dear Sir, … I would be grateful if you could explain what the back office
+ * does"), so the asking clauses' words come first (`aside` is false for them: see analyzeQuestion, which splits
+ * at commas too), then the telling words before them, nearest first, and the words after the last asking one (a
+ * sign-off) last. When no clause stands out as asking, or every one does, the first `limit` words. Indexes in the
+ * message's order.
  */
 export function wordsToKeep(aside: readonly boolean[], limit: number): number[] {
+  const n = aside.length;
   const all = aside.map((_, i) => i);
-  if (aside.length <= limit) return all;
+  if (n <= limit) return all;
+  // Each word's distance to the nearest asking word, in one pass each way; after the last asking word, beyond all.
+  const distance = new Array<number>(n).fill(Infinity);
+  let seen = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (!aside[i]) seen = i;
+    distance[i] = i - seen;
+  }
+  seen = Infinity;
+  for (let i = n - 1; i >= 0; i--) {
+    if (!aside[i]) seen = i;
+    distance[i] = seen === Infinity ? n + i : Math.min(distance[i]!, seen - i);
+  }
   const asked = all.filter((i) => !aside[i]);
-  // (Words after the last asking one come last: a letter's context precedes its question, its sign-off follows.)
-  const last = asked.at(-1) ?? -1;
-  const distance = (i: number) => (i > last ? aside.length + i : asked.reduce((d, j) => Math.min(d, Math.abs(i - j)), Infinity));
-  const told = all.filter((i) => aside[i]).sort((a, b) => distance(a) - distance(b) || a - b);
+  const told = all.filter((i) => aside[i]).sort((a, b) => distance[a]! - distance[b]! || a - b);
   return [...asked, ...told].slice(0, limit).sort((a, b) => a - b);
 }
 

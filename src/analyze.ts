@@ -239,7 +239,7 @@ export function wordsToKeep(aside: readonly boolean[], limit: number): number[] 
   const all = aside.map((_, i) => i);
   if (n <= limit) return all;
   // Each word's distance to the nearest asking word, in one pass each way; after the last asking word, beyond all.
-  const distance = new Array<number>(n).fill(Infinity);
+  const distance = new Array<number>(n);
   let seen = -Infinity;
   for (let i = 0; i < n; i++) {
     if (!aside[i]) seen = i;

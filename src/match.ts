@@ -111,8 +111,8 @@ export class Matcher {
   private readonly articleOf: Int32Array;
   /** Per term: the one article whose questions use it (its subject words), else -1. Empty with one article. */
   private readonly subjectOf: Int32Array;
-  /** Per article: how its questions spell the subject words they use (see spelledByArticle). */
-  private readonly subjectSpellings: ReadonlyMap<number, readonly string[]>[];
+  /** Per article: how its questions spell the subject words they use, by script (see spelledByArticle). */
+  private readonly subjectSpellings: ReadonlyMap<number, ScriptSpellings>[];
   /** Words that tell Hinglish from English, learnt from the corpus. */
   readonly langVocabulary: LangVocabulary;
   private readonly unknownWeight: number;
@@ -298,7 +298,8 @@ export class Matcher {
       if (a >= 0) this.subjectOf[t] = a;
     }
     // For subject words only: the veto compares them with a question's (see spelledByArticle).
-    this.subjectSpellings = articleSpellings.map((terms) => new Map([...terms].filter(([t]) => this.subjectOf[t]! >= 0).map(([t, set]) => [t, [...set]])));
+    const byScript = (set: ReadonlySet<string>): ScriptSpellings => ({ latin: [...set].filter((s) => !hasDevanagari(s)), devanagari: [...set].filter(hasDevanagari) });
+    this.subjectSpellings = articleSpellings.map((terms) => new Map([...terms].filter(([t]) => this.subjectOf[t]! >= 0).map(([t, set]) => [t, byScript(set)])));
     articleSpellings.length = 0; // (the constructor's closures would keep every word's spellings alive)
     for (const name of [...CAREER_WORDS.map(nameOf), ...CLASSIFYING]) {
       const t = this.termIds.get(name);
@@ -1128,13 +1129,10 @@ export class Matcher {
     let told = false;
     for (const f of words) {
       const devanagari = hasDevanagari(f.surface);
-      if (strict && !devanagari) told = true;
+      const inScript = devanagari ? theirs.devanagari : theirs.latin;
+      if (inScript.length > 0 || (strict && !devanagari)) told = true;
       const mine = scriptSpelling(f);
-      for (const s of theirs) {
-        if (hasDevanagari(s) !== devanagari) continue;
-        told = true;
-        if (devanagari ? editDistance(mine, s) <= 1 : spelledAlike(mine, s)) return true;
-      }
+      if (inScript.some((s) => (devanagari ? editDistance(mine, s) <= 1 : spelledAlike(mine, s)))) return true;
     }
     return told ? false : undefined;
   }
@@ -1426,6 +1424,12 @@ export const CALIBRATION_FEATURES = 10;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** An article's spellings of one word, split by script once, for spelledByArticle to compare within a script. */
+interface ScriptSpellings {
+  readonly latin: readonly string[];
+  readonly devanagari: readonly string[];
 }
 
 /** A word's spelling to compare within its script (see Matcher.spelledByArticle). */

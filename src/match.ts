@@ -521,9 +521,9 @@ export class Matcher {
     const lang = detectLang(clean, this.langVocabulary);
     const q = this.understandQuery(clean, lang, forms, aside);
     const weights = this.weigh(q);
-    const { ranked, out, vetoed } = this.rank(q, weights);
+    const { ranked, out, vetoed, rivals } = this.rank(q, weights);
     if (out.length === 0) return this.declined(q, "retrieve", () => "no corpus question shares a word with it");
-    return this.decide(q, ranked, out, vetoed, this.judge(q, ranked, out));
+    return this.decide(q, ranked, out, vetoed, this.judge(q, ranked, out, rivals));
   }
 
   /**
@@ -620,23 +620,29 @@ export class Matcher {
     // the best question itself must be one (see `lackingSubject`).
     const subjects = [...required].filter((name) => name !== HOWTO);
     const covering = subjects.length === 0 ? [] : eligible.filter((c) => !this.smalltalk[c.entry] && this.covers(c.entry, subjects, c.q));
-    const ranked = this.byEvidence(covering.length > 0 ? covering : eligible, query).slice(0, 6);
+    const all = this.byEvidence(covering.length > 0 ? covering : eligible, query);
+    const ranked = all.slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
-    return { ranked, out, vetoed };
+    // The best entry's rivals in its own article are found among all candidates, not only the best few: entries of
+    // other articles crowding those places must not change how sure it is (adding an article changes no answer of
+    // another by that alone).
+    const article = ranked[0] === undefined ? -1 : this.articleOf[ranked[0].entry]!;
+    const rivals = article < 0 ? [] : all.filter((c, i) => i > 0 && this.articleOf[c.entry] === article).slice(0, ranked.length - 1);
+    return { ranked, out, vetoed, rivals };
   }
 
   /**
    * Stage "judge": the facts about the best candidate that the guards (GUARDS) rule on, each found by a method
    * of its own.
    */
-  private judge(q: Understanding, ranked: readonly Scored[], out: readonly Candidate[]): GuardFacts {
+  private judge(q: Understanding, ranked: readonly Scored[], out: readonly Candidate[], rivals: readonly Scored[]): GuardFacts {
     const best = out[0]!;
     const second = out[1];
     const ambiguous = this.ambiguous(q.query, ranked, out);
     const lacking = this.lackingSubject(q.required, ranked[0]!);
     const offTopic = this.offTopic(ranked[0]!.entry, q);
     const { scoreBar, coverageBar } = this.bars(q, best, second);
-    const calibration = this.calibration(q, ranked);
+    const calibration = this.calibration(q, ranked[0]!, rivals);
     return { best, second, lacking, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields: q.fields, offTopic, ambiguous, scoreBar, coverageBar, calibration };
   }
 
@@ -772,13 +778,11 @@ export class Matcher {
    * entry of its article, how much of the question the corpus does not know, and its chance by naive Bayes
    * beyond an even one. Small talk keeps the bars.
    */
-  private calibration({ explained, query }: Understanding, ranked: readonly Scored[]): Calibration | undefined {
-    const best = ranked[0]!;
+  private calibration({ explained, query }: Understanding, best: Scored, rivals: readonly Scored[]): Calibration | undefined {
     const model = this.model(best.entry);
     if (model === undefined) return undefined;
     // The lead over the next entry of the same article: the model was fitted on articles alone.
     const article = this.articleOf[best.entry]!;
-    const rivals = ranked.filter((c, i) => i > 0 && this.articleOf[c.entry] === article);
     const next = rivals[0];
     // (With no other entry of its article among the best few, the lead is its whole rank, as over nothing.)
     const lead = best.rank - (next?.rank ?? 0);
@@ -1285,6 +1289,8 @@ interface Ranking {
   readonly out: readonly Candidate[];
   /** Entries the question rules out (another side of a contrast, another article's subject). */
   readonly vetoed: (entry: number) => boolean;
+  /** The best entry's rivals: the next entries of its article, best first, from all candidates (see calibration). */
+  readonly rivals: readonly Scored[];
 }
 
 /** What the guards rule on: the best candidates and the facts the "judge" stage found about them. */

@@ -624,8 +624,8 @@ export class Matcher {
     const ranked = all.slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     // The best entry's rivals in its own article are found among all candidates, not only the best few: entries of
-    // other articles crowding those places must not change how sure it is (adding an article changes no answer of
-    // another by that alone).
+    // other articles crowding those places must not change how sure it looks (the rival's place among the best six
+    // no longer matters).
     const article = ranked[0] === undefined ? -1 : this.articleOf[ranked[0].entry]!;
     const rivals = article < 0 ? [] : all.filter((c, i) => i > 0 && this.articleOf[c.entry] === article).slice(0, ranked.length - 1);
     return { ranked, out, vetoed, rivals };
@@ -784,7 +784,7 @@ export class Matcher {
     // The lead over the next entry of the same article: the model was fitted on articles alone.
     const article = this.articleOf[best.entry]!;
     const next = rivals[0];
-    // (With no other entry of its article among the best few, the lead is its whole rank, as over nothing.)
+    // (With no other entry of its article among all the candidates, the lead is its whole rank, as over nothing.)
     const lead = best.rank - (next?.rank ?? 0);
     let weight = 0;
     let unknownWeight = 0;

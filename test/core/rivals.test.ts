@@ -1,5 +1,5 @@
 // The calibrated guard's lead is counted over the best entry's next rival in its own article, wherever other
-// articles' entries rank: loading another article must not make an entry look surer by crowding its rivals out.
+// articles' entries rank: loading another article must not change how sure an entry looks by crowding its rivals out.
 import { expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus.js";
 import { Matcher } from "../../src/match.js";
@@ -21,10 +21,10 @@ it("counts the lead over the next entry of the best entry's own article, even be
   const alone = new Matcher(loadCorpus(corpusDir({ "orchard.yaml": orchard }))).match("how do mango growers sell their mangoes");
   const crowded = new Matcher(loadCorpus(corpusDir({ "orchard.yaml": orchard, "market.yaml": market }))).match("how do mango growers sell their mangoes");
   expect(crowded.id).toBe("orchard-selling");
-  // More than six entries of the market article rank above the orchard's pruning entry...
+  // The market article's entries fill every place after the best one, above the orchard's pruning entry...
   expect(crowded.candidates.slice(1).every((c) => c.id.startsWith("market-"))).toBe(true);
   // ...yet the lead is over that pruning entry, as when the orchard article is loaded alone: not the whole score.
   const lead = (r: typeof alone) => r.calibration!.features[4]!;
   expect(lead(crowded)).toBeLessThan(crowded.calibration!.features[1]! - 0.05);
-  expect(lead(alone)).toBeLessThan(alone.calibration!.features[1]! - 0.05);
+  expect(lead(crowded)).toBeCloseTo(lead(alone), 1);
 });

@@ -626,8 +626,10 @@ export class Matcher {
     // The best entry's rivals in its own article are found among all candidates, not only the best few: entries of
     // other articles crowding those places must not change how sure it looks (the rival's place among the best six
     // no longer matters).
+    // (A walk that stops at the few it needs: with thousands of entries the candidates are many.)
     const article = ranked[0] === undefined ? -1 : this.articleOf[ranked[0].entry]!;
-    const rivals = article < 0 ? [] : all.filter((c, i) => i > 0 && this.articleOf[c.entry] === article).slice(0, ranked.length - 1);
+    const rivals: Scored[] = [];
+    for (let i = 1; article >= 0 && i < all.length && rivals.length < ranked.length - 1; i++) if (this.articleOf[all[i]!.entry] === article) rivals.push(all[i]!);
     return { ranked, out, vetoed, rivals };
   }
 

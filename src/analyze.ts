@@ -1,6 +1,6 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
 import { editDistance } from "./distance.js";
-import { AUXILIARIES, INTENTS, MEANING, POSTPOSITIONS, REQUESTS, STOPWORDS } from "./lexicon.js";
+import { AUXILIARIES, INTENTS, MEANING, POSTPOSITIONS, REQUESTS, STOPWORDS, SUFFIXES } from "./lexicon.js";
 import type { Lexicon } from "./vocabulary.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
 import { loose, phoneticKey, romanize, spelledLetters, stem, stemHindi } from "./translit.js";
@@ -307,7 +307,7 @@ function splitRunTogether(
     const right = analyzeWord(surface.slice(i));
     if (right.stop && POSTPOSITIONS.includes(right.surface)) return [left];
     if (right.stop && AUXILIARIES.includes(right.surface) && (i >= AUXILIARY_AFTER || INTENTS.includes(left.concept ?? ""))) return [left];
-    if (parts >= 2 && !right.stop && surface.length - i >= minSecond && known(right)) return [left, right];
+    if (parts >= 2 && !right.stop && surface.length - i >= minSecond && known(right) && !SUFFIXES.includes(right.surface)) return [left, right];
   }
   if (parts < 2) return undefined;
   // Three parts: the longest word first, and only words known for sure (spelt like a corpus word, not just

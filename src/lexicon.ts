@@ -46,7 +46,9 @@ asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
 batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir bilkul baaton baato kahenge salah sujhav margdarshan gine gina gini mane mana mani barahvi barvi dasvi
 kehlata kehlati kehlate kahlata kahlati kahlate kehte kahte
-padta padti padte padega padegi pdta pdti`;
+padta padti padte padega padegi pdta pdti
+hoga hogi honge hoge hogaa jayega jayegi jayenge jaega jaegi jaenge jaayega jaayegi sakega sakegi sakenge
+aata aati aate ata ati aisa aisi aise esa esi ese waisa waisi`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -60,6 +62,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
+होगा होगी होंगे जाएगा जाएगी जाएंगे जायेगा जायेगी जायेंगे सकेगा सकेगी सकेंगे आता आती आते ऐसा ऐसी ऐसे वैसा वैसी
 कहलाता कहलाती कहलाते कहते बातों बिल्कुल बिलकुल कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
@@ -118,6 +121,12 @@ export const POSTPOSITIONS: readonly string[] = Object.freeze(["me", "mein", "ma
  * one, where they are more often the end of a word ("padhai").
  */
 export const AUXILIARIES: readonly string[] = Object.freeze(["hai", "hain", "hota", "hoti", "hote"]);
+
+/**
+ * English word endings that look like words of their own: a word ending in one is one word, not two typed
+ * together ("accountable" is not "account" + "able", nor "management" "manage" + "ment").
+ */
+export const SUFFIXES: readonly string[] = Object.freeze(["able", "ably", "ible", "ibly", "ment", "ments", "ness", "less", "ship", "ships", "wise", "ward", "wards"]);
 
 /** Words that are particles in Hinglish but mean something in English ("back office hi" is not "hi!"). */
 export const HINGLISH_PARTICLES: readonly string[] = Object.freeze(["hi"]);

@@ -36,3 +36,31 @@ describe("which words of a long message are read", () => {
     expect(result.id ?? result.suggestions[0]).toMatch(/^back-office/);
   });
 });
+
+describe("language knowledge any article shares", () => {
+  const matcher = new Matcher(loadCorpus("faq"));
+  const read = (question: string) => new Map(matcher.match(question).words.map((w) => [w.word, w]));
+
+  it("reads an English word that ends in a suffix as one word, not a word and the suffix typed together", () => {
+    // "accountable" is not "account" + "able": "able" weighed as a topic word of its own and pulled a letter
+    // about a role's responsibilities to the entry whose phrasing says "would the company be able to".
+    const words = matcher.match("What will I be accountable for in a back office role?").words.map((w) => w.word);
+    expect(words).toContain("accountable");
+    expect(words).not.toContain("able");
+  });
+
+  it("weighs Hindi and Hinglish future and 'come' auxiliaries as function words, not as what is asked", () => {
+    // "kharcha kitna aata hai", "kya hoga", "ऐसा क्यों": the asking is in the other words.
+    for (const [question, word] of [
+      ["back office job me kya hoga", "hoga"],
+      ["is kaam me kharcha kitna aata hai", "aata"],
+      ["front office me kaun aate hai", "aate"],
+      ["बैक ऑफिस के बिना कंपनी का क्या होगा", "होगा"],
+      ["कैशियर किस ऑफिस में आता है", "आता"],
+      ["बैक ऑफिस में ऐसा क्या है", "ऐसा"],
+      ["promotion ho jayega kya", "jayega"],
+    ] as const) {
+      expect(read(question).get(word)?.as, `${word} in "${question}"`).toBe("stop");
+    }
+  });
+});

@@ -22,7 +22,7 @@ export const CAREER_CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   STAFF: "staff staffs employee employees karmachari karmchari कर्मचारी कर्मचारियों स्टाफ",
   // Subjects of their own, folded from phrases (see lexicon.ts); never typo-corrected into other words.
   FULLFORM: "fullform",
-  SALARY: "salary salaries wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी remuneration package packages income earning earnings kamai kamaai kamayi कमाई pagar pagaar पगार पैकेज सेलरी सेलेरी सैलेरी",
+  SALARY: "salary salaries pay wage wages stipend ctc tankhwah tankhwa tankha तनख्वाह तनखा वेतन vetan सैलरी remuneration package packages income earning earnings kamai kamaai kamayi कमाई pagar pagaar पगार पैकेज सेलरी सेलेरी सैलेरी",
   DOCUMENTS: "document documents docs dastavej dastavez डॉक्यूमेंट डॉक्यूमेंट्स दस्तावेज दस्तावेज़ों दस्तावेजों",
   VACANCY: "vacancy vacancies recruitment bharti वैकेंसी भर्ती",
   RESUME: "resume resumes cv biodata रिज्यूमे रिज्यूम बायोडाटा",

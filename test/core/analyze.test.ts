@@ -63,4 +63,15 @@ describe("language knowledge any article shares", () => {
       expect(read(question).get(word)?.as, `${word} in "${question}"`).toBe("stop");
     }
   });
+
+  it("weighs 'is it true that' as the frame of a question, not as what is asked", () => {
+    // "kya ye sach hai", "is that true", "क्या यह सच है" ask whether the rest holds; the rest is what is asked.
+    for (const [question, word] of [
+      ["is it true that back office staff never meet customers", "true"],
+      ["back office ka kaam bekar hai, kya ye sach hai", "sach"],
+      ["बैक ऑफिस की नौकरी बुरी होती है, क्या यह सच है", "सच"],
+    ] as const) {
+      expect(read(question).get(word)?.as, `${word} in "${question}"`).toBe("stop");
+    }
+  });
 });

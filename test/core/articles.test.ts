@@ -97,6 +97,11 @@ describe("an article alone, beside small talk", () => {
     expect(matcher.match("is 15k per month normal for a staff nurse?").id).toBe("nurse-salary");
     expect(matcher.match("नर्स को 20 हजार मिलते हैं क्या").id).toBe("nurse-salary");
     expect(concepts("nurse 5 k baad kaam karti hai kya")).not.toContain("#SALARY");
+    // "pay" as a noun is the salary; before, it was a word of its own that no salary entry's phrasing shared.
+    for (const q of ["how much pay does a staff nurse get", "what is the starting pay of a nurse"]) {
+      expect(concepts(q), q).toContain("#SALARY");
+      expect(matcher.match(q).id, q).toBe("nurse-salary");
+    }
     for (const q of ["what does she do all day", "what does a nurse do every day", "day to day work of a nurse", "nurse ka roz ka kaam", "नर्स दिन भर क्या करती है"]) expect(concepts(q), q).toContain("#DUTY");
     for (const q of ["how much does a nurse earn every day", "nurse ko every day kitna milta hai"]) expect(concepts(q), q).not.toContain("#DUTY");
     for (const q of ["what are the general duties of a nurse", "day-to-day duties of a nurse", "nurse ki general duty kya hai"]) {

@@ -70,7 +70,7 @@ describe("every test article together with the shipped corpus", () => {
   // answers fall under the calibrated bar. Weighing each article by its own words is the fix not yet made; this floor
   // only catches a change that makes it worse.)
   const shippedFloor: Readonly<Record<string, number>> = { en: 93, hi: 94, "hi-Latn": 93.5 };
-  it("keeps the shipped article's questions: the project's eval sets stay at 93-95% in each language", () => {
+  it("keeps the shipped article's questions: the project's eval sets stay at 93-94% in each language", () => {
     const cases = readdirSync("test/fixtures")
       .filter((f) => /^eval.*\.jsonl$/.test(f) && !f.startsWith("eval-realchat"))
       .flatMap((f) => parseEvalSet(readFileSync(join("test/fixtures", f), "utf8")));

@@ -118,6 +118,12 @@ export class Matcher {
   private readonly unknownWeight: number;
   /** Per article: how much a word the corpus lacks weighs against its entries, relative to unknownWeight. */
   private readonly unknownScale: Float64Array;
+  /** Per article: its words' weights and an unknown word's, as if it were loaded alone (see articleWeights). */
+  private readonly frames: readonly Frame[];
+  /** Per question of an article: its weight in its article's frame (see frames). */
+  private readonly frameWeight: Float64Array;
+  /** Per entry: its questions are questions[firstQuestion[e]..firstQuestion[e + 1]). */
+  private readonly firstQuestion: Int32Array;
   /** Per article: 1 when one of its entries is about a procedure (see explainsProcedures), counted when first needed. */
   private explaining?: Uint8Array;
   /** Per article: the calibrated guard's model, by how sparse the article is (see TUNING.calibratedSparseness). */
@@ -132,6 +138,8 @@ export class Matcher {
   private readonly sides = new Set<number>();
   /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
   private readonly contrasts: { a: number; b: number; names: readonly [string, string]; only: readonly [Uint8Array, Uint8Array] }[] = [];
+  /** The terms of all contrasts. */
+  private readonly contrastTerms = new Set<number>();
   // Per-query scratch space, reused so matching allocates little.
   private readonly matchedAcc: Float64Array;
   private readonly plainAcc: Float64Array;
@@ -264,6 +272,9 @@ export class Matcher {
     // Entries and questions per article, counted once: an article's density is questions per entry.
     const sizes = new Array<number>(corpus.articles.length).fill(0);
     const questionsOf = new Array<number>(corpus.articles.length).fill(0);
+    this.firstQuestion = new Int32Array(corpus.entries.length + 1).fill(this.questions.length);
+    for (let i = this.questions.length - 1; i >= 0; i--) this.firstQuestion[this.questions[i]!.entry] = i;
+    for (let e = corpus.entries.length - 1; e >= 0; e--) this.firstQuestion[e] = Math.min(this.firstQuestion[e]!, this.firstQuestion[e + 1]!);
     for (const a of this.articleOf) if (a >= 0) sizes[a]! += 1;
     for (const q of this.questions) if (this.articleOf[q.entry]! >= 0) questionsOf[this.articleOf[q.entry]!]! += 1;
     // A word that runs through one article's entries and hardly another's names that article's subject ("nurse",
@@ -354,6 +365,13 @@ export class Matcher {
     // ...and each article's entries are judged by its own density: a sparse article beside a dense one keeps its
     // leniency.
     this.unknownScale = Float64Array.from(sizes, (entries, a) => (entries > 0 ? unknownShare(questionsOf[a]! / entries) / unknownShare(density) : 1));
+    this.frames = corpus.articles.length > 1 ? this.articleWeights(sizes, questionsOf, answerDf, unknownShare) : [];
+    this.frameWeight = new Float64Array(this.frames.length > 0 ? this.questions.length : 0);
+    for (let i = 0; i < this.frameWeight.length; i++) {
+      const q = this.questions[i]!;
+      const frame = this.frames[this.articleOf[q.entry]!];
+      if (frame !== undefined) for (let k = q.start; k < q.end; k++) this.frameWeight[i]! += frame.idf[this.termData[k]!]!;
+    }
     this.questions.forEach((q, i) => {
       let w = 0;
       for (let k = q.start; k < q.end; k++) {
@@ -412,7 +430,46 @@ export class Matcher {
       const onlyA = aAlone.map((a, e) => (a && !bAlone[e] ? 1 : 0));
       const onlyB = bAlone.map((b, e) => (b && !aAlone[e] ? 1 : 0));
       this.contrasts.push({ a: ta, b: tb, names: [nameOf(a), nameOf(b)], only: [onlyA, onlyB] });
+      this.contrastTerms.add(ta).add(tb);
     }
+  }
+
+  /**
+   * Each article's frame: its word weights (idf) and an unknown word's weight as if it were loaded alone with small
+   * talk. A word rare in one article ("jimmedari" where one entry is about duties) is common across ninety: weighed
+   * by all of them, an article's entries would fit their own questions less well, and tie, the more articles are
+   * loaded. Which article a question is for is judged by the corpus's weights; which of its entries, and how sure,
+   * by its frame. A word only other articles use weighs what an unknown word does. (With one article, the frame is
+   * the corpus's weights, so none is built.)
+   */
+  private articleWeights(sizes: readonly number[], questionsOf: readonly number[], answerDf: ReadonlyMap<number, number>, unknownShare: (density: number) => number): Frame[] {
+    const terms = this.termNames.length;
+    // Entry counts per term: small talk's (shared by every frame), then each article's.
+    const shared = { df: new Int32Array(terms), answers: new Int32Array(terms), entries: 0 };
+    const own = sizes.map(() => ({ df: new Int32Array(terms), answers: new Int32Array(terms) }));
+    this.entryTerms.forEach((used, e) => {
+      const a = this.articleOf[e]!;
+      const counts = a < 0 ? shared : own[a]!;
+      if (a < 0) shared.entries += 1;
+      for (const t of used) counts.df[t]! += 1;
+      for (const t of this.answerTerms[e]!) counts.answers[t]! += 1;
+    });
+    const how = this.termIds.get("#HOW");
+    const subjects = Object.keys(this.subjects).map((name) => this.termIds.get(name)).filter((t) => t !== undefined);
+    return sizes.map((entries, a) => {
+      const n = entries + shared.entries;
+      const unknown = Math.log(1 + Math.max(n, 1) / this.t.unknownDf) * unknownShare(entries > 0 ? questionsOf[a]! / entries : this.t.unknownDensity);
+      const { df, answers } = own[a]!;
+      const idf = new Float64Array(terms);
+      for (let t = 0; t < terms; t++) {
+        // (As the corpus's weights count: questions first, else answers.)
+        const count = df[t]! + shared.df[t]! || answers[t]! + shared.answers[t]!;
+        const elsewhere = (this.df[t] ?? 0) > 0 || answerDf.has(t);
+        idf[t] = count > 0 ? Math.log(1 + n / count) : elsewhere ? unknown : Math.log(1 + n);
+      }
+      if (how !== undefined) for (const t of subjects) idf[t] = Math.min(idf[t]!, idf[how]!);
+      return { idf, unknownRatio: unknown / this.unknownWeight };
+    });
   }
 
   /** Whether a question uses a term: a binary search in its slice of `termData`. */
@@ -600,14 +657,15 @@ export class Matcher {
     if (content === 0) content = total;
     // What the query weighs against each article's entries (see unknownScale).
     const contents = Array.from(this.unknownScale, (scale) => Math.max(content + unknownTotal * (scale - 1), Number.MIN_VALUE));
-    return { total, content, contents };
+    return { total, content, contents, unknown: unknownTotal };
   }
 
   /**
    * Stage "rank": retrieve and score entries, drop those the question rules out (vetoed) or that may not answer
    * it, put the entries that cover its required subjects first, and keep the best few.
    */
-  private rank({ forms, query, spellings, unknown, required }: Understanding, { total, content, contents }: Weights): Ranking {
+  private rank({ forms, query, spellings, unknown, required }: Understanding, weights: Weights): Ranking {
+    const { total, content, contents } = weights;
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
     const { intents } = this.fixed;
     const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => intents.has(t));
@@ -620,7 +678,7 @@ export class Matcher {
     // the best question itself must be one (see `lackingSubject`).
     const subjects = [...required].filter((name) => name !== HOWTO);
     const covering = subjects.length === 0 ? [] : eligible.filter((c) => !this.smalltalk[c.entry] && this.covers(c.entry, subjects, c.q));
-    const all = this.byEvidence(covering.length > 0 ? covering : eligible, query);
+    const all = this.byEvidence(covering.length > 0 ? covering : eligible, query, weights);
     const ranked = all.slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     // The best entry's rivals in its own article are found among all candidates, not only the best few: entries of
@@ -665,7 +723,7 @@ export class Matcher {
       this.articleOf[ranked[1]!.entry]! >= 0 &&
       this.articleOf[ranked[1]!.entry] !== this.articleOf[ranked[0]!.entry] &&
       ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
-      lead < this.t.articleAmbiguityMargin;
+      ranked[0]!.across - ranked[1]!.across < this.t.articleAmbiguityMargin;
     // (How close two entries of one article may be is the calibrated guard's to weigh: see calibration().)
     const article = (c: { entry: number }) => this.articleOf[c.entry]!;
     // (No tie when the question names the first one's article and not the other's: "front office ki zimmedari" is
@@ -727,6 +785,11 @@ export class Matcher {
     return { scoreBar: this.t.answerThreshold - relief, coverageBar: this.t.minCoverage - relief };
   }
 
+  /** The word weights an entry is judged by among its article's: its article's frame, if built, else the corpus's. */
+  private weightsOf(entry: number): ArrayLike<number> {
+    return this.frames[this.articleOf[entry]!]?.idf ?? this.idf;
+  }
+
   /** The calibrated guard's model for an entry: its article's (see models); none for small talk. */
   private model(entry: number): CalibrationModel | undefined {
     const a = this.articleOf[entry]!;
@@ -740,11 +803,12 @@ export class Matcher {
    */
   private evidence(entry: number, query: ReadonlyMap<number, number>, second: number): number {
     const typical = this.typical[entry]!;
+    const idf = this.weightsOf(entry);
     let found = 0;
     let all = 0;
     for (const [t, quality] of query) {
-      found += this.idf[t]! * quality * (typical.get(t) ?? 0);
-      all += this.idf[t]!;
+      found += idf[t]! * quality * (typical.get(t) ?? 0);
+      all += idf[t]!;
     }
     return (all > 0 ? found / all : 0) + second;
   }
@@ -757,11 +821,12 @@ export class Matcher {
    * beside the best question's score: with six phrasings an entry, one question sharing two words is chance.
    */
   private chance(entry: number, entries: number, rivals: readonly number[], query: ReadonlyMap<number, number>): number {
+    const idf = this.weightsOf(entry);
     const logLikelihood = (e: number | undefined) => {
       let sum = 0;
       for (const [t, quality] of query) {
         const share = e === undefined ? 0 : (this.typical[e]!.get(t) ?? (this.answerTerms[e]!.has(t) ? this.t.chanceAnswerShare : 0));
-        sum += this.idf[t]! * quality * Math.log(share + this.t.chanceSmoothing);
+        sum += idf[t]! * quality * Math.log(share + this.t.chanceSmoothing);
       }
       return sum;
     };
@@ -988,42 +1053,89 @@ export class Matcher {
     }
 
     const out: Scored[] = [];
-    const contrastTerms = new Set(this.contrasts.flatMap((c) => [c.a, c.b]));
-    const otherSides: number[] = [];
-    for (const { a, b } of this.contrasts) if (query.has(a) !== query.has(b)) otherSides.push(query.has(a) ? b : a);
+    const otherSides = this.otherSides(query);
     for (const e of entries) {
       const q = bestQ[e]!;
-      let f = bestF[e]!;
-      let recall = bestRecall[e]!;
       bestQ[e] = -1;
-      const { extra, missed } = this.disagreement(this.questions[q]!, query, otherSides);
-      if (extra > 0 || missed > 0) {
-        const precision = (bestPrecision[e]! * this.questions[q]!.weight) / (this.questions[q]!.weight + extra);
-        const weight = base(e);
-        recall = (recall * weight) / (weight + missed);
-        bestPrecision[e] = precision;
-        f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
-      }
-      // Query words the best question lacks count for a little when another question of the entry, or its
-      // answer, uses them.
-      if (this.t.answerQuality > 0 || this.t.entryQuality > 0) {
-        let credit = 0;
-        const question = this.questions[q]!;
-        for (const [t, quality] of query) {
-          if (this.has(question, t) || contrastTerms.has(t)) continue;
-          const share = Math.max(this.entryTerms[e]!.has(t) ? this.t.entryQuality : 0, this.answerTerms[e]!.has(t) ? this.t.answerQuality : 0);
-          credit += this.idf[t]! * quality * share;
-        }
-        if (credit > 0) {
-          recall += credit / base(e);
-          const precision = bestPrecision[e]!;
-          f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
-        }
-      }
-      out.push({ entry: e, q, score: f, recall, evidence: 0, rank: f });
+      const { f, recall } = this.adjusted(q, bestPrecision[e]!, bestRecall[e]!, query, otherSides, base(e), this.idf, this.questions[q]!.weight);
+      out.push({ entry: e, q, score: f, recall, evidence: 0, rank: f, across: f });
     }
     out.sort((a, b) => b.score - a.score || a.entry - b.entry);
     return out;
+  }
+
+  /**
+   * An entry re-scored in its article's frame (see articleWeights), as score() scores it: by its best question,
+   * adjusted, noting its second best for evidence().
+   */
+  private framed(c: Scored, query: ReadonlyMap<number, number>, otherSides: readonly number[], base: number, frame: Frame): Scored {
+    const beta2 = this.t.beta * this.t.beta;
+    let best = -1;
+    let bestF = 0;
+    let second = 0;
+    let precision = 0;
+    let recall = 0;
+    for (let q = this.firstQuestion[c.entry]!; q < this.firstQuestion[c.entry + 1]!; q++) {
+      const question = this.questions[q]!;
+      let m = 0;
+      let p = 0;
+      for (const [t, quality] of query) {
+        if (!this.has(question, t)) continue;
+        m += frame.idf[t]! * quality;
+        p += frame.idf[t]!;
+      }
+      if (p === 0) continue;
+      const r = m / base;
+      const pr = p / this.frameWeight[q]!;
+      const f = r > 0 ? ((1 + beta2) * pr * r) / (beta2 * pr + r) : 0;
+      if (best === -1 || f > bestF) {
+        if (best !== -1) second = Math.max(second, bestF);
+        [best, bestF, precision, recall] = [q, f, pr, r];
+      } else second = Math.max(second, f);
+    }
+    if (best === -1) return c;
+    this.secondF[c.entry] = second;
+    const adjusted = this.adjusted(best, precision, recall, query, otherSides, base, frame.idf, this.frameWeight[best]!);
+    return { ...c, q: best, score: adjusted.f, recall: adjusted.recall, rank: adjusted.f };
+  }
+
+  /** The other side of each contrast whose one side a query names ("back" when it asks about the front office). */
+  private otherSides(query: ReadonlyMap<number, number>): number[] {
+    const other: number[] = [];
+    for (const { a, b } of this.contrasts) if (query.has(a) !== query.has(b)) other.push(query.has(a) ? b : a);
+    return other;
+  }
+
+  /**
+   * An entry's F-beta from its best question `q`'s precision and recall, under word weights `idf`: less what the
+   * two disagree on (see disagreement), plus credit for query words the entry's other questions or its answer use.
+   */
+  private adjusted(q: number, precision: number, recall: number, query: ReadonlyMap<number, number>, otherSides: readonly number[], base: number, idf: ArrayLike<number>, weight: number): { f: number; recall: number } {
+    const beta2 = this.t.beta * this.t.beta;
+    const question = this.questions[q]!;
+    const e = question.entry;
+    let f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
+    const { extra, missed } = this.disagreement(question, query, otherSides, idf);
+    if (extra > 0 || missed > 0) {
+      precision = (precision * weight) / (weight + extra);
+      recall = (recall * base) / (base + missed);
+      f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
+    }
+    // Query words the best question lacks count for a little when another question of the entry, or its
+    // answer, uses them.
+    if (this.t.answerQuality > 0 || this.t.entryQuality > 0) {
+      let credit = 0;
+      for (const [t, quality] of query) {
+        if (this.has(question, t) || this.contrastTerms.has(t)) continue;
+        const share = Math.max(this.entryTerms[e]!.has(t) ? this.t.entryQuality : 0, this.answerTerms[e]!.has(t) ? this.t.answerQuality : 0);
+        credit += idf[t]! * quality * share;
+      }
+      if (credit > 0) {
+        recall += credit / base;
+        f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
+      }
+    }
+    return { f, recall };
   }
 
   /**
@@ -1032,10 +1144,18 @@ export class Matcher {
    * entry of another article keeps its place, though an entry of this one may now sit above it with a lower
    * score. (Evidence is counted only for these few: it is the costly part.)
    */
-  private byEvidence(candidates: Scored[], query: ReadonlyMap<number, number>): Scored[] {
+  private byEvidence(candidates: Scored[], query: ReadonlyMap<number, number>, weights: Weights): Scored[] {
     const first = candidates[0];
     if (first === undefined || this.model(first.entry) === undefined) return candidates;
-    const article = this.articleOf[first.entry];
+    const article = this.articleOf[first.entry]!;
+    const frame = this.frames[article];
+    if (frame !== undefined) {
+      let base = weights.unknown * frame.unknownRatio;
+      for (const [t] of query) if (!this.courtesy.has(t)) base += frame.idf[t]!;
+      if (!(base > 0)) base = weights.content;
+      const otherSides = this.otherSides(query);
+      candidates = candidates.map((c) => (this.articleOf[c.entry] === article ? this.framed(c, query, otherSides, base, frame) : c));
+    }
     const slots: number[] = [];
     for (let i = 0; i < candidates.length && slots.length < this.t.evidenceRerank; i++) if (this.articleOf[candidates[i]!.entry] === article) slots.push(i);
     const mine = slots
@@ -1053,21 +1173,21 @@ export class Matcher {
    * Weight a question and a query disagree on beyond their words: `extra` counts against the question
    * (precision), `missed` against the query's coverage (recall).
    */
-  private disagreement(question: IndexedQuestion, query: Map<number, number>, otherSides: readonly number[]): { extra: number; missed: number } {
+  private disagreement(question: IndexedQuestion, query: ReadonlyMap<number, number>, otherSides: readonly number[], idf: ArrayLike<number>): { extra: number; missed: number } {
     let extra = 0;
     let missed = 0;
     // A query naming one side of a contrast asks about that side: a question that also names the other side
     // (a comparison) fits it less well than its plain word weights say.
-    for (const t of otherSides) if (this.has(question, t)) extra += this.idf[t]! * this.t.otherSidePenalty;
+    for (const t of otherSides) if (this.has(question, t)) extra += idf[t]! * this.t.otherSidePenalty;
     // A question about a particular place (a bank, a hospital), or a comparison, fits a query without it less well.
-    for (const t of this.fixed.narrowing) if (!query.has(t) && this.has(question, t)) extra += this.idf[t]! * this.t.narrowingPenalty;
+    for (const t of this.fixed.narrowing) if (!query.has(t) && this.has(question, t)) extra += idf[t]! * this.t.narrowingPenalty;
     // "Staff who never meet customers" asks the opposite of "staff who meet customers": a question that drops
     // the query's negation, or adds one, fits it less than one word's weight says.
     const { negation, negating } = this.fixed;
     if (negation !== undefined && this.has(question, negation) !== query.has(negation)) {
-      if (!query.has(negation)) extra += this.idf[negation]! * this.t.negationExtra;
+      if (!query.has(negation)) extra += idf[negation]! * this.t.negationExtra;
       // "Without meeting customers" keeps the negation that "never meet customers" has.
-      else if (!negating.some((t) => this.has(question, t))) missed += this.idf[negation]! * this.t.negationPenalty;
+      else if (!negating.some((t) => this.has(question, t))) missed += idf[negation]! * this.t.negationPenalty;
     }
     return { extra, missed };
   }
@@ -1269,6 +1389,15 @@ interface Weights {
   readonly total: number;
   readonly content: number;
   readonly contents: readonly number[];
+  /** What the words the corpus lacks weigh, in all. */
+  readonly unknown: number;
+}
+
+/** An article's own word weights (see Matcher.articleWeights). */
+interface Frame {
+  readonly idf: Float64Array;
+  /** An unknown word's weight in the frame, relative to the corpus's. */
+  readonly unknownRatio: number;
 }
 
 /** A scored entry: its best question `q`, score (F-beta) and recall (coverage). */
@@ -1281,6 +1410,11 @@ interface Scored {
   readonly evidence: number;
   /** ...and what entries are ranked by: the score plus a share of that evidence. */
   readonly rank: number;
+  /**
+   * The score by the corpus's weights, which judge between articles: `score` is by the article's own frame for
+   * the best entry's article, when several are loaded (see Matcher.articleWeights).
+   */
+  readonly across: number;
 }
 
 /** What the "rank" stage hands on (see Matcher.rank). */

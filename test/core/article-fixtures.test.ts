@@ -68,13 +68,12 @@ describe("every test article together with the shipped corpus", () => {
     floors(evaluate(casesOf(name), (q) => ask(matcher, q).result), TOGETHER_IN_SCOPE[name] ?? 30, TOGETHER_OUT_OF_SCOPE[name] ?? 50, TOGETHER_WRONG[name] ?? 0.18),
   );
 
-  // (The issue's target is 95%. With 84 test articles the shipped sets stood at 94.2 / 95.6 / 96.3%; the three of batch
-  // 29 took them to 93.5 / 94.4 / 94.0% on the version before them too: each article added shifts every word's weight,
-  // and the new articles' words, unknown before, now weigh against the shipped article's entries, so some of its
-  // answers fall under the calibrated bar. Weighing each article by its own words is the fix not yet made; this floor
-  // only catches a change that makes it worse.)
-  const shippedFloor: Readonly<Record<string, number>> = { en: 93, hi: 94, "hi-Latn": 93.5 };
-  it("keeps the shipped article's questions: the project's eval sets stay at 93-94% in each language", () => {
+  // (The issue's target is 95%. With 90 test articles the shipped sets stood at 93.4 / 94.4 / 94.1%: every word's
+  // weight is its rarity across all articles, so a word rare in the shipped article and common across ninety weighed
+  // little against its entries, and they tied. Judging an article's entries in its own frame (Matcher.articleWeights)
+  // took them to 94.4 / 95.1 / 96.8% with 93; this floor catches a change that loses that.)
+  const shippedFloor: Readonly<Record<string, number>> = { en: 94, hi: 94.5, "hi-Latn": 96 };
+  it("keeps the shipped article's questions: the project's eval sets stay at 94-96% in each language", () => {
     const cases = readdirSync("test/fixtures")
       .filter((f) => /^eval.*\.jsonl$/.test(f) && !f.startsWith("eval-realchat"))
       .flatMap((f) => parseEvalSet(readFileSync(join("test/fixtures", f), "utf8")));

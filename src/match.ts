@@ -1065,8 +1065,8 @@ export class Matcher {
   }
 
   /**
-   * An entry re-scored in its article's frame (see articleWeights), as score() scores it: by its best question,
-   * adjusted, noting its second best for evidence().
+   * An entry re-scored in its article's frame (see articleWeights): by its best question among all it has (score()
+   * walks only those the query's rare words reach), adjusted, noting its second best for evidence().
    */
   private framed(c: Scored, query: ReadonlyMap<number, number>, otherSides: readonly number[], base: number, frame: Frame): Scored {
     const beta2 = this.t.beta * this.t.beta;
@@ -1139,7 +1139,8 @@ export class Matcher {
   }
 
   /**
-   * Stage "rank", last step: when the best entry is an article's (not small talk), its article's best few entries are ordered by their
+   * Stage "rank", last step: when the best entry is an article's (not small talk), its article's entries are
+   * re-scored in its frame when several articles are loaded (see framed()), and its best few are ordered by their
    * evidence too (see evidence()), not by one question alone. They move only among the places they held, so an
    * entry of another article keeps its place, though an entry of this one may now sit above it with a lower
    * score. (Evidence is counted only for these few: it is the costly part.)

@@ -76,6 +76,9 @@ interface IndexedQuestion {
   readonly weight: number;
 }
 
+/** A word's weight among `n` entries when `count` of them use it: the rarer, the heavier (a word none uses, as one). */
+const rarity = (n: number, count: number) => Math.log(1 + n / Math.max(count, 1));
+
 /** An index over one corpus. Building it is the only costly step; matching does no I/O. */
 export class Matcher {
   readonly corpus: Corpus;
@@ -329,7 +332,7 @@ export class Matcher {
     }
     for (let t = 0; t < this.termNames.length; t++) {
       this.df[t] ??= 0;
-      this.idf[t] = Math.log(1 + n / (this.df[t] || answerDf.get(t) || 1));
+      this.idf[t] = rarity(n, this.df[t] || answerDf.get(t) || 0);
     }
     // A required concept ("how do I…") says what kind of question it is, like a question word: it weighs no more.
     const how = this.termIds.get("#HOW");
@@ -465,7 +468,7 @@ export class Matcher {
         // (As the corpus's weights count: questions first, else answers.)
         const count = df[t]! + shared.df[t]! || answers[t]! + shared.answers[t]!;
         const elsewhere = (this.df[t] ?? 0) > 0 || answerDf.has(t);
-        idf[t] = count > 0 ? Math.log(1 + n / count) : elsewhere ? unknown : Math.log(1 + n);
+        idf[t] = count === 0 && elsewhere ? unknown : rarity(n, count);
       }
       if (how !== undefined) for (const t of subjects) idf[t] = Math.min(idf[t]!, idf[how]!);
       return { idf, unknownRatio: unknown / this.unknownWeight };
@@ -983,7 +986,7 @@ export class Matcher {
       const e = question.entry;
       const recall = m / base(e);
       const precision = p / question.weight;
-      const f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
+      const f = this.fBeta(precision, recall);
       if (bestQ[e] === -1) {
         entries.push(e);
         secondF[e] = 0;
@@ -1069,7 +1072,6 @@ export class Matcher {
    * walks only those the query's rare words reach), adjusted, noting its second best for evidence().
    */
   private framed(c: Scored, query: ReadonlyMap<number, number>, otherSides: readonly number[], base: number, frame: Frame): Scored {
-    const beta2 = this.t.beta * this.t.beta;
     let best = -1;
     let bestF = 0;
     let second = 0;
@@ -1087,7 +1089,7 @@ export class Matcher {
       if (p === 0) continue;
       const r = m / base;
       const pr = p / this.frameWeight[q]!;
-      const f = r > 0 ? ((1 + beta2) * pr * r) / (beta2 * pr + r) : 0;
+      const f = this.fBeta(pr, r);
       if (best === -1 || f > bestF) {
         if (best !== -1) second = Math.max(second, bestF);
         [best, bestF, precision, recall] = [q, f, pr, r];
@@ -1097,6 +1099,12 @@ export class Matcher {
     this.secondF[c.entry] = second;
     const adjusted = this.adjusted(best, precision, recall, query, otherSides, base, frame.idf, this.frameWeight[best]!);
     return { ...c, q: best, score: adjusted.f, recall: adjusted.recall, rank: adjusted.f };
+  }
+
+  /** How well a question fits: the F-beta of its precision and recall (beta weighs recall, TUNING.beta). */
+  private fBeta(precision: number, recall: number): number {
+    const beta2 = this.t.beta * this.t.beta;
+    return recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
   }
 
   /** The other side of each contrast whose one side a query names ("back" when it asks about the front office). */
@@ -1111,15 +1119,14 @@ export class Matcher {
    * two disagree on (see disagreement), plus credit for query words the entry's other questions or its answer use.
    */
   private adjusted(q: number, precision: number, recall: number, query: ReadonlyMap<number, number>, otherSides: readonly number[], base: number, idf: ArrayLike<number>, weight: number): { f: number; recall: number } {
-    const beta2 = this.t.beta * this.t.beta;
     const question = this.questions[q]!;
     const e = question.entry;
-    let f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
+    let f = this.fBeta(precision, recall);
     const { extra, missed } = this.disagreement(question, query, otherSides, idf);
     if (extra > 0 || missed > 0) {
       precision = (precision * weight) / (weight + extra);
       recall = (recall * base) / (base + missed);
-      f = recall > 0 ? ((1 + beta2) * precision * recall) / (beta2 * precision + recall) : 0;
+      f = this.fBeta(precision, recall);
     }
     // Query words the best question lacks count for a little when another question of the entry, or its
     // answer, uses them.
@@ -1132,7 +1139,7 @@ export class Matcher {
       }
       if (credit > 0) {
         recall += credit / base;
-        f = ((1 + beta2) * precision * recall) / (beta2 * precision + recall);
+        f = this.fBeta(precision, recall);
       }
     }
     return { f, recall };

@@ -334,12 +334,7 @@ export class Matcher {
       this.df[t] ??= 0;
       this.idf[t] = rarity(n, this.df[t] || answerDf.get(t) || 0);
     }
-    // A required concept ("how do I…") says what kind of question it is, like a question word: it weighs no more.
-    const how = this.termIds.get("#HOW");
-    for (const name of Object.keys(this.subjects)) {
-      const t = this.termIds.get(name);
-      if (t !== undefined && how !== undefined) this.idf[t] = Math.min(this.idf[t]!, this.idf[how]!);
-    }
+    this.capSubjects(this.idf);
     // A field the corpus's questions use is an ordinary word, spelt alike, not merely sharing a key ("movie" is not
     // "moves", though both are "mvs").
     const usedByQuestions = (word: string) => {
@@ -457,8 +452,6 @@ export class Matcher {
       for (const t of used) counts.df[t]! += 1;
       for (const t of this.answerTerms[e]!) counts.answers[t]! += 1;
     });
-    const how = this.termIds.get("#HOW");
-    const subjects = Object.keys(this.subjects).map((name) => this.termIds.get(name)).filter((t) => t !== undefined);
     return sizes.map((entries, a) => {
       const n = entries + shared.entries;
       const unknown = Math.log(1 + Math.max(n, 1) / this.t.unknownDf) * unknownShare(entries > 0 ? questionsOf[a]! / entries : this.t.unknownDensity);
@@ -470,9 +463,19 @@ export class Matcher {
         const elsewhere = (this.df[t] ?? 0) > 0 || answerDf.has(t);
         idf[t] = count === 0 && elsewhere ? unknown : rarity(n, count);
       }
-      if (how !== undefined) for (const t of subjects) idf[t] = Math.min(idf[t]!, idf[how]!);
+      this.capSubjects(idf);
       return { idf, unknownRatio: unknown / this.unknownWeight };
     });
+  }
+
+  /** A required concept ("how do I…") says what kind of question it is, like a question word: it weighs no more. */
+  private capSubjects(idf: number[] | Float64Array): void {
+    const how = this.termIds.get("#HOW");
+    if (how === undefined) return;
+    for (const name of Object.keys(this.subjects)) {
+      const t = this.termIds.get(name);
+      if (t !== undefined) idf[t] = Math.min(idf[t]!, idf[how]!);
+    }
   }
 
   /** Whether a question uses a term: a binary search in its slice of `termData`. */

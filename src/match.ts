@@ -1,6 +1,6 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
-import { Analyzer, looksLikeStop, termName, wordsToKeep, type WordForm } from "./analyze.js";
+import { Analyzer, looksLikeStop, termName, verbStem, wordsToKeep, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE, spelledAlike } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { HINGLISH_PARTICLES, HOWTO, INTENTS, MEANING, NEGATING, NEGATION, THANKS } from "./lexicon.js";
@@ -97,6 +97,8 @@ export class Matcher {
   private readonly answerTerms: Set<number>[] = [];
   /** Terms used only by small-talk entries (hello, thanks): dropped when a question has real content. */
   private readonly courtesy = new Set<number>();
+  /** A verb's stem (see verbStem) -> the corpus term of a question word with that stem. */
+  private readonly verbStems = new Map<string, number>();
   /** Pairs of terms some corpus question writes one after the other ("back office"), as `pairCode`s. */
   private readonly adjacent = new Set<number>();
   /** The terms of the lexicon's fixed concepts, looked up once: absent when the corpus never uses them. */
@@ -247,6 +249,8 @@ export class Matcher {
           for (const part of splits.get(form.surface) ?? [form]) {
             const t = this.intern(termName(part));
             qTerms.add(t);
+            const stem = verbStem(part.surface);
+            if (stem !== undefined && !part.stop && !this.verbStems.has(stem)) this.verbStems.set(stem, t);
             this.spelling.add(t, part.spelling);
             const bySpelling = articleSpellings[this.articleOf[e]!];
             bySpelling?.set(t, (bySpelling.get(t) ?? new Set<string>()).add(scriptSpelling(part)));
@@ -562,6 +566,10 @@ export class Matcher {
     if (fixed) {
       return { match: { kind: "term", term: this.termNames[fixed.term]!, quality: this.t.fuzzyQuality, via: `typo of ${fixed.key}` } };
     }
+    // Another form of a verb the corpus uses ("milegi" to a corpus that asks "milti hai?").
+    const stem = verbStem(form.surface);
+    const inflected = stem === undefined ? undefined : this.verbStems.get(stem);
+    if (inflected !== undefined) return { match: { kind: "term", term: this.termNames[inflected]!, quality: this.t.fuzzyQuality, via: `form of ${this.termNames[inflected]}` } };
     // A misspelt subject the corpus lacks ("salry" when no entry is about pay) is still that subject.
     const typo = this.analyzer.conceptTypo(form);
     if (typo !== undefined) return { match: { kind: "unknown" }, concept: typo };

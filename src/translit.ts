@@ -78,10 +78,13 @@ export function spelledLetters(word: string): string | undefined {
   return out.length >= 2 ? out : undefined;
 }
 
-/** English plural and -ing endings, so "duties", "offices" and "working" meet "duty", "office", "work". */
+/** English plural, -ing and -ed endings, so "duties", "offices", "working" and "worked" meet "duty", "office", "work". */
 export function stem(w: string): string {
   if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
   if (w.length > 5 && w.endsWith("ing")) return w.slice(0, -3);
+  // Past tense as -ing is: "needed", "trained" and "applied" meet "need", "train" and "apply" ("speed" keeps its "eed").
+  if (w.length > 5 && w.endsWith("ied")) return `${w.slice(0, -3)}y`;
+  if (w.length > 5 && w.endsWith("ed") && !w.endsWith("eed")) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith("s") && !/[suia]s$/.test(w)) return w.slice(0, -1);
   return w;
 }

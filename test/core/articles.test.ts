@@ -34,6 +34,26 @@ const withSmalltalk = (files: Record<string, unknown>) => {
 };
 const matcherOf = (files: Record<string, unknown>) => new Matcher(loadCorpus(withSmalltalk(files)));
 
+describe("another form of a verb an article's questions use", () => {
+  const jobs = article("Staff nurse", "staff nurse jobs", [
+    item("nurse-jobs", { en: ["Where do nurses get jobs?"], hi: ["नर्स को नौकरी कहाँ मिलती है?"], "hi-Latn": ["nurse ko naukri kahan milti hai"] }),
+    item("nurse-salary", { en: ["What is the salary of a staff nurse?"], hi: ["नर्स की सैलरी कितनी होती है?"], "hi-Latn": ["nurse ki salary kitni hai"] }),
+  ]);
+  const matcher = matcherOf({ "nurse.yaml": jobs });
+  const word = (q: string, w: string) => matcher.match(q).words.find((x) => x.word === w);
+
+  it("reads a future or plain form as that verb, in either script, not as a word the corpus lacks", () => {
+    // "milegi" to a corpus that asks "milti hai": one verb, to get.
+    expect(word("nurse ko naukri kahan milegi", "milegi")?.how).toMatch(/^form of/);
+    expect(word("नर्स को नौकरी कहाँ मिलेगी", "मिलेगी")?.how).toMatch(/^form of/);
+  });
+
+  it("leaves a word with no verb ending, or none the corpus shares, unknown", () => {
+    expect(word("nurse ko naukri kahan milegi in dubai", "dubai")?.as).toBe("unknown");
+    expect(word("nurse ki naukri chhodegi kya", "chhodegi")?.as).toBe("unknown");
+  });
+});
+
 describe("an article alone, beside small talk", () => {
   const matcher = matcherOf({ "nurse.yaml": nurse });
   const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);

@@ -18,9 +18,12 @@ describe("spellings of one word meet in one key", () => {
     ["front", "फ्रंट"], ["office", "ऑफिस"], ["back", "बैक"], ["bank", "बैंक"], ["customer", "कस्टमर"],
     ["cashier", "कैशियर"], ["jimmedari", "जिम्मेदारी"], ["zimmedari", "जिम्मेदारी"], ["staff", "स्टाफ"],
     ["production", "प्रोडक्शन"], ["frnt", "front"], ["offise", "office"], ["bak", "back"], ["duties", "duty"],
+    ["worked", "work"], ["trained", "train"], ["applied", "apply"],
   ])("%s ~ %s", (a, b) => expect(key(a)).toBe(key(b)));
 
   it("keeps bank and back apart", () => expect(key("bank")).not.toBe(key("back")));
+
+  it("keeps a word that only ends like a past tense whole", () => expect(key("speed")).not.toBe(key("sp")));
 });
 
 describe("matching the project's eval set", () => {

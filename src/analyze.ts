@@ -262,7 +262,6 @@ export function asks(forms: readonly WordForm[], meaning = true): boolean {
 
 const REQUEST_FORMS = new Set(REQUESTS);
 
-/** The matcher's name for a word: its concept, else its phonetic key. */
 // Hindi verb endings, longest first, as typed in Latin letters and in Devanagari: "milegi", "milta" and "milna"
 // are one verb, "मिलेगा" and "मिलता" too. (A noun may end alike, so these only join a word the corpus lacks to a
 // corpus word that ends in one as well: see verbStem.)
@@ -275,6 +274,7 @@ export function verbStem(surface: string): string | undefined {
   return m === null ? undefined : `${m[1]}-`;
 }
 
+/** The matcher's name for a word: its concept, else its phonetic key. */
 export function termName(form: WordForm): string {
   return form.concept ?? form.key;
 }

@@ -1,6 +1,6 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
-import { Analyzer, looksLikeStop, termName, verbStem, wordsToKeep, type WordForm } from "./analyze.js";
+import { Analyzer, looksLikeStop, termName, wordsToKeep, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE, spelledAlike } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { HINGLISH_PARTICLES, HOWTO, INTENTS, MEANING, NEGATING, NEGATION, THANKS } from "./lexicon.js";
@@ -10,7 +10,7 @@ import { BASE_LEXICON, type Lexicon, type SubjectLabel } from "./vocabulary.js";
 import { CAREER_WORDS, FIELDS } from "./career.js";
 import { editDistance } from "./distance.js";
 import { hasDevanagari } from "./normalize.js";
-import { stemHindi } from "./translit.js";
+import { stemHindi, verbStem } from "./translit.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -238,6 +238,7 @@ export class Matcher {
     const nonSmalltalkDf = new Map<number, number>();
     // Per article: term -> how its questions spell it (kept below for subject words only).
     const articleSpellings = corpus.articles.map(() => new Map<number, Set<string>>());
+    const stemmed = new Set<string>(); // surfaces whose verb stem is looked at (each once: the corpus repeats its words)
     analysed.forEach((questions, e) => {
       const terms = new Set<number>();
       this.entryTerms.push(terms);
@@ -249,8 +250,11 @@ export class Matcher {
           for (const part of splits.get(form.surface) ?? [form]) {
             const t = this.intern(termName(part));
             qTerms.add(t);
-            const stem = verbStem(part.surface);
-            if (stem !== undefined && !part.stop && !this.verbStems.has(stem)) this.verbStems.set(stem, t);
+            if (!stemmed.has(part.surface)) {
+              stemmed.add(part.surface);
+              const stem = verbStem(part.surface);
+              if (stem !== undefined && !this.verbStems.has(stem)) this.verbStems.set(stem, t);
+            }
             this.spelling.add(t, part.spelling);
             const bySpelling = articleSpellings[this.articleOf[e]!];
             bySpelling?.set(t, (bySpelling.get(t) ?? new Set<string>()).add(scriptSpelling(part)));

@@ -11,6 +11,7 @@ import { CAREER_WORDS, FIELDS } from "./career.js";
 import { editDistance } from "./distance.js";
 import { hasDevanagari } from "./normalize.js";
 import { stemHindi, verbStem } from "./translit.js";
+import { Surface } from "./surface.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -135,6 +136,8 @@ export class Matcher {
   private readonly models: readonly CalibrationModel[];
   /** Entries per article (see chance()). */
   private readonly articleSizes: Int32Array;
+  /** Per article: its questions by their letters, for the calibrated guard (see Surface). */
+  private readonly surfaces: readonly Surface[];
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
   /** Words that only classify a job ("office", "job", "which"): a role question may use them (see onlyClassifies). */
@@ -361,6 +364,9 @@ export class Matcher {
     const sparse = { name: "sparse", weights: this.t.calibration, bar: this.t.calibratedBar } as const;
     const dense = { name: "dense", weights: this.t.denseCalibration, bar: this.t.denseCalibratedBar } as const;
     this.articleSizes = Int32Array.from(sizes);
+    this.surfaces = corpus.articles.map((_, a) =>
+      new Surface(corpus.entries.flatMap((e, i) => (this.articleOf[i] === a ? QUESTION_LANGS.flatMap((l) => e.questions[l].map((text) => ({ entry: i, text }))) : []))),
+    );
     this.models = sizes.map((entries, a) => {
       const sparseness = entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0;
       return sparseness >= this.t.calibratedSparseness ? sparse : dense;
@@ -863,7 +869,7 @@ export class Matcher {
    * entry of its article, how much of the question the corpus does not know, and its chance by naive Bayes
    * beyond an even one. Small talk keeps the bars.
    */
-  private calibration({ explained, query }: Understanding, best: Scored, rivals: readonly Scored[]): Calibration | undefined {
+  private calibration({ clean, explained, query }: Understanding, best: Scored, rivals: readonly Scored[]): Calibration | undefined {
     const model = this.model(best.entry);
     if (model === undefined) return undefined;
     // The lead over the next entry of the same article: the model was fitted on articles alone.
@@ -887,7 +893,12 @@ export class Matcher {
     // (Counted above an even chance: an article of one entry learns nothing from it.)
     const entries = this.articleSizes[article]!;
     const beyondEven = this.chance(best.entry, entries, rivals.map((c) => c.entry), query) - 1 / entries;
-    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words, beyondEven];
+    // How much more the best entry's questions look like this one by their letters than the article's other
+    // entries' do: a view that shares none of the word pipeline's readings, so its disagreement is evidence.
+    const alike = this.surfaces[article]!.resemblance(clean);
+    let otherLook = 0;
+    for (const [e, s] of alike) if (e !== best.entry && s > otherLook) otherLook = s;
+    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words, (alike.get(best.entry) ?? 0) - otherLook, beyondEven];
     let z = 0;
     features.forEach((x, i) => (z += x * model.weights[i]!));
     return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar, model: model.name };
@@ -1585,7 +1596,7 @@ export function typicalTerms(questions: readonly { readonly lang: string; readon
 const CLASSIFYING: readonly string[] = ["#WHAT", "#WHICH", "#JOB", "#WORK", "#STAFF", "#NOT", "#COMPANY"];
 
 /** How many inputs the calibrated guard's model has (see Matcher.calibration), the bias among them. */
-export const CALIBRATION_FEATURES = 10;
+export const CALIBRATION_FEATURES = 11;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

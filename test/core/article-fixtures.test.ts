@@ -39,8 +39,9 @@ it("has the test articles and their eval sets", () => {
 // 57-64% per language, and the CSC operator's in Hinglish 50%: most of their misses were declined with the right entry
 // first among the suggestions, as were the bank mitra's in Hinglish (57%) and the pest control technician's in English
 // (61%, 58% after the rivals change, 55% after "pay" became a salary word: "do i have to pay for a course" is the verb). The hospital receptionist's near misses (a patient booking an OPD slot, a nurse's pay) use
-// other test articles' words when all are loaded, as the fitter's do.
-const ALONE_IN_SCOPE: Readonly<Record<string, number>> = { anchor: 50, "veterinary-assistant": 50, "csc-operator": 46, "bank-mitra": 50, "pest-control": 54 };
+// other test articles' words when all are loaded, as the fitter's do. The mushroom farming article's first run, alone,
+// was 56.7% in Hinglish (60% after "milegi" met "milti", 56.7% again once the letters joined the calibrated guard).
+const ALONE_IN_SCOPE: Readonly<Record<string, number>> = { anchor: 50, "veterinary-assistant": 50, "csc-operator": 46, "bank-mitra": 50, "pest-control": 54, "mushroom-farming": 55 };
 // (The bank mitra's near misses, a bank PO exam or opening an account, are the bank PO's and bank clerk's test articles'
 // questions, and those articles answer some of its own too: 19 of its 102 count as wrong answers there.)
 // (So are the travel agent's, below: 19 of its 100 are wrong there.)
@@ -48,7 +49,9 @@ const TOGETHER_WRONG: Readonly<Record<string, number>> = { "bank-mitra": 0.2, "t
 // (The travel agent's near misses, a tour guide's licence, a hotel receptionist's or an airport ground staff job, are
 // other test articles' questions: its first run together declined 5 of 16 and had 19 wrong answers, 11 of them near
 // misses, among them a pilot's and a TTE's career answered by the railway and fitter articles' entries.)
-const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = { "iti-fitter": 40, "hospital-reception": 40, "bank-mitra": 25, "travel-agent": 25 };
+// (The CCTV technician's near misses are a security guard's shifts and pay, a solar installer's, a mobile repair
+// course: other test articles answer 7 of its 16 when all are loaded, and two go to its own entries.)
+const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = { "iti-fitter": 40, "hospital-reception": 40, "bank-mitra": 25, "travel-agent": 25, cctv: 40 };
 // The delivery executive's and the courier's articles answer the same questions ("delivery boy ki salary"): together,
 // either entry may win, and the other set counts it wrong (the two-wheeler mechanic's bike words take a few more).
 // (The tour guide's Hindi stood at 28.6% with 78 articles, 30% or more with 72: the new articles share its words.)

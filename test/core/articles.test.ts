@@ -91,7 +91,9 @@ describe("an article alone, beside small talk", () => {
   it("weighs a question word it never asks with as no topic at all", () => {
     const where = matcher.match("staff nurse ki salary kahan jyada hai").words.find((w) => w.word === "kahan");
     expect(where?.as).toBe("ignored");
-    expect(matcher.match("staff nurse ki salary kahan jyada hai").id).toBe("nurse-salary");
+    // (An article of two phrasings an entry gives the letters little to go on: the guard is near its bar and
+    // offers the pay entry first rather than answering.)
+    expect(matcher.match("staff nurse ki salary kahan jyada hai").suggestions[0]).toBe("nurse-salary");
   });
 
   it("declines a question about another line of work, however well its other words fit", () => {
@@ -114,8 +116,14 @@ describe("an article alone, beside small talk", () => {
   });
 
   it("reads an amount of money as pay, a day's work as the duties, and a night duty as a shift", () => {
-    expect(matcher.match("is 15k per month normal for a staff nurse?").id).toBe("nurse-salary");
-    expect(matcher.match("नर्स को 20 हजार मिलते हैं क्या").id).toBe("nurse-salary");
+    // An amount is read as pay and the pay entry comes first; with a phrasing or two an entry, the letters of
+    // "15k per month" resemble no pay question, so the guard offers it rather than answering (see Surface).
+    for (const q of ["is 15k per month normal for a staff nurse?", "नर्स को 20 हजार मिलते हैं क्या"]) {
+      expect(concepts(q), q).toContain("#SALARY");
+      expect(matcher.match(q).candidates[0]!.id, q).toBe("nurse-salary");
+      // The calibrated guard's letters input: the pay entry's questions look less like it than another entry's.
+      expect(matcher.match(q).calibration!.features[CALIBRATION_FEATURES - 2], q).toBeLessThan(0);
+    }
     expect(concepts("nurse 5 k baad kaam karti hai kya")).not.toContain("#SALARY");
     // "pay" as a noun is the salary; before, it was a word of its own that no salary entry's phrasing shared.
     for (const q of ["how much pay does a staff nurse get", "what is the starting pay of a nurse"]) {

@@ -136,6 +136,8 @@ export class Matcher {
   private readonly models: readonly CalibrationModel[];
   /** Entries per article (see chance()). */
   private readonly articleSizes: Int32Array;
+  /** Per article: its entries. */
+  private readonly entriesOf: readonly (readonly number[])[];
   /** Per article: its questions by their letters, for the calibrated guard (see Surface). */
   private readonly surfaces: readonly Surface[];
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
@@ -364,9 +366,10 @@ export class Matcher {
     const sparse = { name: "sparse", weights: this.t.calibration, bar: this.t.calibratedBar } as const;
     const dense = { name: "dense", weights: this.t.denseCalibration, bar: this.t.denseCalibratedBar } as const;
     this.articleSizes = Int32Array.from(sizes);
-    this.surfaces = corpus.articles.map((_, a) =>
-      new Surface(corpus.entries.flatMap((e, i) => (this.articleOf[i] === a ? QUESTION_LANGS.flatMap((l) => e.questions[l].map((text) => ({ entry: i, text }))) : []))),
-    );
+    const entriesOf = corpus.articles.map((): number[] => []);
+    this.articleOf.forEach((a, e) => a >= 0 && entriesOf[a]!.push(e));
+    this.entriesOf = entriesOf;
+    this.surfaces = entriesOf.map((list) => new Surface(list.flatMap((e) => QUESTION_LANGS.flatMap((l) => corpus.entries[e]!.questions[l].map((text) => ({ entry: e, text }))))));
     this.models = sizes.map((entries, a) => {
       const sparseness = entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0;
       return sparseness >= this.t.calibratedSparseness ? sparse : dense;
@@ -893,12 +896,12 @@ export class Matcher {
     // (Counted above an even chance: an article of one entry learns nothing from it.)
     const entries = this.articleSizes[article]!;
     const beyondEven = this.chance(best.entry, entries, rivals.map((c) => c.entry), query) - 1 / entries;
-    // How much more the best entry's questions look like this one by their letters than the article's other
-    // entries' do: a view that shares none of the word pipeline's readings, so its disagreement is evidence.
-    const alike = this.surfaces[article]!.resemblance(clean);
-    let otherLook = 0;
-    for (const [e, s] of alike) if (e !== best.entry && s > otherLook) otherLook = s;
-    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words, (alike.get(best.entry) ?? 0) - otherLook, beyondEven];
+    // How much more the best entry's questions look like this one by their letters than another entry's of its
+    // article do: a view that shares none of the word pipeline's readings, so its disagreement is evidence. (In an
+    // article of many entries, only the rivals: the letters of every entry would cost more than the rest.)
+    const others = entries <= this.t.lettersAllEntries ? this.entriesOf[article]!.filter((e) => e !== best.entry) : rivals.map((r) => r.entry);
+    const [look, ...otherLooks] = this.surfaces[article]!.resemblance(clean, [best.entry, ...others]);
+    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words, look! - Math.max(0, ...otherLooks), beyondEven];
     let z = 0;
     features.forEach((x, i) => (z += x * model.weights[i]!));
     return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar, model: model.name };

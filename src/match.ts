@@ -691,7 +691,7 @@ export class Matcher {
    * Stage "rank": retrieve and score entries, drop those the question rules out (vetoed) or that may not answer
    * it, put the entries that cover its required subjects first, and keep the best few.
    */
-  private rank({ forms, query, spellings, unknown, required }: Understanding, weights: Weights): Ranking {
+  private rank({ clean, forms, query, spellings, unknown, required }: Understanding, weights: Weights): Ranking {
     const { total, content, contents } = weights;
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
     const { intents } = this.fixed;
@@ -705,7 +705,7 @@ export class Matcher {
     // the best question itself must be one (see `lackingSubject`).
     const subjects = [...required].filter((name) => name !== HOWTO);
     const covering = subjects.length === 0 ? [] : eligible.filter((c) => !this.smalltalk[c.entry] && this.covers(c.entry, subjects, c.q));
-    const all = this.byEvidence(covering.length > 0 ? covering : eligible, query, weights);
+    const all = this.byEvidence(covering.length > 0 ? covering : eligible, query, weights, clean);
     const ranked = all.slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     // The best entry's rivals in its own article are found among all candidates, not only the best few: entries of
@@ -1181,7 +1181,7 @@ export class Matcher {
    * entry of another article keeps its place, though an entry of this one may now sit above it with a lower
    * score. (Evidence is counted only for these few: it is the costly part.)
    */
-  private byEvidence(candidates: Scored[], query: ReadonlyMap<number, number>, weights: Weights): Scored[] {
+  private byEvidence(candidates: Scored[], query: ReadonlyMap<number, number>, weights: Weights, clean: string): Scored[] {
     const first = candidates[0];
     if (first === undefined || this.model(first.entry) === undefined) return candidates;
     const article = this.articleOf[first.entry]!;
@@ -1195,11 +1195,15 @@ export class Matcher {
     }
     const slots: number[] = [];
     for (let i = 0; i < candidates.length && slots.length < this.t.evidenceRerank; i++) if (this.articleOf[candidates[i]!.entry] === article) slots.push(i);
+    // (In an article of few phrasings an entry the letters weigh in too, see Surface: where words tie, the entry
+    // whose questions the question looks like. A dense article's phrasings already hold its readers' wording.)
+    const lettersWeight = this.model(first.entry)!.name === "sparse" ? this.t.lettersWeight : 0;
+    const looks = lettersWeight > 0 ? this.surfaces[article]!.resemblance(clean, slots.map((i) => candidates[i]!.entry)) : [];
     const mine = slots
-      .map((i) => {
+      .map((i, k) => {
         const c = candidates[i]!;
         const evidence = this.evidence(c.entry, query, this.secondF[c.entry]!);
-        return { ...c, evidence, rank: c.score + this.t.evidenceWeight * evidence };
+        return { ...c, evidence, rank: c.score + this.t.evidenceWeight * evidence + (lettersWeight > 0 ? lettersWeight * looks[k]! : 0) };
       })
       .sort((a, b) => b.rank - a.rank || a.entry - b.entry);
     slots.forEach((slot, k) => (candidates[slot] = mine[k]!));

@@ -869,8 +869,9 @@ export class Matcher {
    * Guard fact "calibrated": for an article's entry, the chance that it is right, from a logistic model over what
    * the matcher knows: one for sparse articles, one for dense ones (TUNING.calibration, denseCalibration, fitted
    * by bin/calibrate.ts). Its inputs are the best entry's score, coverage and evidence, its lead over the next
-   * entry of its article, how much of the question the corpus does not know, and its chance by naive Bayes
-   * beyond an even one. Small talk keeps the bars.
+   * entry of its article, how much of the question the corpus does not know, how much more its letters look like
+   * the entry's questions than like another entry's (see Surface), and its chance by naive Bayes beyond an even
+   * one. Small talk keeps the bars.
    */
   private calibration({ clean, explained, query }: Understanding, best: Scored, rivals: readonly Scored[]): Calibration | undefined {
     const model = this.model(best.entry);

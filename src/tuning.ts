@@ -99,8 +99,8 @@ export const TUNING = Object.freeze({
   roleLeftover: 1,
   /**
    * How much the letters (see Surface: the cosine of the question's trigrams with an entry's questions') count when
-   * ranking the best few entries of a sparse article (see calibratedSparseness): over the test articles alone the right entry came first
-   * for 91.3% of in-scope questions without them, 92.8% at 1, 93.5% at 3, 93.2% at 5.
+   * ranking the best few entries of a sparse article (see calibratedSparseness): over the test articles alone the
+   * right entry came first for 91.3% of in-scope questions without them, 92.8% at 1, 93.5% at 3, 93.2% at 5.
    */
   lettersWeight: 3,
   /** How much an entry's evidence beyond its best question counts when ranking entries of a calibrated article. */

@@ -737,9 +737,10 @@ export class Matcher {
   private ambiguous(query: Map<number, number>, ranked: readonly Scored[], out: readonly Candidate[]): boolean {
     const best = out[0]!;
     const second = out[1];
-    // How far the first leads: by rank when evidence ordered the two (see byEvidence), else by the scores shown
-    // (entries of two articles are never ordered by evidence, which only one of them may have).
-    const byRank = second !== undefined && this.articleOf[ranked[0]!.entry] === this.articleOf[ranked[1]!.entry] && (ranked[0]!.evidence > 0 || ranked[1]!.evidence > 0);
+    // How far the first leads: by rank when evidence or the letters ordered the two (see byEvidence), else by the
+    // scores shown (entries of two articles are never ordered so: only one of them may have been re-ranked).
+    const reranked = (c: Scored) => c.rank !== c.score;
+    const byRank = second !== undefined && this.articleOf[ranked[0]!.entry] === this.articleOf[ranked[1]!.entry] && (reranked(ranked[0]!) || reranked(ranked[1]!));
     const lead = second === undefined ? 1 : byRank ? ranked[0]!.rank - ranked[1]!.rank : best.score - second.score;
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     // Or, with several articles, two entries of different articles when the question names neither's subject
@@ -1178,7 +1179,7 @@ export class Matcher {
   /**
    * Stage "rank", last step: when the best entry is an article's (not small talk), its article's entries are
    * re-scored in its frame when several articles are loaded (see framed()), and its best few are ordered by their
-   * evidence too (see evidence()), not by one question alone. They move only among the places they held, so an
+   * evidence too (see evidence()), not by one question alone, and in a sparse article by their letters (see Surface). They move only among the places they held, so an
    * entry of another article keeps its place, though an entry of this one may now sit above it with a lower
    * score. (Evidence is counted only for these few: it is the costly part.)
    */
@@ -1196,7 +1197,7 @@ export class Matcher {
     }
     const slots: number[] = [];
     for (let i = 0; i < candidates.length && slots.length < this.t.evidenceRerank; i++) if (this.articleOf[candidates[i]!.entry] === article) slots.push(i);
-    // (In an article of few phrasings an entry the letters weigh in too, see Surface: where words tie, the entry
+    // (In an article of few phrasings an entry, the letters weigh in too, see Surface: where words tie, the entry
     // whose questions the question looks like. A dense article's phrasings already hold its readers' wording.)
     const lettersWeight = this.model(first.entry)!.name === "sparse" ? this.t.lettersWeight : 0;
     const looks = lettersWeight > 0 ? this.surfaces[article]!.resemblance(clean, slots.map((i) => candidates[i]!.entry)) : [];

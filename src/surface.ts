@@ -39,20 +39,22 @@ export class Surface {
   private readonly spread: Float64Array;
 
   constructor(questions: readonly { readonly entry: number; readonly text: string }[]) {
-    const counts = questions.map((q) => trigrams(q.text));
+    // One pass: each question's trigrams count once towards their document frequency and add into its entry's sum.
+    // (An entry's questions as one text: measured against each question's own vector, it separated right answers
+    // from wrong ones as well or better, for a fraction of the work.)
     const df = new Map<string, number>();
-    for (const c of counts) for (const gram of c.keys()) df.set(gram, (df.get(gram) ?? 0) + 1);
+    const together = new Map<number, Map<string, number>>();
+    for (const q of questions) {
+      const sum = together.get(q.entry) ?? new Map<string, number>();
+      for (const [gram, n] of trigrams(q.text)) {
+        df.set(gram, (df.get(gram) ?? 0) + 1);
+        sum.set(gram, (sum.get(gram) ?? 0) + n);
+      }
+      together.set(q.entry, sum);
+    }
     for (const [gram, n] of df) this.grams.set(gram, { id: this.grams.size, idf: Math.log((questions.length + 1) / (n + 1)) });
     this.unseen = Math.log(questions.length + 1);
     this.spread = new Float64Array(this.grams.size);
-    // (An entry's questions as one text: measured against each question's own vector, it separated right answers
-    // from wrong ones as well or better, for a tenth of the work.)
-    const together = new Map<number, Map<string, number>>();
-    questions.forEach((q, i) => {
-      const sum = together.get(q.entry) ?? new Map<string, number>();
-      for (const [gram, n] of counts[i]!) sum.set(gram, (sum.get(gram) ?? 0) + n);
-      together.set(q.entry, sum);
-    });
     for (const [entry, sum] of together) this.entries.set(entry, this.vector(sum));
   }
 

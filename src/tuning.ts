@@ -90,7 +90,9 @@ export const TUNING = Object.freeze({
   /**
    * The calibrated guard compares a question's letters with every other entry of an article of at most this many
    * entries, and with the best entry's rivals only in a larger one (held out, all entries separate right from wrong
-   * better: about a hundred more right answers at the same wrong ones over the test articles; see Surface).
+   * better: about a hundred more right answers at the same wrong ones over the test articles; see Surface). The
+   * models were fitted on articles of 8 to 16 entries: the rivals-only reading, for an article of thousands, bounds
+   * the cost and has not been fitted.
    */
   lettersAllEntries: 32,
   /** The lead over the next entry counts twice up to this much: a small lead says more than a large one adds. */

@@ -214,10 +214,9 @@ describe("hard cases", () => {
     // the entry it read, first, rather than answering.
     ["चिकित्सालय के स्वागत कक्ष में कार्यरत कर्मचारी किस कार्यालय में आते हैं?", "front-office-hospital"],
     ["do back office people deal with customers face to face?", "back-office"],
-  ])("offers, first, the entry it reads %j as: %s", (q, id) => {
-    const r = matcher.match(q);
-    expect(r.id).toBeNull();
-    expect(r.suggestions[0]).toBe(id);
+  ])("puts first the entry it reads %j as: %s", (q, id) => {
+    // (Offered today rather than answered; answering would be better, so only the reading is held.)
+    expect(matcher.match(q).candidates[0]!.id).toBe(id);
   });
 
   it.each([

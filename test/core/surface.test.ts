@@ -25,7 +25,9 @@ describe("Surface", () => {
     expect(pay).toBeGreaterThan(shifts!);
   });
 
-  it("scores an entry by its questions together: a question like both of an entry's resembles it more than one", () => {
+  it("scores an entry by its questions together, not by its most alike question", () => {
+    // Word for word one of the entry's two questions, yet not the whole of what the entry's questions say.
+    expect(surface.resemblance("What is the salary of a staff nurse?", [0])[0]).toBeLessThan(0.99);
     const [both] = surface.resemblance("salary of a staff nurse kitni hai", [0]);
     const [one] = surface.resemblance("salary of a staff nurse", [0]);
     expect(both).toBeGreaterThan(one!);

@@ -134,11 +134,9 @@ export class Matcher {
   private explaining?: Uint8Array;
   /** Per article: the calibrated guard's model, by how sparse the article is (see TUNING.calibratedSparseness). */
   private readonly models: readonly CalibrationModel[];
-  /** Entries per article (see chance()). */
-  private readonly articleSizes: Int32Array;
-  /** Per article: its entries. */
+  /** Per article: its entries (their number for chance(), themselves for the letters). */
   private readonly entriesOf: readonly (readonly number[])[];
-  /** Per article: its questions by their letters, for the calibrated guard (see Surface). */
+  /** Per article: its questions by their letters, for ranking a sparse article and for the calibrated guard (see Surface). */
   private readonly surfaces: readonly Surface[];
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
@@ -286,12 +284,14 @@ export class Matcher {
     });
     this.termData = Int32Array.from(termList);
     // Entries and questions per article, counted once: an article's density is questions per entry.
-    const sizes = new Array<number>(corpus.articles.length).fill(0);
+    const entriesOf = corpus.articles.map((): number[] => []);
+    this.articleOf.forEach((a, e) => a >= 0 && entriesOf[a]!.push(e));
+    this.entriesOf = entriesOf;
+    const sizes = entriesOf.map((list) => list.length);
     const questionsOf = new Array<number>(corpus.articles.length).fill(0);
     this.firstQuestion = new Int32Array(corpus.entries.length + 1).fill(this.questions.length);
     for (let i = this.questions.length - 1; i >= 0; i--) this.firstQuestion[this.questions[i]!.entry] = i;
     for (let e = corpus.entries.length - 1; e >= 0; e--) this.firstQuestion[e] = Math.min(this.firstQuestion[e]!, this.firstQuestion[e + 1]!);
-    for (const a of this.articleOf) if (a >= 0) sizes[a]! += 1;
     for (const q of this.questions) if (this.articleOf[q.entry]! >= 0) questionsOf[this.articleOf[q.entry]!]! += 1;
     // A word that runs through one article's entries and hardly another's names that article's subject ("nurse",
     // "front office"); the built-in language and career words (pay, job, duties) are shared and name none.
@@ -365,10 +365,6 @@ export class Matcher {
     // more, towards 1) chooses the calibrated guard's model.
     const sparse = { name: "sparse", weights: this.t.calibration, bar: this.t.calibratedBar } as const;
     const dense = { name: "dense", weights: this.t.denseCalibration, bar: this.t.denseCalibratedBar } as const;
-    this.articleSizes = Int32Array.from(sizes);
-    const entriesOf = corpus.articles.map((): number[] => []);
-    this.articleOf.forEach((a, e) => a >= 0 && entriesOf[a]!.push(e));
-    this.entriesOf = entriesOf;
     this.surfaces = entriesOf.map((list) => new Surface(list.flatMap((e) => QUESTION_LANGS.flatMap((l) => corpus.entries[e]!.questions[l].map((text) => ({ entry: e, text }))))));
     this.models = sizes.map((entries, a) => {
       const sparseness = entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0;
@@ -896,7 +892,7 @@ export class Matcher {
       }
     }
     // (Counted above an even chance: an article of one entry learns nothing from it.)
-    const entries = this.articleSizes[article]!;
+    const entries = this.entriesOf[article]!.length;
     const beyondEven = this.chance(best.entry, entries, rivals.map((c) => c.entry), query) - 1 / entries;
     // How much more the best entry's questions look like this one by their letters than another entry's of its
     // article do: a view that shares none of the word pipeline's readings, so its disagreement is evidence. (In an
@@ -1179,9 +1175,10 @@ export class Matcher {
   /**
    * Stage "rank", last step: when the best entry is an article's (not small talk), its article's entries are
    * re-scored in its frame when several articles are loaded (see framed()), and its best few are ordered by their
-   * evidence too (see evidence()), not by one question alone, and in a sparse article by their letters (see Surface). They move only among the places they held, so an
-   * entry of another article keeps its place, though an entry of this one may now sit above it with a lower
-   * score. (Evidence is counted only for these few: it is the costly part.)
+   * evidence too (see evidence()), not by one question alone, and in a sparse article by their letters (see
+   * Surface). They move only among the places they held, so an entry of another article keeps its place, though
+   * an entry of this one may now sit above it with a lower score. (Evidence is counted only for these few: it is
+   * the costly part.)
    */
   private byEvidence(candidates: Scored[], query: ReadonlyMap<number, number>, weights: Weights, clean: string): Scored[] {
     const first = candidates[0];
@@ -1205,7 +1202,7 @@ export class Matcher {
       .map((i, k) => {
         const c = candidates[i]!;
         const evidence = this.evidence(c.entry, query, this.secondF[c.entry]!);
-        return { ...c, evidence, rank: c.score + this.t.evidenceWeight * evidence + (lettersWeight > 0 ? lettersWeight * looks[k]! : 0) };
+        return { ...c, evidence, rank: c.score + this.t.evidenceWeight * evidence + lettersWeight * (looks[k] ?? 0) };
       })
       .sort((a, b) => b.rank - a.rank || a.entry - b.entry);
     slots.forEach((slot, k) => (candidates[slot] = mine[k]!));

@@ -37,6 +37,8 @@ export class Surface {
   private readonly entries = new Map<number, Vector>();
   /** Scratch: the query's weight per trigram id, zero elsewhere. */
   private readonly spread: Float64Array;
+  /** The last text asked about and its vector: ranking and the calibrated guard ask about one question in turn. */
+  private last?: { readonly text: string; readonly vector: Vector };
 
   constructor(questions: readonly { readonly entry: number; readonly text: string }[]) {
     // One pass: each question's trigrams count once towards their document frequency and add into its entry's sum.
@@ -60,7 +62,8 @@ export class Surface {
 
   /** For each entry given, the cosine of the text with its questions' (0 for an entry with none). */
   resemblance(text: string, entries: readonly number[]): number[] {
-    const query = this.vector(trigrams(text));
+    if (this.last?.text !== text) this.last = { text, vector: this.vector(trigrams(text)) };
+    const query = this.last.vector;
     // The query spread over a dense array: each entry's dot product is one read per trigram of its own.
     query.ids.forEach((id, i) => (this.spread[id] = query.weights[i]!));
     const out = entries.map((e) => {

@@ -54,6 +54,23 @@ describe("another form of a verb an article's questions use", () => {
   });
 });
 
+describe("an entry's title", () => {
+  // The author's name for what an entry answers is one more way to ask for it: "dress code" is only in the title.
+  const wear = (title?: { en: string; hi: string }) => ({
+    ...item("nurse-wear", { en: ["What do nurses wear at work?", "Is there a fixed colour nurses must wear?"], hi: ["नर्स काम पर क्या पहनती हैं?"], "hi-Latn": ["nurse kya pehenti hai duty pe"] }),
+    ...(title ? { title } : {}),
+  });
+  const withTitle = matcherOf({ "nurse.yaml": article("Staff nurse", "staff nurse jobs", [...nurse.entries.slice(0, 2), wear({ en: "Uniform and dress code", hi: "यूनिफॉर्म और ड्रेस कोड" })]) });
+  const without = matcherOf({ "nurse.yaml": article("Staff nurse", "staff nurse jobs", [...nurse.entries.slice(0, 2), wear()]) });
+
+  it("answers a question in the title's words, in English and in Hindi", () => {
+    for (const q of ["what is the dress code for nurses?", "नर्स का ड्रेस कोड क्या है?"]) {
+      expect(withTitle.match(q).id, q).toBe("nurse-wear");
+      expect(without.match(q).id, q).toBeNull();
+    }
+  });
+});
+
 describe("an article alone, beside small talk", () => {
   const matcher = matcherOf({ "nurse.yaml": nurse });
   const concepts = (q: string) => matcher.analyzer.analyzeQuestion(q).forms.map((f) => f.concept);

@@ -73,11 +73,26 @@ const TOGETHER_WRONG: Readonly<Record<string, number>> = { "bank-mitra": 0.2, "t
 // (So are the plant nursery's, a seed shop's licence, mushroom or dairy farming, beekeeping subsidies, a florist's
 // course: 8 of its 16; and the school bus driver's, a cab, truck, ambulance or delivery driver's pay, a conductor's
 // exam, a driving school: 10 of its 16.)
-const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = { "street-food-vendor": 25, "nursery-business": 25, "school-bus-driver": 20, "iti-fitter": 40, "hospital-reception": 40, "bank-mitra": 25, "travel-agent": 25, cctv: 40, "bank-po": 40 };
+// (And the airport ground staff's, cabin crew pay, a pilot's or a railway TC's eligibility, a flight ticket: with 117
+// articles the cabin crew, airline pilot, railway and travel agent articles answer 9 of its 16.)
+const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = {
+  "street-food-vendor": 25,
+  "nursery-business": 25,
+  "school-bus-driver": 20,
+  "iti-fitter": 40,
+  "hospital-reception": 40,
+  "bank-mitra": 25,
+  "travel-agent": 25,
+  cctv: 40,
+  "bank-po": 40,
+  "ground-staff": 40,
+};
 // The delivery executive's and the courier's articles answer the same questions ("delivery boy ki salary"): together,
 // either entry may win, and the other set counts it wrong (the two-wheeler mechanic's bike words take a few more).
 // (The tour guide's Hindi stood at 28.6% with 78 articles, 30% or more with 72: the new articles share its words.)
-const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = { "delivery-executive": 20, "tour-guide": 25 };
+// (The veterinary assistant's Hinglish, "is kaam ke liye kya skills chahiye", names no article's subject: with 117
+// articles, the pet groomer's among them, such questions are questions back, 28.6%.)
+const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = { "delivery-executive": 20, "tour-guide": 25, "veterinary-assistant": 25 };
 
 describe.each(articles)("the %s article alone, beside small talk", (name) => {
   const matcher = new Matcher(loadCorpus(folder([name], false)));

@@ -201,7 +201,8 @@ export function formatInlineArticle(
     type: "article",
     id: reply.id,
     title: reply.title,
-    description: description ?? (Array.from(reply.text).slice(0, 120).join("") + (Array.from(reply.text).length > 120 ? "…" : "")),
+    // (The matched question may be the entry's title itself, which the result already shows: then the answer's start.)
+    description: description !== undefined && description !== reply.title ? description : Array.from(reply.text).slice(0, 120).join("") + (Array.from(reply.text).length > 120 ? "…" : ""),
     input_message_content: { message_text: text, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
   };
 }

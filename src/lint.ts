@@ -1,4 +1,4 @@
-// Corpus checks beyond the schema: questions the matcher sends elsewhere, and questions two entries share.
+// Corpus checks beyond the schema: questions (and titles) the matcher sends elsewhere, and questions two entries share.
 import type { Problem } from "./corpus.js";
 import type { Matcher } from "./match.js";
 import { QUESTION_LANGS } from "./types.js";
@@ -7,7 +7,7 @@ import { QUESTION_LANGS } from "./types.js";
  * Every corpus question should lead back to its own entry. `problems` must be fixed: two entries asking the same
  * thing, and a question of one article that another article's entry takes over (adding an article must not
  * silently take another's questions). `warnings` are worth fixing: a question its own article sends to a
- * sibling entry, or to none.
+ * sibling entry, or to none; an entry's title (matched as one more question) that another entry answers.
  */
 export function ambiguityProblems(matcher: Matcher): { problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
@@ -38,6 +38,13 @@ export function ambiguityProblems(matcher: Matcher): { problems: Problem[]; warn
           warnings.push({ file: entry.file, entry: entry.id, problem: `question "${question}" is answered by ${got}` });
         }
       }
+    }
+    if (entry.smalltalk) continue;
+    for (const lang of ["en", "hi"] as const) {
+      const title = entry.title[lang];
+      if (entry.questions[lang].includes(title)) continue;
+      const result = matcher.match(title);
+      if (result.id !== null && result.id !== entry.id) warnings.push({ file: entry.file, entry: entry.id, problem: `title "${title}" is answered by ${result.id}` });
     }
   }
   return { problems, warnings };

@@ -24,9 +24,10 @@ interface Vector {
 }
 
 /**
- * One article's entries as unit-length TF-IDF vectors of the trigrams of all their questions, with IDF from the
- * article's own questions: what another article adds changes nothing here. It knows nothing of words, concepts or
- * languages, so where it disagrees with the word pipeline that disagreement is evidence (see the README, batch 34).
+ * One article's entries as unit-length TF-IDF vectors of the trigrams of all their questions (titles among them,
+ * see askedWays in match.ts), with IDF from the article's own questions: what another article adds changes nothing
+ * here. It knows nothing of words, concepts or languages, so where it disagrees with the word pipeline that
+ * disagreement is evidence (see the README, batch 34).
  */
 export class Surface {
   /** Trigram -> its id and IDF. */

@@ -305,6 +305,13 @@ describe("formatInlineArticle", () => {
     expect(visibleText(content.message_text)).toContain(reply.text);
   });
 
+  it("describes a result by the answer's start, not by the title it already shows, when the title was the match", () => {
+    const reply = answerReply("back-office-bank");
+    const article = formatInlineArticle(reply, reply.title)!;
+    expect(article.description).not.toBe(reply.title);
+    expect(reply.text.startsWith(article.description!.replace(/…$/, ""))).toBe(true);
+  });
+
   it("shortens an answer over the limit with an ellipsis", () => {
     const reply = answerReply("back-office", "en", { text: "Word & <more>. ".repeat(600) });
     const content = formatInlineArticle(reply)!.input_message_content as { message_text: string };

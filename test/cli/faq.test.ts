@@ -52,6 +52,14 @@ describe("npm run faq", () => {
     expect(r.stderr).toMatch(/warning: .*nurse\.yaml: nurse-what: question "what is it" is answered by/);
   });
 
+  it("lint warns of an entry's title that another entry answers (a title is matched as one more question)", async () => {
+    const pay = entry("nurse-pay", { questions: { en: ["what is the salary of a nurse", "how much does a nurse earn"], hi: ["नर्स की सैलरी कितनी है"], "hi-Latn": ["nurse ki salary kitni hai"] } });
+    const what = entry("nurse-what", { title: { en: "Nurse salary", hi: "नर्स कौन है" }, questions: { en: ["who is a nurse"], hi: ["नर्स कौन होती है"], "hi-Latn": ["nurse kaun hai"] } });
+    const r = await run("faq", ["lint", "--faq", corpusDir({ "nurse.yaml": { source: { title: "Nurse", language: "hi" }, entries: [pay, what] } })]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*nurse\.yaml: nurse-what: title "Nurse salary" is answered by nurse-pay/);
+  });
+
   it("lint checks an article's lexicon block", async () => {
     const article = (lexicon: unknown) => ({ source: { title: "T", language: "hi" }, entries: [entry("one")], lexicon });
     const r = await run("faq", ["lint", "--faq", corpusDir({ "t.yaml": article({ synonym: { a: ["b"] } }), "u.yaml": article({ phrases: { x: ["/(open/"] } }) })]);

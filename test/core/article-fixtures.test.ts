@@ -74,7 +74,9 @@ const TOGETHER_WRONG: Readonly<Record<string, number>> = { "bank-mitra": 0.2, "t
 // course: 8 of its 16; and the school bus driver's, a cab, truck, ambulance or delivery driver's pay, a conductor's
 // exam, a driving school: 10 of its 16.)
 // (And the airport ground staff's, cabin crew pay, a pilot's or a railway TC's eligibility, a flight ticket: with 117
-// articles the cabin crew, airline pilot, railway and travel agent articles answer 9 of its 16.)
+// articles the cabin crew, airline pilot, railway and travel agent articles answer 9 of its 16; the loco pilot's, a
+// TTE's or a station master's pay and duties, an airline pilot's career, a goods guard's qualification: 8 of its 16
+// go to the TTE, station master, airline pilot and other railway articles.)
 const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = {
   "street-food-vendor": 25,
   "nursery-business": 25,
@@ -86,6 +88,7 @@ const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = {
   cctv: 40,
   "bank-po": 40,
   "ground-staff": 40,
+  "loco-pilot": 40,
 };
 // The delivery executive's and the courier's articles answer the same questions ("delivery boy ki salary"): together,
 // either entry may win, and the other set counts it wrong (the two-wheeler mechanic's bike words take a few more).

@@ -63,6 +63,13 @@ describe("an entry's title", () => {
   const withTitle = matcherOf({ "nurse.yaml": article("Staff nurse", "staff nurse jobs", [...nurse.entries.slice(0, 2), wear({ en: "Uniform and dress code", hi: "यूनिफॉर्म और ड्रेस कोड" })]) });
   const without = matcherOf({ "nurse.yaml": article("Staff nurse", "staff nurse jobs", [...nurse.entries.slice(0, 2), wear()]) });
 
+  it("counts the title's letters too: a question spelt like it looks more like its entry", () => {
+    // (The calibrated guard's letters input, see Surface: how much more the question looks like the best entry's
+    // questions than like the others'.)
+    const letters = (m: Matcher, q: string) => m.match(q).calibration!.features[9]!;
+    expect(letters(withTitle, "nurse uniform colour")).toBeGreaterThan(letters(without, "nurse uniform colour"));
+  });
+
   it("answers a question in the title's words, in English and in Hindi", () => {
     for (const q of ["what is the dress code for nurses?", "नर्स का ड्रेस कोड क्या है?"]) {
       expect(withTitle.match(q).id, q).toBe("nurse-wear");

@@ -197,12 +197,13 @@ export function formatInlineArticle(
   if (Buffer.byteLength(reply.id, "utf8") > 64) return undefined;
   const parts = splitHtml(answerHtml(reply), limit - 1);
   const text = parts.length > 1 ? `${parts[0]}…` : parts[0]!;
+  const start = Array.from(reply.text).slice(0, 120).join("") + (Array.from(reply.text).length > 120 ? "…" : "");
   return {
     type: "article",
     id: reply.id,
     title: reply.title,
     // (The matched question may be the entry's title itself, which the result already shows: then the answer's start.)
-    description: description !== undefined && description !== reply.title ? description : Array.from(reply.text).slice(0, 120).join("") + (Array.from(reply.text).length > 120 ? "…" : ""),
+    description: description !== undefined && description !== reply.title ? description : start,
     input_message_content: { message_text: text, parse_mode: "HTML", link_preview_options: { is_disabled: true } },
   };
 }

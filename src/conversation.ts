@@ -335,7 +335,7 @@ export class Conversation {
       .map((e) => ({ id: e.id, title: e.title[lang] }));
   }
 
-  /** Corpus questions (entries' titles among them) matching a partial question, best first: for autocomplete and inline search. */
+  /** Corpus questions (entries' titles among them) matching a partial one, best first: autocomplete, inline search. */
   complete(text: string, limit: number): { id: string; question: string; title: string }[] {
     const matcher = this.matcher();
     const clean = cleanText(text);

@@ -44,7 +44,8 @@ export function ambiguityProblems(matcher: Matcher): { problems: Problem[]; warn
       const title = entry.title[lang];
       if (entry.questions[lang].includes(title)) continue;
       const result = matcher.match(title);
-      if (result.id !== null && result.id !== entry.id) warnings.push({ file: entry.file, entry: entry.id, problem: `title "${title}" is answered by ${result.id}` });
+      if (result.id === null || result.id === entry.id) continue;
+      warnings.push({ file: entry.file, entry: entry.id, problem: `title "${title}" is answered by ${result.id}` });
     }
   }
   return { problems, warnings };

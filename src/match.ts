@@ -293,7 +293,10 @@ export class Matcher {
     for (let i = this.questions.length - 1; i >= 0; i--) this.firstQuestion[this.questions[i]!.entry] = i;
     for (let e = corpus.entries.length - 1; e >= 0; e--) this.firstQuestion[e] = Math.min(this.firstQuestion[e]!, this.firstQuestion[e + 1]!);
     // (The author's questions only: a title is matched like one, but says nothing of how many ways readers ask.)
-    for (const e of corpus.entries.keys()) if (this.articleOf[e]! >= 0) questionsOf[this.articleOf[e]!]! += QUESTION_LANGS.reduce((n, l) => n + corpus.entries[e]!.questions[l].length, 0);
+    corpus.entries.forEach((entry, e) => {
+      const a = this.articleOf[e]!;
+      if (a >= 0) questionsOf[a]! += QUESTION_LANGS.reduce((n, lang) => n + entry.questions[lang].length, 0);
+    });
     // A word that runs through one article's entries and hardly another's names that article's subject ("nurse",
     // "front office"); the built-in language and career words (pay, job, duties) are shared and name none.
     this.subjectOf = new Int32Array(corpus.articles.length > 0 ? this.termNames.length : 0).fill(-1);
@@ -1386,7 +1389,7 @@ export class Matcher {
     };
   }
 
-  /** The corpus questions (titles among them, see askedWays) closest to a partial question, for autocomplete and inline search. */
+  /** The corpus questions (titles among them, see askedWays) closest to a partial one: autocomplete, inline search. */
   complete(text: string, limit: number): { id: string; question: string; score: number }[] {
     const result = this.match(text);
     if (result.words.every((w) => w.as === "stop")) return [];

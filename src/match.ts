@@ -729,7 +729,7 @@ export class Matcher {
     const lacking = this.lackingSubject(q.required, ranked[0]!);
     const offTopic = this.offTopic(ranked[0]!.entry, q);
     const { scoreBar, coverageBar } = this.bars(q, best, second);
-    const calibration = this.calibration(q, ranked[0]!, rivals);
+    const calibration = this.calibration(q, ranked[0]!, rivals, lacking !== undefined);
     return { best, second, lacking, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields: q.fields, offTopic, ambiguous, scoreBar, coverageBar, calibration };
   }
 
@@ -874,7 +874,7 @@ export class Matcher {
    * the entry's questions than like another entry's (see Surface), and its chance by naive Bayes beyond an even
    * one. Small talk keeps the bars.
    */
-  private calibration({ clean, explained, query }: Understanding, best: Scored, rivals: readonly Scored[]): Calibration | undefined {
+  private calibration({ clean, explained, query }: Understanding, best: Scored, rivals: readonly Scored[], lacking: boolean): Calibration | undefined {
     const model = this.model(best.entry);
     if (model === undefined) return undefined;
     // The lead over the next entry of the same article: the model was fitted on articles alone.
@@ -903,7 +903,7 @@ export class Matcher {
     // article of many entries, only the rivals: the letters of every entry would cost more than the rest.)
     const others = entries <= this.t.lettersAllEntries ? this.entriesOf[article]!.filter((e) => e !== best.entry) : rivals.map((r) => r.entry);
     const [look, ...otherLooks] = this.surfaces[article]!.resemblance(clean, [best.entry, ...others]);
-    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words, look! - Math.max(0, ...otherLooks), beyondEven];
+    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words, look! - Math.max(0, ...otherLooks), beyondEven, lacking ? 1 : 0];
     let z = 0;
     features.forEach((x, i) => (z += x * model.weights[i]!));
     return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar, model: model.name };
@@ -947,7 +947,7 @@ export class Matcher {
       .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
-    return this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, facts.lacking, guard!.name === "not-sure-enough" ? calibration : undefined);
+    return this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, facts.lacking, judgedByModel(guard!, calibration) ? calibration : undefined);
   }
 
   /** Result "answered": an answer; the decision is words for `--explain` only, written when read. */
@@ -1519,9 +1519,11 @@ export interface Guard {
 /** The guards, in order: the first that objects decides (no answer, or small talk for thanks). */
 export const GUARDS: readonly Guard[] = [
   // Pay, papers, a procedure: only an entry whose questions ask about that subject answers it.
+  // (In a sparse article the calibrated model weighs it with the rest, see Matcher.calibration: an article of few
+  // phrasings an entry often asks a subject in its title or answer, or in words its questions lack.)
   {
     name: "uncovered-subject",
-    objects: (f) => f.lacking !== undefined,
+    objects: (f) => f.lacking !== undefined && !(f.calibration?.model === "sparse" && f.calibration.confidence >= f.calibration.bar),
     why: (f) => `it asks about ${f.lackingLabel!.en}, and ${f.best.id} answers no such question`,
   },
   // "नर्स की सैलरी" to an article about data entry: a question naming another line of work, or another walk of
@@ -1546,6 +1548,11 @@ export const GUARDS: readonly Guard[] = [
 export function firstObjecting(facts: GuardFacts, guards: readonly Guard[] = GUARDS): Guard | undefined {
   for (const g of guards) if (g.objects(facts)) return g;
   return undefined;
+}
+
+/** Whether the calibrated model took part in a guard's objection: not sure enough, or a subject in a sparse article. */
+function judgedByModel(guard: Guard, calibration: Calibration | undefined): boolean {
+  return guard.name === "not-sure-enough" || (guard.name === "uncovered-subject" && calibration?.model === "sparse");
 }
 
 /** The best candidate against the answer bars, in words. */
@@ -1618,8 +1625,11 @@ function askedWays(entry: Entry, lang: QuestionLang): readonly string[] {
   return [...questions, entry.title[lang]];
 }
 
-/** How many inputs the calibrated guard's model has (see Matcher.calibration), the bias among them. */
-export const CALIBRATION_FEATURES = 11;
+/** Where each input of the calibrated guard's model stands among its features (see Matcher.calibration). */
+export const CALIBRATION_INPUT = Object.freeze({ bias: 0, score: 1, coverage: 2, evidence: 3, lead: 4, leadCapped: 5, unknownShare: 6, unknown: 7, words: 8, letters: 9, chance: 10, uncoveredSubject: 11 });
+
+/** How many inputs the calibrated guard's model has, the bias among them. */
+export const CALIBRATION_FEATURES = Object.keys(CALIBRATION_INPUT).length;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

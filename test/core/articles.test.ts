@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { ask } from "../../src/answer.js";
 import { Conversation } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
-import { CALIBRATION_FEATURES, Matcher } from "../../src/match.js";
+import { CALIBRATION_INPUT, Matcher } from "../../src/match.js";
 import { TUNING } from "../../src/tuning.js";
 import { corpusDir } from "../helpers/corpus.js";
 
@@ -66,7 +66,7 @@ describe("an entry's title", () => {
   it("counts the title's letters too: a question spelt like it looks more like its entry", () => {
     // (The calibrated guard's letters input, see Surface: how much more the question looks like the best entry's
     // questions than like the others'.)
-    const letters = (m: Matcher, q: string) => m.match(q).calibration!.features[9]!;
+    const letters = (m: Matcher, q: string) => m.match(q).calibration!.features[CALIBRATION_INPUT.letters]!;
     expect(letters(withTitle, "nurse uniform colour")).toBeGreaterThan(letters(without, "nurse uniform colour"));
   });
 
@@ -144,7 +144,7 @@ describe("an article alone, beside small talk", () => {
       expect(concepts(q), q).toContain("#SALARY");
       expect(matcher.match(q).candidates[0]!.id, q).toBe("nurse-salary");
       // The calibrated guard's letters input: the pay entry's questions look less like it than another entry's.
-      expect(matcher.match(q).calibration!.features[CALIBRATION_FEATURES - 2], q).toBeLessThan(0);
+      expect(matcher.match(q).calibration!.features[CALIBRATION_INPUT.letters], q).toBeLessThan(0);
     }
     expect(concepts("nurse 5 k baad kaam karti hai kya")).not.toContain("#SALARY");
     // "pay" as a noun is the salary; before, it was a word of its own that no salary entry's phrasing shared.
@@ -218,6 +218,18 @@ describe("close calls in an article with few phrasings", () => {
   });
 });
 
+describe("a subject no entry's questions ask, in a sparse article", () => {
+  const matcher = matcherOf({ "nurse.yaml": nurse });
+
+  it("is one of the calibrated guard's inputs, and the uncovered-subject guard says so when the model is not sure", () => {
+    const r = matcher.match("which documents does a staff nurse need?");
+    expect(r.calibration!.features[CALIBRATION_INPUT.uncoveredSubject]).toBe(1);
+    expect(r.id).toBeNull();
+    expect(r.stage).toBe("guard uncovered-subject");
+    expect(matcher.match("what is the salary of a staff nurse").calibration!.features[CALIBRATION_INPUT.uncoveredSubject]).toBe(0);
+  });
+});
+
 describe("the calibrated guard", () => {
   const matcher = matcherOf({ "nurse.yaml": nurse });
 
@@ -239,10 +251,10 @@ describe("the calibrated guard", () => {
     const result = matcherOf({ "uniform.yaml": uniform }).match("nurse uniform");
     expect(result.id).toBe("uniform-dress");
     // The model's input is the chance beyond an even one (a half, with two entries).
-    expect(result.calibration!.features[CALIBRATION_FEATURES - 1]).toBeGreaterThan(0.2);
+    expect(result.calibration!.features[CALIBRATION_INPUT.chance]).toBeGreaterThan(0.2);
     // "Wear" is in one English phrasing of each: neither is the likelier for it.
     const even = matcherOf({ "uniform.yaml": uniform }).match("nurse wear");
-    expect(even.calibration!.features[CALIBRATION_FEATURES - 1]).toBeCloseTo(0, 5);
+    expect(even.calibration!.features[CALIBRATION_INPUT.chance]).toBeCloseTo(0, 5);
   });
 
   it("judges a sparse article's best entry by its chance of being right, and says so", () => {

@@ -2,7 +2,7 @@
 // articles' entries rank: loading another article must not change how sure an entry looks by crowding its rivals out.
 import { expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus.js";
-import { Matcher } from "../../src/match.js";
+import { CALIBRATION_INPUT, Matcher } from "../../src/match.js";
 import { corpusDir, entry } from "../helpers/corpus.js";
 
 const article = (title: string, entries: Record<string, string>) => ({
@@ -25,7 +25,7 @@ it("counts the lead over the next entry of the best entry's own article, even be
   expect(crowded.candidates.slice(1).every((c) => c.id.startsWith("market-"))).toBe(true);
   // ...yet the lead is over that pruning entry, as when the orchard article is loaded alone: not its whole rank,
   // as over nothing (the lead of an entry with no rival in its article).
-  const lead = (r: typeof alone) => r.calibration!.features[4]!;
+  const lead = (r: typeof alone) => r.calibration!.features[CALIBRATION_INPUT.lead]!;
   const selling = { ...orchard, entries: orchard.entries.filter((e) => e.id === "orchard-selling") };
   const unrivalled = new Matcher(loadCorpus(corpusDir({ "orchard.yaml": selling, "market.yaml": market }))).match("how do mango growers sell their mangoes");
   expect(lead(crowded)).toBeLessThan(lead(unrivalled) - 0.05);

@@ -14,7 +14,11 @@ import { TUNING } from "../src/tuning.js";
 
 const ARTICLES = "test/fixtures/articles";
 const FIXTURES = "test/fixtures";
-/** Stages where the calibrated guard decides: the other guards (a subject, another field, small talk, a tie) came first. */
+/**
+ * Stages where the calibrated guard decides: the other guards (another field, small talk, a tie; a subject in a dense
+ * article) came first. In a sparse article the subject is one of the model's inputs, and with the bars open the
+ * uncovered-subject guard never objects there, so those questions are examples too.
+ */
 const SOFT = new Set(["every guard passed", "guard not-sure-enough"]);
 /** Bars that let every question through: the examples are what the guard would judge. */
 const OPEN = { calibratedBar: 0, denseCalibratedBar: 0 } as const;

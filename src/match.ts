@@ -871,8 +871,9 @@ export class Matcher {
    * the matcher knows: one for sparse articles, one for dense ones (TUNING.calibration, denseCalibration, fitted
    * by bin/calibrate.ts). Its inputs are the best entry's score, coverage and evidence, its lead over the next
    * entry of its article, how much of the question the corpus does not know, how much more its letters look like
-   * the entry's questions than like another entry's (see Surface), and its chance by naive Bayes beyond an even
-   * one. Small talk keeps the bars.
+   * the entry's questions than like another entry's (see Surface), its chance by naive Bayes beyond an even one,
+   * and whether it asks about a subject the entry's questions do not (`lacking`: in a sparse article the
+   * uncovered-subject guard leaves that to the model). Small talk keeps the bars.
    */
   private calibration({ clean, explained, query }: Understanding, best: Scored, rivals: readonly Scored[], lacking: boolean): Calibration | undefined {
     const model = this.model(best.entry);
@@ -947,7 +948,7 @@ export class Matcher {
       .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
-    return this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, facts.lacking, judgedByModel(guard!, calibration) ? calibration : undefined);
+    return this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, guard!.name === "uncovered-subject" ? facts.lacking : undefined, judgedByModel(guard!, calibration) ? calibration : undefined);
   }
 
   /** Result "answered": an answer; the decision is words for `--explain` only, written when read. */
@@ -1524,7 +1525,8 @@ export const GUARDS: readonly Guard[] = [
   {
     name: "uncovered-subject",
     objects: (f) => f.lacking !== undefined && !(f.calibration?.model === "sparse" && f.calibration.confidence >= f.calibration.bar),
-    why: (f) => `it asks about ${f.lackingLabel!.en}, and ${f.best.id} answers no such question`,
+    why: (f) =>
+      `it asks about ${f.lackingLabel!.en}, and ${f.best.id} answers no such question` + (f.calibration?.model === "sparse" ? `, and the model is not sure (${barsText(f)})` : ""),
   },
   // "नर्स की सैलरी" to an article about data entry: a question naming another line of work, or another walk of
   // life, that no corpus question speaks of is about that, even beside the article's own words ("salary of a

@@ -228,6 +228,14 @@ describe("a subject no entry's questions ask, in a sparse article", () => {
     expect(r.stage).toBe("guard uncovered-subject");
     expect(matcher.match("what is the salary of a staff nurse").calibration!.features[CALIBRATION_INPUT.uncoveredSubject]).toBe(0);
   });
+
+  it("lets the model answer when it is sure: a vacancy asked of the entry about jobs, whose questions never say it", () => {
+    const dir = withSmalltalk({});
+    copyFileSync("test/fixtures/articles/librarian.yaml", join(dir, "librarian.yaml"));
+    const r = new Matcher(loadCorpus(dir)).match("KVS librarian vacancy ke liye apply kaise kare");
+    expect(r.calibration!.features[CALIBRATION_INPUT.uncoveredSubject]).toBe(1);
+    expect(r.id).toBe("librarian-jobs");
+  });
 });
 
 describe("the calibrated guard", () => {

@@ -34,6 +34,15 @@ describe("the guards", () => {
     expect(guard("uncovered-subject").why(facts)).toBe("it asks about pay, and back-office answers no such question");
   });
 
+  it("uncovered-subject: in a sparse article, only when the calibrated model is not sure either", () => {
+    const lacking = { ...calm, lacking: "#PAY", lackingLabel: { en: "pay", hi: "वेतन" } };
+    const judged = (model: "sparse" | "dense", confidence: number) => ({ ...lacking, calibration: { features: [], confidence, bar: 0.7, model } });
+    expect(guard("uncovered-subject").objects(judged("sparse", 0.9))).toBe(false);
+    expect(guard("uncovered-subject").objects(judged("sparse", 0.5))).toBe(true);
+    expect(guard("uncovered-subject").objects(judged("dense", 0.9))).toBe(true);
+    expect(guard("uncovered-subject").why(judged("sparse", 0.5))).toBe("it asks about pay, and back-office answers no such question, and the model is not sure (calibrated confidence 0.500 against 0.70, score 0.900)");
+  });
+
   it("other-field: another line of work no article covers", () => {
     const facts = { ...calm, fields: ["nurse"] };
     expect(guard("other-field").objects(facts)).toBe(true);

@@ -904,7 +904,21 @@ export class Matcher {
     // article of many entries, only the rivals: the letters of every entry would cost more than the rest.)
     const others = entries <= this.t.lettersAllEntries ? this.entriesOf[article]!.filter((e) => e !== best.entry) : rivals.map((r) => r.entry);
     const [look, ...otherLooks] = this.surfaces[article]!.resemblance(clean, [best.entry, ...others]);
-    const features = [1, best.score, best.recall, best.evidence, lead, Math.min(lead, this.t.calibrationLeadCap), weight > 0 ? unknownWeight / weight : 0, unknown, words, look! - Math.max(0, ...otherLooks), beyondEven, lacking ? 1 : 0];
+    const inputs: Record<keyof typeof CALIBRATION_INPUT, number> = {
+      bias: 1,
+      score: best.score,
+      coverage: best.recall,
+      evidence: best.evidence,
+      lead,
+      leadCapped: Math.min(lead, this.t.calibrationLeadCap),
+      unknownShare: weight > 0 ? unknownWeight / weight : 0,
+      unknown,
+      words,
+      letters: look! - Math.max(0, ...otherLooks),
+      chance: beyondEven,
+      uncoveredSubject: lacking ? 1 : 0,
+    };
+    const features = INPUT_NAMES.map((name) => inputs[name]);
     let z = 0;
     features.forEach((x, i) => (z += x * model.weights[i]!));
     return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar, model: model.name };
@@ -948,7 +962,9 @@ export class Matcher {
       .filter((c) => c.score >= this.t.suggestThreshold && !this.corpus.byId.get(c.id)!.smalltalk)
       .slice(0, this.t.maxSuggestions)
       .map((c) => c.id);
-    return this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, guard!.name === "uncovered-subject" ? facts.lacking : undefined, judgedByModel(guard!, calibration) ? calibration : undefined);
+    // (The subject is told as not covered only when its own guard declined: a later one's reason is another.)
+    const uncovered = guard!.name === "uncovered-subject" ? facts.lacking : undefined;
+    return this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, uncovered, judgedByModel(guard!, calibration) ? calibration : undefined);
   }
 
   /** Result "answered": an answer; the decision is words for `--explain` only, written when read. */
@@ -1628,7 +1644,23 @@ function askedWays(entry: Entry, lang: QuestionLang): readonly string[] {
 }
 
 /** Where each input of the calibrated guard's model stands among its features (see Matcher.calibration). */
-export const CALIBRATION_INPUT = Object.freeze({ bias: 0, score: 1, coverage: 2, evidence: 3, lead: 4, leadCapped: 5, unknownShare: 6, unknown: 7, words: 8, letters: 9, chance: 10, uncoveredSubject: 11 });
+export const CALIBRATION_INPUT = Object.freeze({
+  bias: 0,
+  score: 1,
+  coverage: 2,
+  evidence: 3,
+  lead: 4,
+  leadCapped: 5,
+  unknownShare: 6,
+  unknown: 7,
+  words: 8,
+  letters: 9,
+  chance: 10,
+  uncoveredSubject: 11,
+});
+
+/** The inputs' names in the order of their features. */
+const INPUT_NAMES = (Object.keys(CALIBRATION_INPUT) as (keyof typeof CALIBRATION_INPUT)[]).sort((a, b) => CALIBRATION_INPUT[a] - CALIBRATION_INPUT[b]);
 
 /** How many inputs the calibrated guard's model has, the bias among them. */
 export const CALIBRATION_FEATURES = Object.keys(CALIBRATION_INPUT).length;

@@ -197,7 +197,8 @@ export function formatInlineArticle(
   if (Buffer.byteLength(reply.id, "utf8") > 64) return undefined;
   const parts = splitHtml(answerHtml(reply), limit - 1);
   const text = parts.length > 1 ? `${parts[0]}…` : parts[0]!;
-  const start = Array.from(reply.text).slice(0, 120).join("") + (Array.from(reply.text).length > 120 ? "…" : "");
+  const chars = Array.from(reply.text);
+  const start = chars.slice(0, 120).join("") + (chars.length > 120 ? "…" : "");
   return {
     type: "article",
     id: reply.id,

@@ -1,6 +1,6 @@
 // Corpus checks beyond the schema: questions (and titles) the matcher sends elsewhere, and questions two entries share.
 import type { Problem } from "./corpus.js";
-import type { Matcher } from "./match.js";
+import { askedTitle, type Matcher } from "./match.js";
 import { QUESTION_LANGS } from "./types.js";
 
 /**
@@ -39,10 +39,9 @@ export function ambiguityProblems(matcher: Matcher): { problems: Problem[]; warn
         }
       }
     }
-    if (entry.smalltalk) continue;
-    for (const lang of ["en", "hi"] as const) {
-      const title = entry.title[lang];
-      if (entry.questions[lang].includes(title)) continue;
+    for (const lang of QUESTION_LANGS) {
+      const title = askedTitle(entry, lang);
+      if (title === undefined) continue;
       const result = matcher.match(title);
       if (result.id === null || result.id === entry.id) continue;
       warnings.push({ file: entry.file, entry: entry.id, problem: `title "${title}" is answered by ${result.id}` });

@@ -369,7 +369,8 @@ export class Matcher {
     // more, towards 1) chooses the calibrated guard's model.
     const sparse = { name: "sparse", weights: this.t.calibration, bar: this.t.calibratedBar } as const;
     const dense = { name: "dense", weights: this.t.denseCalibration, bar: this.t.denseCalibratedBar } as const;
-    this.surfaces = entriesOf.map((list) => new Surface(list.flatMap((e) => QUESTION_LANGS.flatMap((l) => askedWays(corpus.entries[e]!, l).map((text) => ({ entry: e, text }))))));
+    // (The letters see the texts the words were read from, titles among them.)
+    this.surfaces = entriesOf.map((list) => new Surface(list.flatMap((e) => analysed[e]!.map(({ text }) => ({ entry: e, text })))));
     this.models = sizes.map((entries, a) => {
       const sparseness = entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0;
       return sparseness >= this.t.calibratedSparseness ? sparse : dense;
@@ -1540,9 +1541,9 @@ export const GUARDS: readonly Guard[] = [
   // phrasings an entry often asks a subject in its title or answer, or in words its questions lack.)
   {
     name: "uncovered-subject",
-    objects: (f) => f.lacking !== undefined && !(f.calibration?.model === "sparse" && f.calibration.confidence >= f.calibration.bar),
+    objects: (f) => f.lacking !== undefined && !(weighsSubject(f.calibration) && f.calibration!.confidence >= f.calibration!.bar),
     why: (f) =>
-      `it asks about ${f.lackingLabel!.en}, and ${f.best.id} answers no such question` + (f.calibration?.model === "sparse" ? `, and the model is not sure (${barsText(f)})` : ""),
+      `it asks about ${f.lackingLabel!.en}, and ${f.best.id} answers no such question` + (weighsSubject(f.calibration) ? `, and the model is not sure (${barsText(f)})` : ""),
   },
   // "नर्स की सैलरी" to an article about data entry: a question naming another line of work, or another walk of
   // life, that no corpus question speaks of is about that, even beside the article's own words ("salary of a
@@ -1568,9 +1569,14 @@ export function firstObjecting(facts: GuardFacts, guards: readonly Guard[] = GUA
   return undefined;
 }
 
-/** Whether the calibrated model took part in a guard's objection: not sure enough, or a subject in a sparse article. */
+/** Whether a model weighs an uncovered subject itself: the sparse one does; with the dense one the guard decides alone. */
+function weighsSubject(calibration: Calibration | undefined): boolean {
+  return calibration?.model === "sparse";
+}
+
+/** Whether the calibrated model took part in a guard's objection: not sure enough, or a subject it weighs. */
 function judgedByModel(guard: Guard, calibration: Calibration | undefined): boolean {
-  return guard.name === "not-sure-enough" || (guard.name === "uncovered-subject" && calibration?.model === "sparse");
+  return guard.name === "not-sure-enough" || (guard.name === "uncovered-subject" && weighsSubject(calibration));
 }
 
 /** The best candidate against the answer bars, in words. */
@@ -1638,9 +1644,14 @@ const CLASSIFYING: readonly string[] = ["#WHAT", "#WHICH", "#JOB", "#WORK", "#ST
  * The article's density (questions per entry) counts the author's questions only.
  */
 function askedWays(entry: Entry, lang: QuestionLang): readonly string[] {
-  const questions = entry.questions[lang];
-  if (entry.smalltalk || lang === "hi-Latn" || questions.includes(entry.title[lang])) return questions;
-  return [...questions, entry.title[lang]];
+  const title = askedTitle(entry, lang);
+  return title === undefined ? entry.questions[lang] : [...entry.questions[lang], title];
+}
+
+/** An entry's title in a language when it is matched as one more of its questions (see askedWays), else undefined. */
+export function askedTitle(entry: Entry, lang: QuestionLang): string | undefined {
+  if (entry.smalltalk || lang === "hi-Latn" || entry.questions[lang].includes(entry.title[lang])) return undefined;
+  return entry.title[lang];
 }
 
 /** Where each input of the calibrated guard's model stands among its features (see Matcher.calibration). */

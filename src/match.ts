@@ -12,6 +12,7 @@ import { editDistance } from "./distance.js";
 import { hasDevanagari } from "./normalize.js";
 import { stemHindi, verbStem } from "./translit.js";
 import { Surface } from "./surface.js";
+import { KindModel, kindWords, shippedKinds } from "./kinds.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -138,6 +139,10 @@ export class Matcher {
   private readonly entriesOf: readonly (readonly number[])[];
   /** Per article: its questions by their letters, for ranking a sparse article and for the calibrated guard (see Surface). */
   private readonly surfaces: readonly Surface[];
+  /** Kinds of question (pay, training, growth...) as career articles word them, learned across them (see KindModel). */
+  private readonly kinds: KindModel;
+  /** Per entry of a sparse article: the kinds its questions ask, on average (see KindModel); empty otherwise. */
+  private readonly kindsOf: readonly Float64Array[];
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
   /** Words that only classify a job ("office", "job", "which"): a role question may use them (see onlyClassifies). */
@@ -174,7 +179,8 @@ export class Matcher {
   /** Sides named by description, as concept or key names. */
   private readonly described: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[];
 
-  constructor(corpus: Corpus, tuning: Partial<Tuning> = {}) {
+  /** `kinds`: the kind model (the one fitted over the test articles unless given: bin/calibrate.ts gives others). */
+  constructor(corpus: Corpus, tuning: Partial<Tuning> = {}, kinds: KindModel = shippedKinds()) {
     this.corpus = corpus;
     this.t = { ...TUNING, ...tuning };
     if (!(this.t.chanceSmoothing > 0)) throw new Error("tuning: chanceSmoothing must be above 0 (a word no phrasing uses would make every chance 0)");
@@ -374,6 +380,14 @@ export class Matcher {
     this.models = sizes.map((entries, a) => {
       const sparseness = entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0;
       return sparseness >= this.t.calibratedSparseness ? sparse : dense;
+    });
+    this.kinds = kinds;
+    this.kindsOf = corpus.entries.map((_, e) => {
+      if (this.model(e) !== sparse) return new Float64Array(0);
+      const mean = new Float64Array(kinds.size);
+      const texts = analysed[e]!;
+      for (const { text } of texts) kinds.posterior(kindWords(analyzer.analyzeQuestion(text, Infinity).forms)).forEach((p, k) => (mean[k]! += p / texts.length));
+      return mean;
     });
     const density = articleEntries > 0 ? questionsOf.reduce((x, y) => x + y, 0) / articleEntries : this.t.unknownDensity;
     const unknownShare = (d: number) => Math.min(1, Math.max(this.t.unknownSparseMin, Math.sqrt(d / this.t.unknownDensity)));
@@ -706,7 +720,7 @@ export class Matcher {
     // the best question itself must be one (see `lackingSubject`).
     const subjects = [...required].filter((name) => name !== HOWTO);
     const covering = subjects.length === 0 ? [] : eligible.filter((c) => !this.smalltalk[c.entry] && this.covers(c.entry, subjects, c.q));
-    const all = this.byEvidence(covering.length > 0 ? covering : eligible, query, weights, clean);
+    const all = this.byEvidence(covering.length > 0 ? covering : eligible, query, weights, clean, forms);
     const ranked = all.slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     // The best entry's rivals in its own article are found among all candidates, not only the best few: entries of
@@ -876,7 +890,7 @@ export class Matcher {
    * and whether it asks about a subject the entry's questions do not (`lacking`: in a sparse article the
    * uncovered-subject guard leaves that to the model). Small talk keeps the bars.
    */
-  private calibration({ clean, explained, query }: Understanding, best: Scored, rivals: readonly Scored[], lacking: boolean): Calibration | undefined {
+  private calibration({ clean, explained, query, forms }: Understanding, best: Scored, rivals: readonly Scored[], lacking: boolean): Calibration | undefined {
     const model = this.model(best.entry);
     if (model === undefined) return undefined;
     // The lead over the next entry of the same article: the model was fitted on articles alone.
@@ -918,11 +932,26 @@ export class Matcher {
       letters: look! - Math.max(0, ...otherLooks),
       chance: beyondEven,
       uncoveredSubject: lacking ? 1 : 0,
+      kind: this.kindLead(forms, best.entry, others),
     };
     const features = INPUT_NAMES.map((name) => inputs[name]);
     let z = 0;
     features.forEach((x, i) => (z += x * model.weights[i]!));
     return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar, model: model.name };
+  }
+
+  /**
+   * How much more the kind of thing the question asks (pay, training...: see KindModel) is what the best entry's
+   * questions ask than what any other's of `others` do; 0 where the entry's article is dense (its model does not
+   * weigh it). Another view beside the words: career articles at large word a pay question in ways one article's
+   * few phrasings may not.
+   */
+  private kindLead(forms: readonly WordForm[], best: number, others: readonly number[]): number {
+    const own = this.kindsOf[best]!;
+    if (own.length === 0) return 0;
+    const asked = this.kinds.posterior(kindWords(forms));
+    const fit = (e: number) => this.kindsOf[e]!.reduce((sum, p, k) => sum + p * asked[k]!, 0);
+    return fit(best) - Math.max(0, ...others.map(fit));
   }
 
   /**
@@ -1202,7 +1231,7 @@ export class Matcher {
    * an entry of this one may now sit above it with a lower score. (Evidence is counted only for these few: it is
    * the costly part.)
    */
-  private byEvidence(candidates: Scored[], query: ReadonlyMap<number, number>, weights: Weights, clean: string): Scored[] {
+  private byEvidence(candidates: Scored[], query: ReadonlyMap<number, number>, weights: Weights, clean: string, forms: readonly WordForm[]): Scored[] {
     const first = candidates[0];
     if (first === undefined || this.model(first.entry) === undefined) return candidates;
     const article = this.articleOf[first.entry]!;
@@ -1220,11 +1249,14 @@ export class Matcher {
     // whose questions the question looks like. A dense article's phrasings already hold its readers' wording.)
     const lettersWeight = this.model(first.entry)!.name === "sparse" ? this.t.lettersWeight : 0;
     const looks = lettersWeight > 0 ? this.surfaces[article]!.resemblance(clean, slots.map((i) => candidates[i]!.entry)) : [];
+    const kindWeight = lettersWeight > 0 ? this.t.kindWeight : 0;
+    const asked = kindWeight > 0 ? this.kinds.posterior(kindWords(forms)) : undefined;
+    const kindFit = (e: number) => (asked === undefined ? 0 : this.kindsOf[e]!.reduce((sum, p, k) => sum + p * asked[k]!, 0));
     const mine = slots
       .map((i, k) => {
         const c = candidates[i]!;
         const evidence = this.evidence(c.entry, query, this.secondF[c.entry]!);
-        return { ...c, evidence, rank: c.score + this.t.evidenceWeight * evidence + lettersWeight * (looks[k] ?? 0) };
+        return { ...c, evidence, rank: c.score + this.t.evidenceWeight * evidence + lettersWeight * (looks[k] ?? 0) + kindWeight * kindFit(c.entry) };
       })
       .sort((a, b) => b.rank - a.rank || a.entry - b.entry);
     slots.forEach((slot, k) => (candidates[slot] = mine[k]!));
@@ -1668,6 +1700,7 @@ export const CALIBRATION_INPUT = Object.freeze({
   letters: 9,
   chance: 10,
   uncoveredSubject: 11,
+  kind: 12,
 });
 
 /** The inputs' names in the order of their features. */

@@ -1,0 +1,72 @@
+// The test articles' questions labelled by the kind of their entry (pay, training, growth...), read from its id, for the kind model (bin/kinds.ts, bin/calibrate.ts).
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Analyzer } from "../src/analyze.js";
+import { loadCorpus } from "../src/corpus.js";
+import { kindWords } from "../src/kinds.js";
+import { QUESTION_LANGS } from "../src/types.js";
+
+export const ARTICLES = "test/fixtures/articles";
+
+/**
+ * Kinds of entry most career articles have, by the last words of their ids (`da-salary`, `staff-what-is`,
+ * `bt-own-business`). An entry whose id names none (`da-portfolio`) is particular to its article: its questions
+ * teach nothing general and are left out.
+ */
+const KINDS: readonly (readonly [string, RegExp])[] = [
+  ["what it is", /(?:^|-)(?:what-is|what|types|about|meaning)$/],
+  ["growth", /(?:^|-)(?:growth|promotion|future|grow)$/],
+  ["pay", /(?:^|-)(?:salary|earnings|earning|income|pay)$/],
+  ["skills", /(?:^|-)skills$/],
+  ["duties", /(?:^|-)(?:duties|work|daily-work|day|duty)$/],
+  ["eligibility", /(?:^|-)(?:eligibility|qualification|requirements|without-degree)$/],
+  ["finding a job", /(?:^|-)(?:jobs|job|apply|how-to-apply|find-work|find-job|first-job|recruitment|selection|hiring|join|how-to-join)$/],
+  ["training", /(?:^|-)(?:training|course|courses|learning|learn|certificate|certification|iti-course|apprenticeship)$/],
+  ["safety", /(?:^|-)(?:safety|risks)$/],
+  ["hardships", /(?:^|-)(?:challenges|problems|pressure)$/],
+  ["exams", /(?:^|-)(?:exam|preparation|syllabus|entrance)$/],
+  ["hours", /(?:^|-)(?:shifts|hours|timings|timing)$/],
+  ["own business", /(?:^|-)(?:own-[a-z]+|start-own|self-employed|business|freelance)$/],
+];
+export const KIND_NAMES: readonly string[] = KINDS.map(([name]) => name);
+
+/** The kind an entry id names, as an index of KIND_NAMES. */
+export function kindOfId(id: string): number | undefined {
+  const rest = id.replace(/^[a-z0-9]+-/, "");
+  const i = KINDS.findIndex(([, re]) => re.test(rest));
+  return i < 0 ? undefined : i;
+}
+
+export interface LabelledQuestion {
+  readonly article: string;
+  readonly kind: number;
+  readonly words: readonly string[];
+}
+
+/**
+ * Every labelled question of the test articles: their entries' questions in the three languages and the eval sets'
+ * in-scope questions with one expected entry, read under each article's own lexicon as the matcher reads them.
+ */
+export function labelledQuestions(): LabelledQuestion[] {
+  const out: LabelledQuestion[] = [];
+  for (const file of readdirSync(ARTICLES).filter((f) => f.endsWith(".yaml")).sort()) {
+    const article = file.replace(/\.yaml$/, "");
+    const folder = mkdtempSync(join(tmpdir(), "kinds-"));
+    copyFileSync(join(ARTICLES, file), join(folder, file));
+    const corpus = loadCorpus(folder);
+    rmSync(folder, { recursive: true, force: true });
+    const analyzer = new Analyzer(corpus.lexicon);
+    const add = (id: string, text: string) => {
+      const kind = kindOfId(id);
+      if (kind !== undefined) out.push({ article, kind, words: kindWords(analyzer.analyzeQuestion(text, Infinity).forms) });
+    };
+    for (const entry of corpus.entries) for (const lang of QUESTION_LANGS) for (const q of entry.questions[lang]) add(entry.id, q);
+    for (const line of readFileSync(join(ARTICLES, `${article}.jsonl`), "utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      const { question, expect } = JSON.parse(line) as { question: string; expect: string[] | null };
+      if (expect?.length === 1) add(expect[0]!, question);
+    }
+  }
+  return out;
+}

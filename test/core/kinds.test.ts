@@ -1,0 +1,111 @@
+// The kind model: what kind of thing a question asks (pay, training...), counted across career articles, and what
+// it changes for a sparse article: an answer where its few phrasings miss the wording, and the order of its entries.
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { KIND_NAMES, labelledQuestions } from "../../bin/kind-labels.js";
+import { Analyzer } from "../../src/analyze.js";
+import { loadCorpus } from "../../src/corpus.js";
+import { KIND_COUNTS } from "../../src/kinds-data.js";
+import { countKinds, KindModel, kindWords, shippedKinds } from "../../src/kinds.js";
+import { Matcher } from "../../src/match.js";
+import { BASE_LEXICON } from "../../src/vocabulary.js";
+import { corpusDir, entry } from "../helpers/corpus.js";
+
+const analyzer = new Analyzer(BASE_LEXICON);
+const words = (text: string) => kindWords(analyzer.analyzeQuestion(text).forms);
+const likeliest = (model: KindModel, text: string) => {
+  const p = model.posterior(words(text));
+  return model.counts.kinds[p.indexOf(Math.max(...p))];
+};
+
+describe("KindModel", () => {
+  const counts = countKinds(
+    ["pay", "training"],
+    [
+      { kind: 0, words: ["#SALARY", "kitn"] },
+      { kind: 0, words: ["#SALARY", "mnth"] },
+      { kind: 1, words: ["#TRAINING", "kitn"] },
+      { kind: 1, words: ["#TRAINING", "lrn"] },
+      { kind: 1, words: ["once"] },
+    ],
+  );
+  const model = new KindModel(counts);
+
+  it("keeps only words seen in at least two questions", () => {
+    expect(counts.words.split("\n").map((l) => l.split("\t")[0])).toEqual(["#SALARY", "#TRAINING", "kitn"]);
+  });
+
+  it("gives the kind whose questions use a word the higher chance, and chances that sum to one", () => {
+    const p = model.posterior(["#SALARY"]);
+    expect(p[0]).toBeGreaterThan(0.75);
+    expect(p[0]! + p[1]!).toBeCloseTo(1, 9);
+  });
+
+  it("learns nothing from words it never saw, or from a word both kinds use alike: the share of questions decides", () => {
+    const prior = model.posterior([]);
+    expect(model.posterior(["neverseen"])).toEqual(prior);
+    expect(prior[1]).toBeGreaterThan(prior[0]!);
+    expect(model.posterior(["kitn"])[1]).toBeCloseTo(prior[1]!, 1);
+  });
+});
+
+describe("kindWords", () => {
+  it("reads a word's concept, else its phonetic key, in both scripts alike, each once", () => {
+    expect(words("salary salary")).toEqual(["#SALARY"]);
+    expect(words("सैलरी कितनी")).toEqual(words("salary kitni"));
+  });
+});
+
+describe("the shipped kind model", () => {
+  it("is what bin/kinds.ts counts from the test articles today (run it after changing them)", () => {
+    expect(countKinds(KIND_NAMES, labelledQuestions())).toEqual(KIND_COUNTS);
+  });
+
+  it("tells pay from training from growth in words no one article needs to use", () => {
+    const kinds = shippedKinds();
+    expect(likeliest(kinds, "how much do they make in a month")).toBe("pay");
+    expect(likeliest(kinds, "इसमें कितना कमा लेते हैं")).toBe("pay");
+    expect(likeliest(kinds, "kahan se seekhu, koi institute batao")).toBe("training");
+    expect(likeliest(kinds, "what after 5 years, can i become a manager")).toBe("growth");
+  });
+});
+
+describe("a sparse article with the kind model", () => {
+  const questions = (en: string[], hi: string[], latn: string[]) => ({ questions: { en, hi, "hi-Latn": latn } });
+  const dir = corpusDir({
+    "welder.yaml": {
+      source: { title: "Welder", language: "hi" },
+      entries: [
+        entry("wd-what", questions(["What is a welder?", "What does a welder do?"], ["वेल्डर क्या होता है?", "वेल्डर क्या करता है?"], ["welder kya hota hai", "welder kya karta hai"])),
+        entry("wd-salary", questions(["What is a welder's salary?", "Welder salary per month"], ["वेल्डर की सैलरी कितनी है?", "वेल्डर की महीने की सैलरी"], ["welder ki salary kitni hai", "welder ki monthly salary"])),
+        entry("wd-course", questions(["Which course makes a welder?", "Welder course duration"], ["वेल्डर का कोर्स कौन सा है?", "वेल्डर कोर्स कितने समय का है?"], ["welder ka course kaun sa hai", "welder course kitne time ka hai"])),
+      ],
+    },
+  });
+  copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
+  const corpus = loadCorpus(dir);
+  const shipped = new Matcher(corpus);
+  // (A model that knows no words: every question is of each kind by the share of questions alone.)
+  const none = new KindModel({ ...KIND_COUNTS, words: "" });
+  const blind = new Matcher(corpus, {}, none);
+
+  it("answers a pay question its phrasings never word that way, which it declines without the model", () => {
+    const q = "how much does a welder make in a month";
+    expect(shipped.match(q).id).toBe("wd-salary");
+    expect(blind.match(q).id).toBeNull();
+    expect(blind.match(q).candidates[0]?.id).toBe("wd-salary");
+  });
+
+  it("puts the entry of the kind asked first where the article's words lean elsewhere", () => {
+    const q = "welder ki training kahan hoti hai";
+    expect(shipped.match(q).candidates[0]?.id).toBe("wd-course");
+    expect(blind.match(q).candidates[0]?.id).toBe("wd-what");
+  });
+
+  it("does not weigh kinds in a dense article", () => {
+    const faq = loadCorpus("faq");
+    const q = "how much do they make in a month";
+    expect(new Matcher(faq).match(q)).toEqual(new Matcher(faq, {}, none).match(q));
+  });
+});

@@ -711,9 +711,15 @@ export class Matcher {
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
     const { intents } = this.fixed;
     const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => intents.has(t));
-    const candidates = this.score(query, total, content, contents);
     const vetoed = this.vetoed(query, spellings, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
-    const eligible = candidates.filter((c) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]));
+    const allowed = (c: Scored) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]);
+    let candidates = this.score(query, total, content, contents);
+    // Candidates come from the question's rare words. When those find no entry it may have (another article's rare
+    // word, in entries the question rules out or that score nothing), its rarest common words gather too: with 132
+    // articles loaded, "bank", "back" and "office" are each in too many entries to gather, and "बैंक का हेडक्वार्टर
+    // बैक ऑफिस है क्या?", a question of the shipped article word for word, found nothing.
+    if (!candidates.some(allowed)) candidates = this.score(query, total, content, contents, this.t.candidateMinWords);
+    const eligible = candidates.filter(allowed);
     // Pay, papers and the like are answered only by an entry whose questions ask about them: the gate judges the
     // entry, not its one best question. Such entries go first; when there is none, the others stay as
     // suggestions. A procedure ("how do I…") is a form of question, not a subject: it promotes no entry, and
@@ -1045,7 +1051,7 @@ export class Matcher {
   }
 
   /** Scores entries: their best question (F-beta of coverage both ways), plus credit for query words found elsewhere in the entry or in its answer. */
-  private score(query: Map<number, number>, total: number, content: number, contents: readonly number[]) {
+  private score(query: Map<number, number>, total: number, content: number, contents: readonly number[], alsoRarest = 0) {
     // The weight an entry's questions must cover: the whole query for small talk, its content for an article's entry.
     const base = (e: number) => (this.smalltalk[e] ? total : (contents[this.articleOf[e]!] ?? content));
     const lightest = Math.min(content, ...contents);
@@ -1054,7 +1060,7 @@ export class Matcher {
     const n = this.corpus.entries.length;
     const rareDf = Math.max(this.t.candidateDf, n * this.t.candidateDfShare);
     const terms = [...query].sort((a, b) => this.df[a[0]]! - this.df[b[0]]!);
-    const gathering = terms.filter(([t]) => this.df[t]! <= rareDf);
+    const gathering = terms.filter(([t], i) => this.df[t]! <= rareDf || i < alsoRarest);
     const beta2 = this.t.beta * this.t.beta;
     // Best question per entry, in reusable typed arrays; `entries` lists the entries touched.
     const { bestF, bestQ, bestRecall, bestPrecision, secondF } = this;

@@ -143,6 +143,8 @@ export class Matcher {
   private readonly kinds: KindModel;
   /** Per entry of a sparse article: the kinds its questions ask, on average (see KindModel); empty otherwise. */
   private readonly kindsOf: readonly Float64Array[];
+  /** Each question's kinds, by its words (see kindsAsked). */
+  private readonly kindsMemo = new WeakMap<readonly WordForm[], Float64Array>();
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
   /** Words that only classify a job ("office", "job", "which"): a role question may use them (see onlyClassifies). */
@@ -946,6 +948,13 @@ export class Matcher {
     return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar, model: model.name };
   }
 
+  /** The kinds a question asks (see KindModel), read once per question: ranking and the calibrated guard both ask. */
+  private kindsAsked(forms: readonly WordForm[]): Float64Array {
+    let asked = this.kindsMemo.get(forms);
+    if (asked === undefined) this.kindsMemo.set(forms, (asked = this.kinds.posterior(kindWords(forms))));
+    return asked;
+  }
+
   /**
    * How much more the kind of thing the question asks (pay, training...: see KindModel) is what the best entry's
    * questions ask than what any other's of `others` do; 0 where the entry's article is dense (its model does not
@@ -955,7 +964,7 @@ export class Matcher {
   private kindLead(forms: readonly WordForm[], best: number, others: readonly number[]): number {
     const own = this.kindsOf[best]!;
     if (own.length === 0) return 0;
-    const asked = this.kinds.posterior(kindWords(forms));
+    const asked = this.kindsAsked(forms);
     const fit = (e: number) => this.kindsOf[e]!.reduce((sum, p, k) => sum + p * asked[k]!, 0);
     return fit(best) - Math.max(0, ...others.map(fit));
   }
@@ -1256,7 +1265,7 @@ export class Matcher {
     const lettersWeight = this.model(first.entry)!.name === "sparse" ? this.t.lettersWeight : 0;
     const looks = lettersWeight > 0 ? this.surfaces[article]!.resemblance(clean, slots.map((i) => candidates[i]!.entry)) : [];
     const kindWeight = lettersWeight > 0 ? this.t.kindWeight : 0;
-    const asked = kindWeight > 0 ? this.kinds.posterior(kindWords(forms)) : undefined;
+    const asked = kindWeight > 0 ? this.kindsAsked(forms) : undefined;
     const kindFit = (e: number) => (asked === undefined ? 0 : this.kindsOf[e]!.reduce((sum, p, k) => sum + p * asked[k]!, 0));
     const mine = slots
       .map((i, k) => {

@@ -23,7 +23,8 @@ export function kindWords(forms: readonly WordForm[]): string[] {
 const SMOOTHING = 0.5;
 
 /**
- * Naive Bayes over word presence: the chance that a question is of each kind. It knows how any career's questions
+ * Naive Bayes over the words a question has (each once; a word it lacks says nothing): the chance that it is of
+ * each kind. It knows how any career's questions
  * about pay, training or growth are worded ("kitna kama lete", "how much do they make"), which a sparse article's
  * six phrasings an entry may not spell out; what it knows is counts, so it is built the same way from any counts.
  */

@@ -385,7 +385,7 @@ export class Matcher {
     });
     this.kinds = kinds;
     this.kindsOf = corpus.entries.map((_, e) => {
-      if (this.model(e) !== sparse) return new Float64Array(0);
+      if (this.model(e) !== sparse || kinds.size === 0) return new Float64Array(0);
       const mean = new Float64Array(kinds.size);
       const texts = analysed[e]!;
       for (const { text } of texts) kinds.posterior(kindWords(analyzer.analyzeQuestion(text, Infinity).forms)).forEach((p, k) => (mean[k]! += p / texts.length));
@@ -717,10 +717,14 @@ export class Matcher {
     const allowed = (c: Scored) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]);
     let candidates = this.score(query, total, content, contents);
     // Candidates come from the question's rare words. When those find no entry it may have (another article's rare
-    // word, in entries the question rules out or that score nothing), its rarest common words gather too: with 132
-    // articles loaded, "bank", "back" and "office" are each in too many entries to gather, and "बैंक का हेडक्वार्टर
-    // बैक ऑफिस है क्या?", a question of the shipped article word for word, found nothing.
-    if (!candidates.some(allowed)) candidates = this.score(query, total, content, contents, this.t.candidateMinWords);
+    // word, in entries the question rules out or that score nothing), the questions of its rarest common word are
+    // walked as for a question of only common words: with 132 articles loaded, "bank", "back" and "office" are each
+    // in too many entries to gather, and "बैंक का हेडक्वार्टर बैक ऑफिस है क्या?", a question of the shipped
+    // article word for word, found nothing.
+    const rareDf = this.rareDf();
+    const common = [...query.keys()].some((t) => this.df[t]! > rareDf);
+    const rare = [...query.keys()].some((t) => this.df[t]! <= rareDf);
+    if (rare && common && !onlyIntents && !candidates.some(allowed)) candidates = this.score(query, total, content, contents, true);
     const eligible = candidates.filter(allowed);
     // Pay, papers and the like are answered only by an entry whose questions ask about them: the gate judges the
     // entry, not its one best question. Such entries go first; when there is none, the others stay as
@@ -1059,17 +1063,23 @@ export class Matcher {
     };
   }
 
+  /** Query words in at most this many entries gather candidates (see score). */
+  private rareDf(): number {
+    return Math.max(this.t.candidateDf, this.corpus.entries.length * this.t.candidateDfShare);
+  }
+
   /** Scores entries: their best question (F-beta of coverage both ways), plus credit for query words found elsewhere in the entry or in its answer. */
-  private score(query: Map<number, number>, total: number, content: number, contents: readonly number[], alsoRarest = 0) {
+  private score(query: Map<number, number>, total: number, content: number, contents: readonly number[], byCommonWords = false) {
     // The weight an entry's questions must cover: the whole query for small talk, its content for an article's entry.
     const base = (e: number) => (this.smalltalk[e] ? total : (contents[this.articleOf[e]!] ?? content));
     const lightest = Math.min(content, ...contents);
     const matched = this.matchedAcc;
     const plain = this.plainAcc;
-    const n = this.corpus.entries.length;
-    const rareDf = Math.max(this.t.candidateDf, n * this.t.candidateDfShare);
+    const rareDf = this.rareDf();
     const terms = [...query].sort((a, b) => this.df[a[0]]! - this.df[b[0]]!);
-    const gathering = terms.filter(([t], i) => this.df[t]! <= rareDf || i < alsoRarest);
+    const gathering = byCommonWords ? [] : terms.filter(([t]) => this.df[t]! <= rareDf);
+    // (Walked below: the rarest word, or with `byCommonWords` the rarest of the common ones.)
+    const walked = (byCommonWords ? terms.find(([t]) => this.df[t]! > rareDf) : undefined) ?? terms[0];
     const beta2 = this.t.beta * this.t.beta;
     // Best question per entry, in reusable typed arrays; `entries` lists the entries touched.
     const { bestF, bestQ, bestRecall, bestPrecision, secondF } = this;
@@ -1119,7 +1129,7 @@ export class Matcher {
         matched[q] = 0;
         plain[q] = 0;
       }
-    } else if (terms.length > 0) {
+    } else if (walked !== undefined) {
       // Only common words: walk the rarest one's questions, shortest (lightest) first, and stop once no
       // longer question can beat the best few found: F-beta <= (1+b^2) min(K, w) / (b^2 T + w) for weight w.
       let known = 0;
@@ -1127,7 +1137,7 @@ export class Matcher {
       const keep = this.t.maxSuggestions + 5;
       let bar = 0;
       let seen = 0;
-      for (const q of this.postings[terms[0]![0]]!) {
+      for (const q of this.postings[walked[0]]!) {
         const question = this.questions[q]!;
         const w = question.weight;
         if (((1 + beta2) * Math.min(known, w)) / (beta2 * lightest + w) < bar) break;
@@ -1264,7 +1274,7 @@ export class Matcher {
     // whose questions the question looks like. A dense article's phrasings already hold its readers' wording.)
     const lettersWeight = this.model(first.entry)!.name === "sparse" ? this.t.lettersWeight : 0;
     const looks = lettersWeight > 0 ? this.surfaces[article]!.resemblance(clean, slots.map((i) => candidates[i]!.entry)) : [];
-    const kindWeight = lettersWeight > 0 ? this.t.kindWeight : 0;
+    const kindWeight = this.model(first.entry)!.name === "sparse" ? this.t.kindWeight : 0;
     const asked = kindWeight > 0 ? this.kindsAsked(forms) : undefined;
     const kindFit = (e: number) => (asked === undefined ? 0 : this.kindsOf[e]!.reduce((sum, p, k) => sum + p * asked[k]!, 0));
     const mine = slots

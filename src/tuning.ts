@@ -119,8 +119,6 @@ export const TUNING = Object.freeze({
   candidateDf: 48,
   /** ...or rarer than this share of all entries, whichever is larger, so big corpora gather enough candidates. */
   candidateDfShare: 0.02,
-  /** ...and this many of a question's rarest words, however common. */
-  candidateMinWords: 2,
   /** A word names an article's subject when at least this share of the article's entries ask with it... */
   subjectShare: 0.5,
   /** ...and every other article's share is at most a this-th of that. */

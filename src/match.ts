@@ -899,8 +899,9 @@ export class Matcher {
    * by bin/calibrate.ts). Its inputs are the best entry's score, coverage and evidence, its lead over the next
    * entry of its article, how much of the question the corpus does not know, how much more its letters look like
    * the entry's questions than like another entry's (see Surface), its chance by naive Bayes beyond an even one,
-   * and whether it asks about a subject the entry's questions do not (`lacking`: in a sparse article the
-   * uncovered-subject guard leaves that to the model). Small talk keeps the bars.
+   * whether it asks about a subject the entry's questions do not (`lacking`: in a sparse article the
+   * uncovered-subject guard leaves that to the model), and how much better its kinds fit the entry than another
+   * (see kindLead). Small talk keeps the bars.
    */
   private calibration({ clean, explained, query, forms }: Understanding, best: Scored, rivals: readonly Scored[], lacking: boolean): Calibration | undefined {
     const model = this.model(best.entry);
@@ -969,8 +970,13 @@ export class Matcher {
     const own = this.kindsOf[best]!;
     if (own.length === 0) return 0;
     const asked = this.kindsAsked(forms);
-    const fit = (e: number) => this.kindsOf[e]!.reduce((sum, p, k) => sum + p * asked[k]!, 0);
+    const fit = (e: number) => this.kindFit(e, asked);
     return fit(best) - Math.max(0, ...others.map(fit));
+  }
+
+  /** How well an entry's kinds fit the kinds a question asks: the chance both are of one kind (0 outside sparse articles). */
+  private kindFit(entry: number, asked: Float64Array): number {
+    return this.kindsOf[entry]!.reduce((sum, p, k) => sum + p * asked[k]!, 0);
   }
 
   /**
@@ -1276,12 +1282,11 @@ export class Matcher {
     const looks = lettersWeight > 0 ? this.surfaces[article]!.resemblance(clean, slots.map((i) => candidates[i]!.entry)) : [];
     const kindWeight = this.model(first.entry)!.name === "sparse" ? this.t.kindWeight : 0;
     const asked = kindWeight > 0 ? this.kindsAsked(forms) : undefined;
-    const kindFit = (e: number) => (asked === undefined ? 0 : this.kindsOf[e]!.reduce((sum, p, k) => sum + p * asked[k]!, 0));
     const mine = slots
       .map((i, k) => {
         const c = candidates[i]!;
         const evidence = this.evidence(c.entry, query, this.secondF[c.entry]!);
-        return { ...c, evidence, rank: c.score + this.t.evidenceWeight * evidence + lettersWeight * (looks[k] ?? 0) + kindWeight * kindFit(c.entry) };
+        return { ...c, evidence, rank: c.score + this.t.evidenceWeight * evidence + lettersWeight * (looks[k] ?? 0) + (asked === undefined ? 0 : kindWeight * this.kindFit(c.entry, asked)) };
       })
       .sort((a, b) => b.rank - a.rank || a.entry - b.entry);
     slots.forEach((slot, k) => (candidates[slot] = mine[k]!));

@@ -1,13 +1,20 @@
 // The test articles' questions labelled by the kind of their entry (pay, training, growth...), read from its id, for the kind model (bin/kinds.ts, bin/calibrate.ts).
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Analyzer } from "../src/analyze.js";
-import { loadCorpus } from "../src/corpus.js";
+import { buildCorpus, CorpusError } from "../src/corpus.js";
 import { kindWords } from "../src/kinds.js";
 import { QUESTION_LANGS } from "../src/types.js";
 
 export const ARTICLES = "test/fixtures/articles";
+
+/** The test articles' names (each `NAME.yaml` with its eval set `NAME.jsonl`), in name order. */
+export function testArticles(): string[] {
+  return readdirSync(ARTICLES)
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.replace(/\.yaml$/, ""))
+    .sort();
+}
 
 /**
  * Kinds of entry most career articles have, by the last words of their ids (`da-salary`, `staff-what-is`,
@@ -50,12 +57,10 @@ export interface LabelledQuestion {
  */
 export function labelledQuestions(): LabelledQuestion[] {
   const out: LabelledQuestion[] = [];
-  for (const file of readdirSync(ARTICLES).filter((f) => f.endsWith(".yaml")).sort()) {
-    const article = file.replace(/\.yaml$/, "");
-    const folder = mkdtempSync(join(tmpdir(), "kinds-"));
-    copyFileSync(join(ARTICLES, file), join(folder, file));
-    const corpus = loadCorpus(folder);
-    rmSync(folder, { recursive: true, force: true });
+  for (const article of testArticles()) {
+    const file = join(ARTICLES, `${article}.yaml`);
+    const { corpus, problems } = buildCorpus([{ file, text: readFileSync(file, "utf8") }]);
+    if (!corpus) throw new CorpusError(problems);
     const analyzer = new Analyzer(corpus.lexicon);
     const add = (id: string, text: string) => {
       const kind = kindOfId(id);

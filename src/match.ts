@@ -721,10 +721,11 @@ export class Matcher {
     // walked as for a question of only common words: with 132 articles loaded, "bank", "back" and "office" are each
     // in too many entries to gather, and "बैंक का हेडक्वार्टर बैक ऑफिस है क्या?", a question of the shipped
     // article word for word, found nothing.
-    const rareDf = this.rareDf();
-    const common = [...query.keys()].some((t) => this.df[t]! > rareDf);
-    const rare = [...query.keys()].some((t) => this.df[t]! <= rareDf);
-    if (rare && common && !onlyIntents && !candidates.some(allowed)) candidates = this.score(query, total, content, contents, true);
+    if (!onlyIntents && !candidates.some(allowed)) {
+      const rareDf = this.rareDf();
+      const terms = [...query.keys()];
+      if (terms.some((t) => this.df[t]! <= rareDf) && terms.some((t) => this.df[t]! > rareDf)) candidates = this.score(query, total, content, contents, true);
+    }
     const eligible = candidates.filter(allowed);
     // Pay, papers and the like are answered only by an entry whose questions ask about them: the gate judges the
     // entry, not its one best question. Such entries go first; when there is none, the others stay as

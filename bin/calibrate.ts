@@ -12,7 +12,7 @@ import { loadCorpus } from "../src/corpus.js";
 import { countKinds, KindModel } from "../src/kinds.js";
 import { Matcher } from "../src/match.js";
 import { TUNING } from "../src/tuning.js";
-import { ARTICLES, KIND_NAMES, labelledQuestions, testArticles } from "./kind-labels.js";
+import { ARTICLES, KIND_NAMES, labelledQuestions, testArticles, testCareerNames } from "./kind-labels.js";
 
 const FIXTURES = "test/fixtures";
 /**
@@ -54,16 +54,17 @@ const folderOf = (names: readonly string[], shipped: boolean) => {
 };
 
 const articles = testArticles();
-// The kind model is counted over the test articles themselves, so each article's examples are read with a model
-// counted without its fold of articles: the kind input then weighs what it would for an article it never saw.
+// The kind model and the career names are learnt from the test articles themselves, so each article's examples are
+// read with a model counted, and names learnt, without its fold of articles: as for an article never seen.
 const FOLDS = 10;
 const foldOf = (name: string) => articles.indexOf(name) % FOLDS;
 const labelled = labelledQuestions();
 const kindModels = Array.from({ length: FOLDS }, (_, fold) => new KindModel(countKinds(KIND_NAMES, labelled.filter((q) => foldOf(q.article) !== fold))));
-for (const name of articles) collect(new Matcher(loadCorpus(folderOf([name], false)), OPEN, kindModels[foldOf(name)]), join(ARTICLES, `${name}.jsonl`), name);
+const careerNames = Array.from({ length: FOLDS }, (_, fold) => testCareerNames(articles.filter((name) => foldOf(name) !== fold)));
+for (const name of articles) collect(new Matcher(loadCorpus(folderOf([name], false)), OPEN, kindModels[foldOf(name)], careerNames[foldOf(name)]), join(ARTICLES, `${name}.jsonl`), name);
 const all = loadCorpus(folderOf(articles, true));
 kindModels.forEach((kinds, fold) => {
-  const together = new Matcher(all, OPEN, kinds);
+  const together = new Matcher(all, OPEN, kinds, careerNames[fold]);
   for (const name of articles) if (foldOf(name) === fold) collect(together, join(ARTICLES, `${name}.jsonl`), name);
 });
 const shipped = new Matcher(loadCorpus("faq"), OPEN);

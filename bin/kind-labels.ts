@@ -1,9 +1,11 @@
-// The test articles' questions labelled by the kind of their entry (pay, training, growth...), read from its id, for the kind model (bin/kinds.ts, bin/calibrate.ts).
+// What the test articles teach about careers at large: their questions labelled by the kind of their entry (pay, training, growth...), read from its id, for the kind model (bin/kinds.ts), and their career names (bin/careers.ts); bin/calibrate.ts reads both.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Analyzer } from "../src/analyze.js";
 import { buildCorpus, CorpusError } from "../src/corpus.js";
+import { articleWords, learnCareerNames } from "../src/careers.js";
 import { kindWords } from "../src/kinds.js";
+import { BASE_LEXICON } from "../src/vocabulary.js";
 import { QUESTION_LANGS } from "../src/types.js";
 
 export const ARTICLES = "test/fixtures/articles";
@@ -45,6 +47,24 @@ export function kindOfId(id: string): number | undefined {
   return i < 0 ? undefined : i;
 }
 
+/** A test article's corpus, read in place (each file is one article). */
+function testCorpus(article: string) {
+  const file = join(ARTICLES, `${article}.yaml`);
+  const { corpus, problems } = buildCorpus([{ file, text: readFileSync(file, "utf8") }]);
+  if (!corpus) throw new CorpusError(problems);
+  return corpus;
+}
+
+/** The career names the given test articles teach (see learnCareerNames); concepts of the built-in lexicon are general words. */
+export function testCareerNames(articles: readonly string[]): string[] {
+  const base = new Analyzer(BASE_LEXICON);
+  const words = articles.map((article) => {
+    const corpus = testCorpus(article);
+    return articleWords(new Analyzer(corpus.lexicon), corpus.entries);
+  });
+  return learnCareerNames(words, (w) => base.analyzeWord(w).concept !== undefined);
+}
+
 export interface LabelledQuestion {
   readonly article: string;
   readonly kind: number;
@@ -58,9 +78,7 @@ export interface LabelledQuestion {
 export function labelledQuestions(): LabelledQuestion[] {
   const out: LabelledQuestion[] = [];
   for (const article of testArticles()) {
-    const file = join(ARTICLES, `${article}.yaml`);
-    const { corpus, problems } = buildCorpus([{ file, text: readFileSync(file, "utf8") }]);
-    if (!corpus) throw new CorpusError(problems);
+    const corpus = testCorpus(article);
     const analyzer = new Analyzer(corpus.lexicon);
     const add = (id: string, text: string) => {
       const kind = kindOfId(id);

@@ -13,6 +13,7 @@ import { hasDevanagari } from "./normalize.js";
 import { stemHindi, verbStem } from "./translit.js";
 import { Surface } from "./surface.js";
 import { KindModel, kindWords, shippedKinds } from "./kinds.js";
+import { MIN_SUBJECT_ENTRIES, shippedCareerNames } from "./careers.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -147,6 +148,10 @@ export class Matcher {
   private readonly kindsMemo = new WeakMap<readonly WordForm[], Float64Array>();
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
+  /** Career names (see careers.ts) that no corpus question uses, as typed: another field to an article whose own career is not named too. */
+  private readonly careerFields: ReadonlySet<string>;
+  /** Per article: the terms that name its career, in nearly every one of its entries (TUNING.ownSubjectShare); none in a dense article of many topics. */
+  private readonly careerTerms: Set<number>[];
   /** Words that only classify a job ("office", "job", "which"): a role question may use them (see onlyClassifies). */
   private readonly classifying = new Set<number>();
   /** The terms of the sides articles contrast ("front", "back"): a question naming one is about that article. */
@@ -182,7 +187,7 @@ export class Matcher {
   private readonly described: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[];
 
   /** `kinds`: the kind model (the one fitted over the test articles unless given: bin/calibrate.ts gives others). */
-  constructor(corpus: Corpus, tuning: Partial<Tuning> = {}, kinds: KindModel = shippedKinds()) {
+  constructor(corpus: Corpus, tuning: Partial<Tuning> = {}, kinds: KindModel = shippedKinds(), careers: readonly string[] = shippedCareerNames()) {
     this.corpus = corpus;
     this.t = { ...TUNING, ...tuning };
     if (!(this.t.chanceSmoothing > 0)) throw new Error("tuning: chanceSmoothing must be above 0 (a word no phrasing uses would make every chance 0)");
@@ -308,6 +313,7 @@ export class Matcher {
     // A word that runs through one article's entries and hardly another's names that article's subject ("nurse",
     // "front office"); the built-in language and career words (pay, job, duties) are shared and name none.
     this.subjectOf = new Int32Array(corpus.articles.length > 0 ? this.termNames.length : 0).fill(-1);
+    this.careerTerms = corpus.articles.map(() => new Set<number>());
     if (this.subjectOf.length > 0) {
       const shared = new Set([...Object.keys(BASE_LEXICON.concepts).map((name) => `#${name}`), ...CAREER_WORDS.map(nameOf)]);
       const uses = this.termNames.map(() => new Float64Array(corpus.articles.length));
@@ -318,6 +324,7 @@ export class Matcher {
       uses.forEach((share, t) => {
         const name = this.termNames[t]!;
         if (shared.has(name) || /^\d+$/.test(name)) return;
+        share.forEach((x, a) => sizes[a]! >= MIN_SUBJECT_ENTRIES && x >= this.t.ownSubjectShare && this.careerTerms[a]!.add(t));
         const top = share.indexOf(Math.max(...share));
         const dominant = share.every((x, a) => a === top || x * this.t.subjectDominance <= share[top]!);
         if (share[top]! >= this.t.subjectShare && dominant) this.subjectOf[t] = top;
@@ -368,6 +375,8 @@ export class Matcher {
       return t !== undefined && (this.df[t] ?? 0) > 0 && (form.concept !== undefined || this.spelling.alike(form, t, SPELLING_SHARE));
     };
     this.fields = new Set(FIELDS.filter((word) => !usedByQuestions(word)));
+    // Career names the test articles taught that no question of this corpus uses (see otherCareers).
+    this.careerFields = new Set(careers.filter((word) => !this.fields.has(word) && !usedByQuestions(word)));
     const postings: number[][] = this.termNames.map(() => []);
     // A word the corpus lacks says less when the corpus asks each thing few ways: an article with six phrasings
     // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
@@ -639,11 +648,13 @@ export class Matcher {
     const unknownAsked = new Set<string>(); // keys of unknown words found in a sentence that asks (others are asides)
     const required = new Set<string>(); // required concepts the question uses
     const fields: string[] = []; // other walks of life it asks about (see career.ts FIELDS)
+    const careers: string[] = []; // career names no corpus question uses (see otherCareers)
     const spellings = new Map<number, WordForm[]>(); // term -> the words it was found by as spelt (not corrected)
     const pending = wordsToKeep(aside, this.t.maxQueryTerms).map((i) => ({ form: forms[i]!, isAside: aside[i]! }));
     while (pending.length > 0) {
       const { form, isAside } = pending.shift()!;
       if (!isAside && this.fields.has(form.surface)) fields.push(form.surface);
+      if (!isAside && this.careerFields.has(form.surface)) careers.push(form.surface);
       // A subject named only in a sentence that tells ("Many openings mention front office. How do the two
       // differ?") is context, not what is asked.
       if (form.concept !== undefined && form.concept in this.subjects && !isAside) required.add(form.concept);
@@ -671,7 +682,7 @@ export class Matcher {
     // "Is housekeeping front office or back office?": a question naming a side an article contrasts is about that
     // article, whatever line of work it names.
     const namesSide = [...query.keys()].some((t) => this.sides.has(t));
-    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, required, fields: namesSide ? [] : fields };
+    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : careers };
   }
 
   /**
@@ -758,7 +769,20 @@ export class Matcher {
     const offTopic = this.offTopic(ranked[0]!.entry, q);
     const { scoreBar, coverageBar } = this.bars(q, best, second);
     const calibration = this.calibration(q, ranked[0]!, rivals, lacking !== undefined);
-    return { best, second, lacking, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields: q.fields, offTopic, ambiguous, scoreBar, coverageBar, calibration };
+    const fields = [...q.fields, ...this.otherCareers(q, ranked[0]!.entry)];
+    return { best, second, lacking, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields, offTopic, ambiguous, scoreBar, coverageBar, calibration };
+  }
+
+  /**
+   * Part of guard fact "fields": the careers a question names (see careers.ts) that the best entry's article does not,
+   * when it names none of the terms that article's career goes by: "x-ray technician ki salary" to an article about
+   * lab technicians asks about another career, "lab technician aur x-ray technician me farak" does not. An article
+   * with no such terms (the shipped one, of many workplaces) cannot tell, and its questions are not judged so.
+   */
+  private otherCareers(q: Understanding, best: number): readonly string[] {
+    const own = this.careerTerms[this.articleOf[best]!];
+    if (q.careers.length === 0 || own === undefined || own.size === 0) return [];
+    return [...q.query.keys()].some((t) => own.has(t)) ? [] : q.careers;
   }
 
   /** Guard fact "ambiguous": whether the best two candidates are too close to choose between, so the bot asks which. */
@@ -1507,6 +1531,8 @@ interface Understanding {
   readonly required: ReadonlySet<string>;
   /** Other walks of life it asks about (see career.ts FIELDS). */
   readonly fields: readonly string[];
+  /** Career names it uses that no corpus question does (see Matcher.otherCareers). */
+  readonly careers: readonly string[];
 }
 
 /** What the query weighs (see Matcher.weigh). */

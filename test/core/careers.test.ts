@@ -1,0 +1,85 @@
+// Career names learned across articles: which words name a career, and a question about another career declined by
+// an article that never names it, unless the question names the article's own career too.
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { testArticles, testCareerNames } from "../../bin/kind-labels.js";
+import { learnCareerNames, subjectWords } from "../../src/careers.js";
+import { CAREER_NAMES } from "../../src/careers-data.js";
+import { loadCorpus } from "../../src/corpus.js";
+import { Matcher } from "../../src/match.js";
+import { corpusDir, entry } from "../helpers/corpus.js";
+
+const article = (...entries: string[]) => entries.map((e) => new Set(e.split(" ")));
+
+describe("subjectWords", () => {
+  it("names the words in at least the given share of an article's entries", () => {
+    const welder = article("welder salary", "welder course", "welder kaam", "welder growth", "safety kaam");
+    expect(subjectWords(welder, 0.8).sort()).toEqual(["welder"]);
+    expect(subjectWords(welder, 0.4).sort()).toEqual(["kaam", "welder"]);
+  });
+
+  it("names none for an article of too few entries to tell", () => {
+    expect(subjectWords(article("welder salary", "welder course", "welder kaam"), 0.5)).toEqual([]);
+  });
+});
+
+describe("learnCareerNames", () => {
+  const articles = ["welder", "baker", "tailor", "plumber"].map((career) =>
+    article(`${career} salary`, `${career} course 2024`, `${career} kaam`, `${career} x`, `${career} salary`),
+  );
+
+  it("keeps each article's subject words that few articles use", () => {
+    expect(learnCareerNames(articles, () => false, 0.5, 1)).toEqual(["baker", "plumber", "tailor", "welder"]);
+  });
+
+  it("leaves out words many articles use, numbers, single letters and general words", () => {
+    // "salary" is in 2 of 5 entries of every article: a subject word at a share of 0.4, but used by four articles.
+    const names = learnCareerNames(articles, (w) => w === "baker", 0.2, 3);
+    expect(names).toEqual(["plumber", "tailor", "welder"]);
+  });
+});
+
+describe("the shipped career names", () => {
+  it("are what bin/careers.ts learns from the test articles today (run it after changing them)", () => {
+    expect(testCareerNames(testArticles())).toEqual([...CAREER_NAMES]);
+  });
+
+  it("name careers, and not the words any career article uses", () => {
+    expect(CAREER_NAMES).toEqual(expect.arrayContaining(["bartender", "plumber", "welder", "बारटेंडर"]));
+    for (const general of ["salary", "job", "kaam", "course", "सैलरी", "kya"]) expect(CAREER_NAMES).not.toContain(general);
+  });
+});
+
+describe("a sparse article and another career's name", () => {
+  const questions = (en: string[], hi: string[], latn: string[]) => ({ questions: { en, hi, "hi-Latn": latn } });
+  const dir = corpusDir({
+    "welder.yaml": {
+      source: { title: "Welder", language: "hi" },
+      entries: [
+        entry("wd-what", questions(["What is a welder?", "What does a welder do?"], ["वेल्डर क्या होता है?", "वेल्डर क्या करता है?"], ["welder kya hota hai", "welder kya karta hai"])),
+        entry("wd-salary", questions(["What is a welder's salary?", "Welder salary per month"], ["वेल्डर की सैलरी कितनी है?", "वेल्डर की महीने की सैलरी"], ["welder ki salary kitni hai", "welder ki monthly salary"])),
+        entry("wd-course", questions(["Which course makes a welder?", "Welder course duration"], ["वेल्डर का कोर्स कौन सा है?", "वेल्डर कोर्स कितने समय का है?"], ["welder ka course kaun sa hai", "welder course kitne time ka hai"])),
+        entry("wd-safety", questions(["Is welding safe for a welder's eyes?", "Welder safety rules"], ["वेल्डर के लिए सुरक्षा नियम", "वेल्डर की आँखों की सुरक्षा"], ["welder ki safety kaise kare", "welder ki aankhon ki suraksha"])),
+      ],
+    },
+  });
+  copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
+  const corpus = loadCorpus(dir);
+  const knowing = new Matcher(corpus, {}, undefined, ["glazier", "welder"]);
+  const unknowing = new Matcher(corpus, {}, undefined, []);
+
+  it("declines a question about a career it never names, which it would answer as its own without the names", () => {
+    const q = "glazier ki salary kitni hoti hai";
+    expect(knowing.match(q)).toMatchObject({ id: null, stage: "guard other-field" });
+    expect(unknowing.match(q).id).toBe("wd-salary");
+  });
+
+  it("answers a question that names its own career beside the other", () => {
+    expect(knowing.match("welder aur glazier me kiski salary zyada hai").stage).not.toBe("guard other-field");
+  });
+
+  it("ignores a career name its own questions use", () => {
+    expect(knowing.match("welder ki salary kitni hoti hai").id).toBe("wd-salary");
+  });
+});

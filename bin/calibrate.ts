@@ -9,10 +9,10 @@ import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCorpus } from "../src/corpus.js";
-import { countKinds, KindModel } from "../src/kinds.js";
+import { countKinds, KindModel, SCOPE_KINDS } from "../src/kinds.js";
 import { Matcher } from "../src/match.js";
 import { TUNING } from "../src/tuning.js";
-import { ARTICLES, KIND_NAMES, labelledQuestions, testArticles, testCareerNames } from "./kind-labels.js";
+import { ARTICLES, KIND_NAMES, labelledQuestions, scopeQuestions, testArticles, testCareerNames } from "./kind-labels.js";
 
 const FIXTURES = "test/fixtures";
 /**
@@ -54,17 +54,21 @@ const folderOf = (names: readonly string[], shipped: boolean) => {
 };
 
 const articles = testArticles();
-// The kind model and the career names are learnt from the test articles themselves, so each article's examples are
-// read with a model counted, and names learnt, without its fold of articles: as for an article never seen.
+// The kind and scope models and the career names are learnt from the test articles themselves, so each article's
+// examples are read with models counted, and names learnt, without its fold of articles: as for an article never seen.
 const FOLDS = 10;
 const foldOf = (name: string) => articles.indexOf(name) % FOLDS;
 const labelled = labelledQuestions();
-const kindModels = Array.from({ length: FOLDS }, (_, fold) => new KindModel(countKinds(KIND_NAMES, labelled.filter((q) => foldOf(q.article) !== fold))));
-const careerNames = Array.from({ length: FOLDS }, (_, fold) => testCareerNames(articles.filter((name) => foldOf(name) !== fold)));
-for (const name of articles) collect(new Matcher(loadCorpus(folderOf([name], false)), OPEN, kindModels[foldOf(name)], careerNames[foldOf(name)]), join(ARTICLES, `${name}.jsonl`), name);
+const scoped = scopeQuestions();
+const learned = Array.from({ length: FOLDS }, (_, fold) => ({
+  kinds: new KindModel(countKinds(KIND_NAMES, labelled.filter((q) => foldOf(q.article) !== fold))),
+  careers: testCareerNames(articles.filter((name) => foldOf(name) !== fold)),
+  scope: new KindModel(countKinds(SCOPE_KINDS, scoped.filter((q) => foldOf(q.article) !== fold))),
+}));
+for (const name of articles) collect(new Matcher(loadCorpus(folderOf([name], false)), OPEN, learned[foldOf(name)]), join(ARTICLES, `${name}.jsonl`), name);
 const all = loadCorpus(folderOf(articles, true));
-kindModels.forEach((kinds, fold) => {
-  const together = new Matcher(all, OPEN, kinds, careerNames[fold]);
+learned.forEach((taught, fold) => {
+  const together = new Matcher(all, OPEN, taught);
   for (const name of articles) if (foldOf(name) === fold) collect(together, join(ARTICLES, `${name}.jsonl`), name);
 });
 const shipped = new Matcher(loadCorpus("faq"), OPEN);

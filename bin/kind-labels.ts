@@ -3,8 +3,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Analyzer } from "../src/analyze.js";
 import { buildCorpus, CorpusError } from "../src/corpus.js";
-import { articleWords, learnCareerNames } from "../src/careers.js";
-import { kindWords } from "../src/kinds.js";
+import { articleWords, learnCareerNames, type ArticleWords } from "../src/careers.js";
+import { kindWords, SCOPE_NEAR_MISS } from "../src/kinds.js";
 import { BASE_LEXICON } from "../src/vocabulary.js";
 import { QUESTION_LANGS } from "../src/types.js";
 
@@ -58,11 +58,19 @@ function testCorpus(article: string) {
 /** The career names the given test articles teach (see learnCareerNames); concepts of the built-in lexicon are general words. */
 export function testCareerNames(articles: readonly string[]): string[] {
   const base = new Analyzer(BASE_LEXICON);
-  const words = articles.map((article) => {
+  return learnCareerNames(articles.map(testArticleWords), (w) => base.analyzeWord(w).concept !== undefined);
+}
+
+const wordsByArticle = new Map<string, ArticleWords>();
+
+/** A test article's entries' words (see articleWords), read once: bin/calibrate.ts learns ten folds from them. */
+function testArticleWords(article: string): ArticleWords {
+  let words = wordsByArticle.get(article);
+  if (words === undefined) {
     const corpus = testCorpus(article);
-    return articleWords(new Analyzer(corpus.lexicon), corpus.entries);
-  });
-  return learnCareerNames(words, (w) => base.analyzeWord(w).concept !== undefined);
+    wordsByArticle.set(article, (words = articleWords(new Analyzer(corpus.lexicon), corpus.entries)));
+  }
+  return words;
 }
 
 export interface LabelledQuestion {
@@ -89,6 +97,23 @@ export function labelledQuestions(): LabelledQuestion[] {
       if (line.trim() === "") continue;
       const { question, expect } = JSON.parse(line) as { question: string; expect: string[] | null };
       if (expect?.length === 1) add(expect[0]!, question);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every question of the test articles' eval sets, labelled by whether its article covers it (0) or it is a near
+ * miss (SCOPE_NEAR_MISS: another career's question, a customer's, chat), for the scope model (see SCOPE_KINDS).
+ */
+export function scopeQuestions(): LabelledQuestion[] {
+  const out: LabelledQuestion[] = [];
+  for (const article of testArticles()) {
+    const analyzer = new Analyzer(testCorpus(article).lexicon);
+    for (const line of readFileSync(join(ARTICLES, `${article}.jsonl`), "utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      const { question, expect } = JSON.parse(line) as { question: string; expect: string[] | null };
+      out.push({ article, kind: expect === null ? SCOPE_NEAR_MISS : 0, words: kindWords(analyzer.analyzeQuestion(question, Infinity).forms) });
     }
   }
   return out;

@@ -1,6 +1,6 @@
 // What kind of thing a question asks and an article's entry answers (pay, qualifications, growth...), learned across career articles.
 import type { WordForm } from "./analyze.js";
-import { KIND_COUNTS } from "./kinds-data.js";
+import { KIND_COUNTS, SCOPE_COUNTS } from "./kinds-data.js";
 
 /**
  * How often each word (a concept, or a phonetic key: both scripts alike) occurs in questions of each kind: what
@@ -91,8 +91,21 @@ export function countKinds(kinds: readonly string[], questions: readonly { kind:
 }
 
 let shipped: KindModel | undefined;
+let shippedScopeModel: KindModel | undefined;
 
-/** The model of kinds-data.ts, built once. */
+/** The kind model of kinds-data.ts, built once. */
 export function shippedKinds(): KindModel {
   return (shipped ??= new KindModel(KIND_COUNTS));
+}
+
+/** The scope model's two kinds: questions an article covers, and near misses (written by bin/kinds.ts). */
+export const SCOPE_KINDS: readonly string[] = Object.freeze(["in scope", "near miss"]);
+export const SCOPE_NEAR_MISS = 1;
+
+/**
+ * The scope model of kinds-data.ts, built once: the same naive Bayes over the test articles' eval questions,
+ * labelled covered or not (a near miss: another career's question, a customer's, chat).
+ */
+export function shippedScope(): KindModel {
+  return (shippedScopeModel ??= new KindModel(SCOPE_COUNTS));
 }

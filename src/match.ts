@@ -12,7 +12,7 @@ import { editDistance } from "./distance.js";
 import { hasDevanagari } from "./normalize.js";
 import { stemHindi, verbStem } from "./translit.js";
 import { Surface } from "./surface.js";
-import { KindModel, kindWords, shippedKinds } from "./kinds.js";
+import { KindModel, kindWords, SCOPE_NEAR_MISS, shippedKinds, shippedScope } from "./kinds.js";
 import { MIN_SUBJECT_ENTRIES, shippedCareerNames } from "./careers.js";
 
 /** How a query word was understood. */
@@ -142,6 +142,8 @@ export class Matcher {
   private readonly surfaces: readonly Surface[];
   /** Kinds of question (pay, training, growth...) as career articles word them, learned across them (see KindModel). */
   private readonly kinds: KindModel;
+  /** Whether a question reads like the near misses career articles' readers ask (see nearMissOdds). */
+  private readonly scope: KindModel;
   /** Per entry of a sparse article: the kinds its questions ask, on average (see KindModel); empty otherwise. */
   private readonly kindsOf: readonly Float64Array[];
   /** Each question's kinds, by its words (see kindsAsked). */
@@ -186,8 +188,9 @@ export class Matcher {
   /** Sides named by description, as concept or key names. */
   private readonly described: readonly { readonly terms: readonly string[]; readonly negated: boolean; readonly side: string }[];
 
-  /** `kinds`: the kind model (the one fitted over the test articles unless given: bin/calibrate.ts gives others). */
-  constructor(corpus: Corpus, tuning: Partial<Tuning> = {}, kinds: KindModel = shippedKinds(), careers: readonly string[] = shippedCareerNames()) {
+  /** `learned`: what the test articles taught, the shipped models unless given (bin/calibrate.ts gives others). */
+  constructor(corpus: Corpus, tuning: Partial<Tuning> = {}, learned: Partial<Learned> = {}) {
+    const { kinds = shippedKinds(), careers = shippedCareerNames(), scope = shippedScope() } = learned;
     this.corpus = corpus;
     this.t = { ...TUNING, ...tuning };
     if (!(this.t.chanceSmoothing > 0)) throw new Error("tuning: chanceSmoothing must be above 0 (a word no phrasing uses would make every chance 0)");
@@ -324,7 +327,13 @@ export class Matcher {
       uses.forEach((share, t) => {
         const name = this.termNames[t]!;
         if (shared.has(name) || /^\d+$/.test(name)) return;
-        share.forEach((x, a) => sizes[a]! >= MIN_SUBJECT_ENTRIES && x >= this.t.ownSubjectShare && this.careerTerms[a]!.add(t));
+        // (Counted in whole entries: nine of ten is 0.9, whatever the sum of tenths; a key of one or two letters is
+        // too many words' to name a career.)
+        if (name.length >= 3) {
+          share.forEach((x, a) => {
+            if (sizes[a]! >= MIN_SUBJECT_ENTRIES && Math.round(x * sizes[a]!) >= this.t.ownSubjectShare * sizes[a]! - 1e-9) this.careerTerms[a]!.add(t);
+          });
+        }
         const top = share.indexOf(Math.max(...share));
         const dominant = share.every((x, a) => a === top || x * this.t.subjectDominance <= share[top]!);
         if (share[top]! >= this.t.subjectShare && dominant) this.subjectOf[t] = top;
@@ -375,8 +384,9 @@ export class Matcher {
       return t !== undefined && (this.df[t] ?? 0) > 0 && (form.concept !== undefined || this.spelling.alike(form, t, SPELLING_SHARE));
     };
     this.fields = new Set(FIELDS.filter((word) => !usedByQuestions(word)));
-    // Career names the test articles taught that no question of this corpus uses (see otherCareers).
-    this.careerFields = new Set(careers.filter((word) => !this.fields.has(word) && !usedByQuestions(word)));
+    // Career names the test articles taught that no question or answer of this corpus uses (see otherCareers).
+    const answerWords = new Set(careers.length === 0 ? [] : corpus.entries.flatMap((e) => [...analyzer.words(e.answer.en), ...analyzer.words(e.answer.hi)]));
+    this.careerFields = new Set(careers.filter((word) => !this.fields.has(word) && !answerWords.has(word) && !usedByQuestions(word)));
     const postings: number[][] = this.termNames.map(() => []);
     // A word the corpus lacks says less when the corpus asks each thing few ways: an article with six phrasings
     // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
@@ -392,7 +402,10 @@ export class Matcher {
       const sparseness = entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0;
       return sparseness >= this.t.calibratedSparseness ? sparse : dense;
     });
+    // (The share was measured on sparse articles: a dense one, of many workplaces, is not judged so.)
+    this.models.forEach((model, a) => model !== sparse && this.careerTerms[a]!.clear());
     this.kinds = kinds;
+    this.scope = scope;
     this.kindsOf = corpus.entries.map((_, e) => {
       if (this.model(e) !== sparse || kinds.size === 0) return new Float64Array(0);
       const mean = new Float64Array(kinds.size);
@@ -649,12 +662,15 @@ export class Matcher {
     const required = new Set<string>(); // required concepts the question uses
     const fields: string[] = []; // other walks of life it asks about (see career.ts FIELDS)
     const careers: string[] = []; // career names no corpus question uses (see otherCareers)
+    const free = new Set<number>(); // terms found other than right after one of those (there, part of its name: "dialysis technician")
+    let afterCareer = false;
     const spellings = new Map<number, WordForm[]>(); // term -> the words it was found by as spelt (not corrected)
     const pending = wordsToKeep(aside, this.t.maxQueryTerms).map((i) => ({ form: forms[i]!, isAside: aside[i]! }));
     while (pending.length > 0) {
       const { form, isAside } = pending.shift()!;
       if (!isAside && this.fields.has(form.surface)) fields.push(form.surface);
-      if (!isAside && this.careerFields.has(form.surface)) careers.push(form.surface);
+      const career = !isAside && this.careerFields.has(form.surface);
+      if (career) careers.push(form.surface);
       // A subject named only in a sentence that tells ("Many openings mention front office. How do the two
       // differ?") is context, not what is asked.
       if (form.concept !== undefined && form.concept in this.subjects && !isAside) required.add(form.concept);
@@ -664,6 +680,7 @@ export class Matcher {
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;
         query.set(t, Math.max(query.get(t) ?? 0, match.quality));
+        if (!afterCareer) free.add(t);
         if (spelt !== undefined) {
           const words = spellings.get(t);
           if (words) words.push(spelt);
@@ -678,11 +695,12 @@ export class Matcher {
       } else {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }
+      if (!form.stop) afterCareer = career;
     }
     // "Is housekeeping front office or back office?": a question naming a side an article contrasts is about that
     // article, whatever line of work it names.
     const namesSide = [...query.keys()].some((t) => this.sides.has(t));
-    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : careers };
+    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : careers, free };
   }
 
   /**
@@ -776,13 +794,14 @@ export class Matcher {
   /**
    * Part of guard fact "fields": the careers a question names (see careers.ts) that the best entry's article does not,
    * when it names none of the terms that article's career goes by: "x-ray technician ki salary" to an article about
-   * lab technicians asks about another career, "lab technician aur x-ray technician me farak" does not. An article
-   * with no such terms (the shipped one, of many workplaces) cannot tell, and its questions are not judged so.
+   * lab technicians asks about another career, "lab technician aur x-ray technician me farak" does not; a term right
+   * after the other career's name is that name's ("dialysis technician" to a CCTV technician's article). A dense
+   * article (the shipped one, of many workplaces), or one with no such terms, is not judged so.
    */
   private otherCareers(q: Understanding, best: number): readonly string[] {
     const own = this.careerTerms[this.articleOf[best]!];
     if (q.careers.length === 0 || own === undefined || own.size === 0) return [];
-    return [...q.query.keys()].some((t) => own.has(t)) ? [] : q.careers;
+    return [...q.query.keys()].some((t) => own.has(t) && q.free.has(t)) ? [] : q.careers;
   }
 
   /** Guard fact "ambiguous": whether the best two candidates are too close to choose between, so the bot asks which. */
@@ -971,11 +990,25 @@ export class Matcher {
       chance: beyondEven,
       uncoveredSubject: lacking ? 1 : 0,
       kind: this.kindLead(forms, best.entry, others),
+      nearMiss: this.nearMissOdds(forms),
     };
     const features = INPUT_NAMES.map((name) => inputs[name]);
     let z = 0;
     features.forEach((x, i) => (z += x * model.weights[i]!));
     return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar, model: model.name };
+  }
+
+  /**
+   * How much more a question's words are those of the near misses the test articles' readers asked (another career's
+   * course, a customer's complaint, a product's price) than of their covered questions, as log odds of the scope
+   * model's chance, within ±TUNING.nearMissCap: one article's phrasings cannot tell a word it lacks from a question
+   * it does not answer, and many articles' readers can.
+   */
+  private nearMissOdds(forms: readonly WordForm[]): number {
+    const p = this.scope.posterior(kindWords(forms))[SCOPE_NEAR_MISS];
+    if (p === undefined) return 0;
+    const cap = this.t.nearMissCap;
+    return Math.max(-cap, Math.min(cap, Math.log(p) - Math.log1p(-p)));
   }
 
   /** The kinds a question asks (see KindModel), read once per question: ranking and the calibrated guard both ask. */
@@ -1533,6 +1566,8 @@ interface Understanding {
   readonly fields: readonly string[];
   /** Career names it uses that no corpus question does (see Matcher.otherCareers). */
   readonly careers: readonly string[];
+  /** Terms found other than right after one of them (there a term is part of that career's name: "dialysis technician"). */
+  readonly free: ReadonlySet<number>;
 }
 
 /** What the query weighs (see Matcher.weigh). */
@@ -1758,7 +1793,18 @@ export const CALIBRATION_INPUT = Object.freeze({
   chance: 10,
   uncoveredSubject: 11,
   kind: 12,
+  nearMiss: 13,
 });
+
+/** What the test articles taught the matcher about careers at large (see kinds.ts, careers.ts). */
+export interface Learned {
+  /** How questions of each kind (pay, training...) are worded. */
+  readonly kinds: KindModel;
+  /** Career names. */
+  readonly careers: readonly string[];
+  /** How near misses are worded against covered questions: kinds "in scope" and "near miss" (SCOPE_NEAR_MISS). */
+  readonly scope: KindModel;
+}
 
 /** The inputs' names in the order of their features. */
 const INPUT_NAMES = (Object.keys(CALIBRATION_INPUT) as (keyof typeof CALIBRATION_INPUT)[]).sort((a, b) => CALIBRATION_INPUT[a] - CALIBRATION_INPUT[b]);

@@ -3,11 +3,11 @@
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { KIND_NAMES, labelledQuestions } from "../../bin/kind-labels.js";
+import { KIND_NAMES, labelledQuestions, scopeQuestions } from "../../bin/kind-labels.js";
 import { Analyzer } from "../../src/analyze.js";
 import { loadCorpus } from "../../src/corpus.js";
-import { KIND_COUNTS } from "../../src/kinds-data.js";
-import { countKinds, KindModel, kindWords, shippedKinds } from "../../src/kinds.js";
+import { KIND_COUNTS, SCOPE_COUNTS } from "../../src/kinds-data.js";
+import { countKinds, KindModel, kindWords, SCOPE_KINDS, SCOPE_NEAR_MISS, shippedKinds, shippedScope } from "../../src/kinds.js";
 import { Matcher } from "../../src/match.js";
 import { BASE_LEXICON } from "../../src/vocabulary.js";
 import { corpusDir, entry } from "../helpers/corpus.js";
@@ -60,6 +60,7 @@ describe("kindWords", () => {
 describe("the shipped kind model", () => {
   it("is what bin/kinds.ts counts from the test articles today (run it after changing them)", () => {
     expect(countKinds(KIND_NAMES, labelledQuestions())).toEqual(KIND_COUNTS);
+    expect(countKinds(SCOPE_KINDS, scopeQuestions())).toEqual(SCOPE_COUNTS);
   });
 
   it("tells pay from training from growth in words no one article needs to use", () => {
@@ -68,6 +69,16 @@ describe("the shipped kind model", () => {
     expect(likeliest(kinds, "इसमें कितना कमा लेते हैं")).toBe("pay");
     expect(likeliest(kinds, "kahan se seekhu, koi institute batao")).toBe("training");
     expect(likeliest(kinds, "what after 5 years, can i become a manager")).toBe("growth");
+  });
+});
+
+describe("the shipped scope model", () => {
+  const nearMiss = (text: string) => shippedScope().posterior(words(text))[SCOPE_NEAR_MISS]!;
+
+  it("reads a customer's or another career's question as more likely a near miss than a job seeker's", () => {
+    expect(nearMiss("MRI scan ka price kitna hai")).toBeGreaterThan(nearMiss("is job me salary kitni milti hai"));
+    expect(nearMiss("customer care number kya hai")).toBeGreaterThan(nearMiss("iske liye kaun sa course karna padta hai"));
+    expect(nearMiss("आज मौसम कैसा है")).toBeGreaterThan(nearMiss("इसमें कितनी कमाई होती है"));
   });
 });
 
@@ -88,7 +99,7 @@ describe("a sparse article with the kind model", () => {
   const shipped = new Matcher(corpus);
   // (A model that knows no words: every question is of each kind by the share of questions alone.)
   const none = new KindModel({ ...KIND_COUNTS, words: "" });
-  const blind = new Matcher(corpus, {}, none);
+  const blind = new Matcher(corpus, {}, { kinds: none });
 
   it("answers a pay question its phrasings never word that way, which it declines without the model", () => {
     const q = "how much does a welder make in a month";
@@ -106,6 +117,6 @@ describe("a sparse article with the kind model", () => {
   it("does not weigh kinds in a dense article", () => {
     const faq = loadCorpus("faq");
     const q = "how much do they make in a month";
-    expect(new Matcher(faq).match(q)).toEqual(new Matcher(faq, {}, none).match(q));
+    expect(new Matcher(faq).match(q)).toEqual(new Matcher(faq, {}, { kinds: none }).match(q));
   });
 });

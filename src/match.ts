@@ -150,7 +150,7 @@ export class Matcher {
   private readonly kindsMemo = new WeakMap<readonly WordForm[], Float64Array>();
   /** Other lines of work and walks of life (career.ts FIELDS) that no corpus question uses, as typed. */
   private readonly fields: ReadonlySet<string>;
-  /** Career names (see careers.ts) that no corpus question uses, as typed: another field to an article whose own career is not named too. */
+  /** Career names (see careers.ts) that no corpus question or answer uses, as typed: another field to an article whose own career is not named too. */
   private readonly careerFields: ReadonlySet<string>;
   /** Per article: the terms that name its career, in nearly every one of its entries (TUNING.ownSubjectShare); none in a dense article of many topics. */
   private readonly careerTerms: Set<number>[];
@@ -249,9 +249,19 @@ export class Matcher {
     const termList: number[] = [];
     for (const [surface, [a, b]] of possible) if (attested.has(`${termName(a!)} ${termName(b!)}`)) splits.set(surface, [a!, b!]);
     // The answers' words: in the article's vocabulary, so never "unknown", and weak evidence for their entry.
+    const answerSpellings = new Map<string, Set<string>>(); // term name -> every loose spelling the answers use
     const answerNames = corpus.entries.map((entry) => {
       const names = new Map<string, string>(); // term name -> a loose spelling
-      for (const text of [entry.answer.en, entry.answer.hi]) for (const f of analyzer.analyzeText(text, Infinity).forms) if (!f.stop) names.set(termName(f), f.spelling);
+      for (const text of [entry.answer.en, entry.answer.hi]) {
+        for (const f of analyzer.analyzeText(text, Infinity).forms) {
+          if (f.stop) continue;
+          const name = termName(f);
+          names.set(name, f.spelling);
+          let spellings = answerSpellings.get(name);
+          if (!spellings) answerSpellings.set(name, (spellings = new Set()));
+          spellings.add(f.spelling);
+        }
+      }
       return names;
     });
     const nonSmalltalkDf = new Map<number, number>();
@@ -327,13 +337,10 @@ export class Matcher {
       uses.forEach((share, t) => {
         const name = this.termNames[t]!;
         if (shared.has(name) || /^\d+$/.test(name)) return;
-        // (Counted in whole entries: nine of ten is 0.9, whatever the sum of tenths; a key of one or two letters is
-        // too many words' to name a career.)
-        if (name.length >= 3) {
-          share.forEach((x, a) => {
-            if (sizes[a]! >= MIN_SUBJECT_ENTRIES && Math.round(x * sizes[a]!) >= this.t.ownSubjectShare * sizes[a]! - 1e-9) this.careerTerms[a]!.add(t);
-          });
-        }
+        // (Counted in whole entries: nine of ten is 0.9, whatever the sum of tenths.)
+        share.forEach((x, a) => {
+          if (sizes[a]! >= MIN_SUBJECT_ENTRIES && Math.round(x * sizes[a]!) >= this.t.ownSubjectShare * sizes[a]! - 1e-9) this.careerTerms[a]!.add(t);
+        });
         const top = share.indexOf(Math.max(...share));
         const dominant = share.every((x, a) => a === top || x * this.t.subjectDominance <= share[top]!);
         if (share[top]! >= this.t.subjectShare && dominant) this.subjectOf[t] = top;
@@ -378,15 +385,17 @@ export class Matcher {
     this.capSubjects(this.idf);
     // A field the corpus's questions use is an ordinary word, spelt alike, not merely sharing a key ("movie" is not
     // "moves", though both are "mvs").
-    const usedByQuestions = (word: string) => {
+    const usedByQuestions = (word: string, orAnswers = false) => {
       const form = analyzer.analyzeWord(word.toLowerCase());
-      const t = this.termIds.get(termName(form));
-      return t !== undefined && (this.df[t] ?? 0) > 0 && (form.concept !== undefined || this.spelling.alike(form, t, SPELLING_SHARE));
+      const name = termName(form);
+      const t = this.termIds.get(name);
+      if (t === undefined) return false;
+      if ((this.df[t] ?? 0) > 0 && (form.concept !== undefined || this.spelling.alike(form, t, SPELLING_SHARE))) return true;
+      return orAnswers && (form.concept !== undefined ? answerDf.has(t) : [...(answerSpellings.get(name) ?? [])].some((spelt) => spelledAlike(form.spelling, spelt)));
     };
     this.fields = new Set(FIELDS.filter((word) => !usedByQuestions(word)));
     // Career names the test articles taught that no question or answer of this corpus uses (see otherCareers).
-    const answerWords = new Set(careers.length === 0 ? [] : corpus.entries.flatMap((e) => [...analyzer.words(e.answer.en), ...analyzer.words(e.answer.hi)]));
-    this.careerFields = new Set(careers.filter((word) => !this.fields.has(word) && !answerWords.has(word) && !usedByQuestions(word)));
+    this.careerFields = new Set(careers.filter((word) => !this.fields.has(word) && !usedByQuestions(word, true)));
     const postings: number[][] = this.termNames.map(() => []);
     // A word the corpus lacks says less when the corpus asks each thing few ways: an article with six phrasings
     // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
@@ -661,7 +670,7 @@ export class Matcher {
     const unknownAsked = new Set<string>(); // keys of unknown words found in a sentence that asks (others are asides)
     const required = new Set<string>(); // required concepts the question uses
     const fields: string[] = []; // other walks of life it asks about (see career.ts FIELDS)
-    const careers: string[] = []; // career names no corpus question uses (see otherCareers)
+    const careers: string[] = []; // career names no corpus question or answer uses (see otherCareers)
     const free = new Set<number>(); // terms found other than right after one of those (there, part of its name: "dialysis technician")
     let afterCareer = false;
     const spellings = new Map<number, WordForm[]>(); // term -> the words it was found by as spelt (not corrected)
@@ -695,7 +704,7 @@ export class Matcher {
       } else {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }
-      if (!form.stop) afterCareer = career;
+      afterCareer = career;
     }
     // "Is housekeeping front office or back office?": a question naming a side an article contrasts is about that
     // article, whatever line of work it names.
@@ -944,8 +953,9 @@ export class Matcher {
    * entry of its article, how much of the question the corpus does not know, how much more its letters look like
    * the entry's questions than like another entry's (see Surface), its chance by naive Bayes beyond an even one,
    * whether it asks about a subject the entry's questions do not (`lacking`: in a sparse article the
-   * uncovered-subject guard leaves that to the model), and how much better its kinds fit the entry than another
-   * (see kindLead). Small talk keeps the bars.
+   * uncovered-subject guard leaves that to the model), how much better its kinds fit the entry than another (see
+   * kindLead), and, in a sparse article, how much its words are other articles' near misses' (see nearMissOdds).
+   * Small talk keeps the bars.
    */
   private calibration({ clean, explained, query, forms }: Understanding, best: Scored, rivals: readonly Scored[], lacking: boolean): Calibration | undefined {
     const model = this.model(best.entry);
@@ -990,7 +1000,7 @@ export class Matcher {
       chance: beyondEven,
       uncoveredSubject: lacking ? 1 : 0,
       kind: this.kindLead(forms, best.entry, others),
-      nearMiss: this.nearMissOdds(forms),
+      nearMiss: model.name === "sparse" ? this.nearMissOdds(forms) : 0,
     };
     const features = INPUT_NAMES.map((name) => inputs[name]);
     let z = 0;
@@ -1564,7 +1574,7 @@ interface Understanding {
   readonly required: ReadonlySet<string>;
   /** Other walks of life it asks about (see career.ts FIELDS). */
   readonly fields: readonly string[];
-  /** Career names it uses that no corpus question does (see Matcher.otherCareers). */
+  /** Career names it uses that no corpus question or answer does (see Matcher.otherCareers). */
   readonly careers: readonly string[];
   /** Terms found other than right after one of them (there a term is part of that career's name: "dialysis technician"). */
   readonly free: ReadonlySet<number>;

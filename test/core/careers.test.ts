@@ -50,8 +50,9 @@ describe("the shipped career names", () => {
     expect(testCareerNames(testArticles())).toEqual([...CAREER_NAMES]);
   });
 
-  it("name careers in both scripts", () => {
+  it("name careers in both scripts, and not the words any career article uses", () => {
     expect(CAREER_NAMES).toEqual(expect.arrayContaining(["bartender", "plumber", "welder", "बारटेंडर"]));
+    for (const general of ["salary", "job", "kaam", "course", "सैलरी", "kya"]) expect(CAREER_NAMES).not.toContain(general);
   });
 });
 
@@ -64,13 +65,16 @@ describe("a sparse article and another career's name", () => {
         entry("wd-what", questions(["What is a welder?", "What does a welder do?"], ["वेल्डर क्या होता है?", "वेल्डर क्या करता है?"], ["welder kya hota hai", "welder kya karta hai"])),
         entry("wd-salary", questions(["What is a welder's salary?", "Welder salary per month"], ["वेल्डर की सैलरी कितनी है?", "वेल्डर की महीने की सैलरी"], ["welder ki salary kitni hai", "welder ki monthly salary"])),
         entry("wd-course", questions(["Which course makes a welder?", "Welder course duration"], ["वेल्डर का कोर्स कौन सा है?", "वेल्डर कोर्स कितने समय का है?"], ["welder ka course kaun sa hai", "welder course kitne time ka hai"])),
-        entry("wd-safety", questions(["Is welding safe for a welder's eyes?", "Welder safety rules"], ["वेल्डर के लिए सुरक्षा नियम", "वेल्डर की आँखों की सुरक्षा"], ["welder ki safety kaise kare", "welder ki aankhon ki suraksha"])),
+        entry("wd-safety", {
+          ...questions(["Is welding safe for a welder's eyes?", "Welder safety rules"], ["वेल्डर के लिए सुरक्षा नियम", "वेल्डर की आँखों की सुरक्षा"], ["welder ki safety kaise kare", "welder ki aankhon ki suraksha"]),
+          answer: { en: "Wear goggles and gloves.", hi: "गॉगल्स और दस्ताने पहनें।" },
+        }),
       ],
     },
   });
   copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
   const corpus = loadCorpus(dir);
-  const knowing = new Matcher(corpus, {}, { careers: ["glazier", "eyes", "fabricator"] });
+  const knowing = new Matcher(corpus, {}, { careers: ["glazier", "eyes", "fabricator", "goggles"] });
   const unknowing = new Matcher(corpus, {}, { careers: [] });
 
   it("declines a question about a career it never names, which it would answer as its own without the names", () => {
@@ -86,6 +90,18 @@ describe("a sparse article and another career's name", () => {
   it("reads its own career's word right after another career's name as part of that name", () => {
     expect(knowing.match("fabricator welder ki salary kitni hoti hai")).toMatchObject({ id: null, stage: "guard other-field" });
     expect(knowing.match("welder aur fabricator welder me kiski salary zyada hai").id).toBe("wd-salary");
+    expect(knowing.match("glazier aur welder me kiski salary zyada hai").id).toBe("wd-salary");
+  });
+
+  it("ignores a career name its answers use", () => {
+    expect(knowing.match("goggles kaun se pehne").stage).not.toBe("guard other-field");
+    expect(new Matcher(corpus, {}, { careers: ["visor"] }).match("visor kaun se pehne").stage).toBe("guard other-field");
+  });
+
+  it("judges only sparse articles: the shipped one answers as without the names", () => {
+    const faq = loadCorpus("faq");
+    const q = "cashier ki salary kitni hoti hai";
+    expect(new Matcher(faq, {}, { careers: ["cashier", "glazier"] }).match(q)).toEqual(new Matcher(faq, {}, { careers: [] }).match(q));
   });
 
   it("ignores a career name its own questions use, even in one entry", () => {

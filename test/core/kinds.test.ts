@@ -114,9 +114,11 @@ describe("a sparse article with the kind model", () => {
     expect(blind.match(q).candidates[0]?.id).toBe("wd-what");
   });
 
-  it("does not weigh kinds in a dense article", () => {
+  it("does not weigh kinds or near misses in a dense article", () => {
     const faq = loadCorpus("faq");
-    const q = "how much do they make in a month";
-    expect(new Matcher(faq).match(q)).toEqual(new Matcher(faq, {}, { kinds: none }).match(q));
+    const noScope = new KindModel({ ...SCOPE_COUNTS, words: "" });
+    for (const q of ["how much do they make in a month", "MRI scan ka price kitna hai"]) {
+      expect(new Matcher(faq).match(q)).toEqual(new Matcher(faq, {}, { kinds: none, scope: noScope }).match(q));
+    }
   });
 });

@@ -108,7 +108,9 @@ const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = {
 // kinds are about: with the kind model 7 of 16 are declined (9 before), as its in-scope questions went from 74 to 78
 // of 85.
 const ALONE_OUT_OF_SCOPE: Readonly<Record<string, number>> = { "hospital-reception": 40 };
-const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = { "delivery-executive": 20, "tour-guide": 25, "veterinary-assistant": 25 };
+// (With 150 articles, 17 of the packers and movers' 29 Hindi questions tie with another article's entry, naming none
+// of its own words: the bot asks which one is meant, and 8 are answered right.)
+const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = { "delivery-executive": 20, "tour-guide": 25, "veterinary-assistant": 25, "packers-movers": 25 };
 
 describe.each(articles)("the %s article alone, beside small talk", (name) => {
   const matcher = new Matcher(loadCorpus(folder([name], false)));

@@ -8,7 +8,7 @@ import { learnCareerNames, subjectWords } from "../../src/careers.js";
 import { CAREER_NAMES } from "../../src/careers-data.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { Matcher } from "../../src/match.js";
-import { corpusDir, entry } from "../helpers/corpus.js";
+import { corpusDir, entry, phrasings, welderArticle } from "../helpers/corpus.js";
 
 const article = (...entries: string[]) => entries.map((e) => new Set(e.split(" ")));
 
@@ -57,20 +57,13 @@ describe("the shipped career names", () => {
 });
 
 describe("a sparse article and another career's name", () => {
-  const questions = (en: string[], hi: string[], latn: string[]) => ({ questions: { en, hi, "hi-Latn": latn } });
   const dir = corpusDir({
-    "welder.yaml": {
-      source: { title: "Welder", language: "hi" },
-      entries: [
-        entry("wd-what", questions(["What is a welder?", "What does a welder do?"], ["वेल्डर क्या होता है?", "वेल्डर क्या करता है?"], ["welder kya hota hai", "welder kya karta hai"])),
-        entry("wd-salary", questions(["What is a welder's salary?", "Welder salary per month"], ["वेल्डर की सैलरी कितनी है?", "वेल्डर की महीने की सैलरी"], ["welder ki salary kitni hai", "welder ki monthly salary"])),
-        entry("wd-course", questions(["Which course makes a welder?", "Welder course duration"], ["वेल्डर का कोर्स कौन सा है?", "वेल्डर कोर्स कितने समय का है?"], ["welder ka course kaun sa hai", "welder course kitne time ka hai"])),
-        entry("wd-safety", {
-          ...questions(["Is welding safe for a welder's eyes?", "Welder safety rules"], ["वेल्डर के लिए सुरक्षा नियम", "वेल्डर की आँखों की सुरक्षा"], ["welder ki safety kaise kare", "welder ki aankhon ki suraksha"]),
-          answer: { en: "Wear goggles and gloves.", hi: "गॉगल्स और दस्ताने पहनें।" },
-        }),
-      ],
-    },
+    "welder.yaml": welderArticle(
+      entry("wd-safety", {
+        ...phrasings(["Is welding safe for a welder's eyes?", "Welder safety rules"], ["वेल्डर के लिए सुरक्षा नियम", "वेल्डर की आँखों की सुरक्षा"], ["welder ki safety kaise kare", "welder ki aankhon ki suraksha"]),
+        answer: { en: "Wear goggles and gloves.", hi: "गॉगल्स और दस्ताने पहनें।" },
+      }),
+    ),
   });
   copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
   const corpus = loadCorpus(dir);

@@ -10,7 +10,7 @@ import { KIND_COUNTS, SCOPE_COUNTS } from "../../src/kinds-data.js";
 import { countKinds, KindModel, kindWords, SCOPE_KINDS, SCOPE_NEAR_MISS, shippedKinds, shippedScope } from "../../src/kinds.js";
 import { Matcher } from "../../src/match.js";
 import { BASE_LEXICON } from "../../src/vocabulary.js";
-import { corpusDir, entry } from "../helpers/corpus.js";
+import { corpusDir, welderArticle } from "../helpers/corpus.js";
 
 const analyzer = new Analyzer(BASE_LEXICON);
 const words = (text: string) => kindWords(analyzer.analyzeQuestion(text).forms);
@@ -83,17 +83,7 @@ describe("the shipped scope model", () => {
 });
 
 describe("a sparse article with the kind model", () => {
-  const questions = (en: string[], hi: string[], latn: string[]) => ({ questions: { en, hi, "hi-Latn": latn } });
-  const dir = corpusDir({
-    "welder.yaml": {
-      source: { title: "Welder", language: "hi" },
-      entries: [
-        entry("wd-what", questions(["What is a welder?", "What does a welder do?"], ["वेल्डर क्या होता है?", "वेल्डर क्या करता है?"], ["welder kya hota hai", "welder kya karta hai"])),
-        entry("wd-salary", questions(["What is a welder's salary?", "Welder salary per month"], ["वेल्डर की सैलरी कितनी है?", "वेल्डर की महीने की सैलरी"], ["welder ki salary kitni hai", "welder ki monthly salary"])),
-        entry("wd-course", questions(["Which course makes a welder?", "Welder course duration"], ["वेल्डर का कोर्स कौन सा है?", "वेल्डर कोर्स कितने समय का है?"], ["welder ka course kaun sa hai", "welder course kitne time ka hai"])),
-      ],
-    },
-  });
+  const dir = corpusDir({ "welder.yaml": welderArticle() });
   copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
   const corpus = loadCorpus(dir);
   const shipped = new Matcher(corpus);

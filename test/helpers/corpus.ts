@@ -19,6 +19,22 @@ export function entry(id: string, extra: Record<string, unknown> = {}): Record<s
   };
 }
 
+/** An entry's phrasings in the three languages, to spread into `entry`'s extra fields. */
+export const phrasings = (en: string[], hi: string[], latn: string[]) => ({ questions: { en, hi, "hi-Latn": latn } });
+
+/** A small sparse article about welders (what it is, pay, the course), plus any further entries, as a YAML object. */
+export function welderArticle(...more: Record<string, unknown>[]): Record<string, unknown> {
+  return {
+    source: { title: "Welder", language: "hi" },
+    entries: [
+      entry("wd-what", phrasings(["What is a welder?", "What does a welder do?"], ["वेल्डर क्या होता है?", "वेल्डर क्या करता है?"], ["welder kya hota hai", "welder kya karta hai"])),
+      entry("wd-salary", phrasings(["What is a welder's salary?", "Welder salary per month"], ["वेल्डर की सैलरी कितनी है?", "वेल्डर की महीने की सैलरी"], ["welder ki salary kitni hai", "welder ki monthly salary"])),
+      entry("wd-course", phrasings(["Which course makes a welder?", "Welder course duration"], ["वेल्डर का कोर्स कौन सा है?", "वेल्डर कोर्स कितने समय का है?"], ["welder ka course kaun sa hai", "welder course kitne time ka hai"])),
+      ...more,
+    ],
+  };
+}
+
 /** A temporary folder holding the given YAML files (objects are serialised, strings written as they are). */
 export function corpusDir(files: Record<string, unknown>, copyShipped = false): string {
   const dir = mkdtempSync(join(tmpdir(), "faq-"));

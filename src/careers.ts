@@ -1,6 +1,5 @@
-// Names of careers, learned across career articles: a question that names another career than the loaded articles' is about that career.
+// Names of careers, learned across career articles (bin/careers.ts writes them to careers-data.ts): a question that names another career than the loaded articles' is about that career.
 import type { Analyzer } from "./analyze.js";
-import { CAREER_NAMES } from "./careers-data.js";
 import { QUESTION_LANGS, type Entry } from "./types.js";
 
 /** An article's entries, each as the set of words its questions use (lower case, as typed, stop words left out). */
@@ -42,9 +41,4 @@ export function learnCareerNames(articles: readonly ArticleWords[], isGeneral: (
     for (const w of subjectWords(entries, share)) if (usedBy.get(w)! <= maxArticles && [...w].length >= 2 && !/\d/.test(w) && !isGeneral(w)) names.add(w);
   }
   return [...names].sort();
-}
-
-/** The career names of careers-data.ts (learned by bin/careers.ts from the test articles). */
-export function shippedCareerNames(): readonly string[] {
-  return CAREER_NAMES;
 }

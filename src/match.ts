@@ -13,7 +13,8 @@ import { hasDevanagari } from "./normalize.js";
 import { stemHindi, verbStem } from "./translit.js";
 import { Surface } from "./surface.js";
 import { KindModel, kindWords, SCOPE_NEAR_MISS, shippedKinds, shippedScope } from "./kinds.js";
-import { MIN_SUBJECT_ENTRIES, shippedCareerNames } from "./careers.js";
+import { MIN_SUBJECT_ENTRIES } from "./careers.js";
+import { CAREER_NAMES } from "./careers-data.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -190,7 +191,7 @@ export class Matcher {
 
   /** `learned`: what the test articles taught, the shipped models unless given (bin/calibrate.ts gives others). */
   constructor(corpus: Corpus, tuning: Partial<Tuning> = {}, learned: Partial<Learned> = {}) {
-    const { kinds = shippedKinds(), careers = shippedCareerNames(), scope = shippedScope() } = learned;
+    const { kinds = shippedKinds(), careers = CAREER_NAMES, scope = shippedScope() } = learned;
     this.corpus = corpus;
     this.t = { ...TUNING, ...tuning };
     if (!(this.t.chanceSmoothing > 0)) throw new Error("tuning: chanceSmoothing must be above 0 (a word no phrasing uses would make every chance 0)");
@@ -385,17 +386,17 @@ export class Matcher {
     this.capSubjects(this.idf);
     // A field the corpus's questions use is an ordinary word, spelt alike, not merely sharing a key ("movie" is not
     // "moves", though both are "mvs").
-    const usedByQuestions = (word: string, orAnswers = false) => {
+    const usedByCorpus = (word: string, answersToo = false) => {
       const form = analyzer.analyzeWord(word.toLowerCase());
       const name = termName(form);
       const t = this.termIds.get(name);
       if (t === undefined) return false;
       if ((this.df[t] ?? 0) > 0 && (form.concept !== undefined || this.spelling.alike(form, t, SPELLING_SHARE))) return true;
-      return orAnswers && (form.concept !== undefined ? answerDf.has(t) : [...(answerSpellings.get(name) ?? [])].some((spelt) => spelledAlike(form.spelling, spelt)));
+      return answersToo && (form.concept !== undefined ? answerDf.has(t) : [...(answerSpellings.get(name) ?? [])].some((spelt) => spelledAlike(form.spelling, spelt)));
     };
-    this.fields = new Set(FIELDS.filter((word) => !usedByQuestions(word)));
+    this.fields = new Set(FIELDS.filter((word) => !usedByCorpus(word)));
     // Career names the test articles taught that no question or answer of this corpus uses (see otherCareers).
-    this.careerFields = new Set(careers.filter((word) => !this.fields.has(word) && !usedByQuestions(word, true)));
+    this.careerFields = new Set(careers.filter((word) => !this.fields.has(word) && !usedByCorpus(word, true)));
     const postings: number[][] = this.termNames.map(() => []);
     // A word the corpus lacks says less when the corpus asks each thing few ways: an article with six phrasings
     // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
@@ -802,10 +803,10 @@ export class Matcher {
 
   /**
    * Part of guard fact "fields": the careers a question names (see careers.ts) that the best entry's article does not,
-   * when it names none of the terms that article's career goes by: "x-ray technician ki salary" to an article about
-   * lab technicians asks about another career, "lab technician aur x-ray technician me farak" does not; a term right
-   * after the other career's name is that name's ("dialysis technician" to a CCTV technician's article). A dense
-   * article (the shipped one, of many workplaces), or one with no such terms, is not judged so.
+   * when it names none of the terms that article's career goes by: "dialysis technician ki salary" to an article
+   * about lab technicians asks about another career ("technician", right after "dialysis", is that name's), "lab
+   * technician aur dialysis technician me farak" does not. A dense article (the shipped one, of many workplaces), or
+   * one with no such terms, is not judged so.
    */
   private otherCareers(q: Understanding, best: number): readonly string[] {
     const own = this.careerTerms[this.articleOf[best]!];

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Analyzer } from "../src/analyze.js";
 import { buildCorpus, CorpusError } from "../src/corpus.js";
+import type { Corpus } from "../src/types.js";
 import { articleWords, learnCareerNames, type ArticleWords } from "../src/careers.js";
 import { kindWords, SCOPE_NEAR_MISS } from "../src/kinds.js";
 import { BASE_LEXICON } from "../src/vocabulary.js";
@@ -47,12 +48,27 @@ export function kindOfId(id: string): number | undefined {
   return i < 0 ? undefined : i;
 }
 
-/** A test article's corpus, read in place (each file is one article). */
-function testCorpus(article: string) {
-  const file = join(ARTICLES, `${article}.yaml`);
-  const { corpus, problems } = buildCorpus([{ file, text: readFileSync(file, "utf8") }]);
-  if (!corpus) throw new CorpusError(problems);
-  return corpus;
+/** A test article read once: its corpus (read in place, one file one article), its analyzer, its eval set. */
+interface TestArticle {
+  readonly corpus: Corpus;
+  readonly analyzer: Analyzer;
+  readonly cases: readonly { readonly question: string; readonly expect: readonly string[] | null }[];
+}
+const read = new Map<string, TestArticle>();
+
+function testArticle(article: string): TestArticle {
+  let known = read.get(article);
+  if (known === undefined) {
+    const file = join(ARTICLES, `${article}.yaml`);
+    const { corpus, problems } = buildCorpus([{ file, text: readFileSync(file, "utf8") }]);
+    if (!corpus) throw new CorpusError(problems);
+    const cases = readFileSync(join(ARTICLES, `${article}.jsonl`), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "")
+      .map((line) => JSON.parse(line) as { question: string; expect: string[] | null });
+    read.set(article, (known = { corpus, analyzer: new Analyzer(corpus.lexicon), cases }));
+  }
+  return known;
 }
 
 /** The career names the given test articles teach (see learnCareerNames); concepts of the built-in lexicon are general words. */
@@ -63,12 +79,12 @@ export function testCareerNames(articles: readonly string[]): string[] {
 
 const wordsByArticle = new Map<string, ArticleWords>();
 
-/** A test article's entries' words (see articleWords), read once: bin/calibrate.ts learns ten folds from them. */
+/** A test article's entries' words (see articleWords), found once: bin/calibrate.ts learns ten folds from them. */
 function testArticleWords(article: string): ArticleWords {
   let words = wordsByArticle.get(article);
   if (words === undefined) {
-    const corpus = testCorpus(article);
-    wordsByArticle.set(article, (words = articleWords(new Analyzer(corpus.lexicon), corpus.entries)));
+    const { corpus, analyzer } = testArticle(article);
+    wordsByArticle.set(article, (words = articleWords(analyzer, corpus.entries)));
   }
   return words;
 }
@@ -86,18 +102,13 @@ export interface LabelledQuestion {
 export function labelledQuestions(): LabelledQuestion[] {
   const out: LabelledQuestion[] = [];
   for (const article of testArticles()) {
-    const corpus = testCorpus(article);
-    const analyzer = new Analyzer(corpus.lexicon);
+    const { corpus, analyzer, cases } = testArticle(article);
     const add = (id: string, text: string) => {
       const kind = kindOfId(id);
       if (kind !== undefined) out.push({ article, kind, words: kindWords(analyzer.analyzeQuestion(text, Infinity).forms) });
     };
     for (const entry of corpus.entries) for (const lang of QUESTION_LANGS) for (const q of entry.questions[lang]) add(entry.id, q);
-    for (const line of readFileSync(join(ARTICLES, `${article}.jsonl`), "utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      const { question, expect } = JSON.parse(line) as { question: string; expect: string[] | null };
-      if (expect?.length === 1) add(expect[0]!, question);
-    }
+    for (const { question, expect } of cases) if (expect?.length === 1) add(expect[0]!, question);
   }
   return out;
 }
@@ -109,12 +120,8 @@ export function labelledQuestions(): LabelledQuestion[] {
 export function scopeQuestions(): LabelledQuestion[] {
   const out: LabelledQuestion[] = [];
   for (const article of testArticles()) {
-    const analyzer = new Analyzer(testCorpus(article).lexicon);
-    for (const line of readFileSync(join(ARTICLES, `${article}.jsonl`), "utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      const { question, expect } = JSON.parse(line) as { question: string; expect: string[] | null };
-      out.push({ article, kind: expect === null ? SCOPE_NEAR_MISS : 0, words: kindWords(analyzer.analyzeQuestion(question, Infinity).forms) });
-    }
+    const { analyzer, cases } = testArticle(article);
+    for (const { question, expect } of cases) out.push({ article, kind: expect === null ? SCOPE_NEAR_MISS : 0, words: kindWords(analyzer.analyzeQuestion(question, Infinity).forms) });
   }
   return out;
 }

@@ -1347,9 +1347,10 @@ export class Matcher {
     for (let i = 0; i < candidates.length && slots.length < this.t.evidenceRerank; i++) if (this.articleOf[candidates[i]!.entry] === article) slots.push(i);
     // (In an article of few phrasings an entry, the letters weigh in too, see Surface: where words tie, the entry
     // whose questions the question looks like. A dense article's phrasings already hold its readers' wording.)
-    const lettersWeight = this.model(first.entry)!.name === "sparse" ? this.t.lettersWeight : 0;
+    const sparse = this.model(first.entry)!.name === "sparse";
+    const lettersWeight = sparse ? this.t.lettersWeight : 0;
     const looks = lettersWeight > 0 ? this.surfaces[article]!.resemblance(clean, slots.map((i) => candidates[i]!.entry)) : [];
-    const kindWeight = this.model(first.entry)!.name === "sparse" ? this.t.kindWeight : 0;
+    const kindWeight = sparse ? this.t.kindWeight : 0;
     const asked = kindWeight > 0 ? this.kindsAsked(forms) : undefined;
     const mine = slots
       .map((i, k) => {

@@ -15,6 +15,8 @@ export interface WordForm {
   readonly key: string;
   /** The Latin spelling loosened (long vowels shortened, doubled letters collapsed), to compare spellings. */
   readonly spelling: string;
+  /** The whole word's Latin spelling loosened, before its ending is cut: a typo is a near miss of the word as typed. */
+  readonly word: string;
   /** True for a function word that carries no meaning for matching. */
   readonly stop: boolean;
   /** The concept the word belongs to, as `#NAME`, if any. */
@@ -157,6 +159,7 @@ export class Analyzer {
     const raw = devanagari ? romanize(stemHindi(surface)) : surface;
     const latin = stem(raw);
     const spelling = loose(latin);
+    const word = loose(raw);
     const key = phoneticKey(latin);
     // Devanagari words join a concept by their own spelling or a long key: a short romanisation is ambiguous
     // (the particle ही reads "hi", which is not a greeting).
@@ -168,7 +171,7 @@ export class Analyzer {
     const pluralStop = !devanagari && latin !== raw && raw.endsWith("s") && STOP_FORMS.has(loose(latin));
     const listedStop = STOP_FORMS.has(surface) || (!devanagari && STOP_FORMS.has(loose(raw))) || pluralStop;
     const stop = (listedStop && listed === undefined) || (!devanagari && surface.length === 1 && !/\d/.test(surface));
-    const form: WordForm = { surface, latin, key, spelling, stop, concept: stop ? undefined : concept };
+    const form: WordForm = { surface, latin, key, spelling, word, stop, concept: stop ? undefined : concept };
     if (this.formCache.size >= FORM_CACHE_MAX) this.formCache.clear();
     this.formCache.set(surface, form);
     return form;

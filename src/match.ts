@@ -286,6 +286,7 @@ export class Matcher {
               if (stem !== undefined && !this.verbStems.has(stem)) this.verbStems.set(stem, t);
             }
             this.spelling.add(t, part.spelling);
+            this.spelling.addWord(t, part.word);
             const bySpelling = articleSpellings[this.articleOf[e]!];
             bySpelling?.set(t, (bySpelling.get(t) ?? new Set<string>()).add(scriptSpelling(part)));
             if (corpus.entries[e]!.smalltalk) {
@@ -478,7 +479,10 @@ export class Matcher {
       const t = this.termIds.get(concept);
       if (t === undefined) continue;
       this.spelling.addKey(key, t);
-      for (const spelt of analyzer.conceptSpellings().get(key) ?? []) this.spelling.add(t, spelt);
+      for (const spelt of analyzer.conceptSpellings().get(key) ?? []) {
+        this.spelling.add(t, spelt);
+        this.spelling.addWord(t, spelt);
+      }
     }
     for (const [a, b] of corpus.lexicon.contrasts) {
       const ta = this.termIds.get(nameOf(a));

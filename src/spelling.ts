@@ -19,9 +19,59 @@ const bigrams = (key: string): string[] => {
   return out;
 };
 
+/** Words at least this long are corrected as whole words (shorter ones by their keys alone: "cours" is not "cost"). */
+export const WORD_TYPO_MIN = 5;
+
+/** Every way to drop one letter of a word, and the word itself. */
+function withOneDeleted(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+/**
+ * Whole words by their one-letter deletions (as SymSpell indexes them): two words one edit apart, a letter
+ * added, dropped, changed or swapped, share a deletion. A word whose ending the stemmer did not recognise
+ * ("editng" for "editing", "cours" for "course") keeps no key near its word's, but its letters are near.
+ */
+class WordIndex {
+  private readonly byDeletion = new Map<string, Set<string>>();
+  private readonly termsOf = new Map<string, Set<number>>();
+
+  add(word: string, term: number): void {
+    if (word.length < WORD_TYPO_MIN) return;
+    let terms = this.termsOf.get(word);
+    if (terms === undefined) {
+      this.termsOf.set(word, (terms = new Set()));
+      for (const d of withOneDeleted(word)) {
+        let words = this.byDeletion.get(d);
+        if (words === undefined) this.byDeletion.set(d, (words = new Set()));
+        words.add(word);
+      }
+    }
+    terms.add(term);
+  }
+
+  /** The one term the indexed words within one edit of `word` stand for, with the first letter kept; none if they disagree. */
+  nearest(word: string): Correction | undefined {
+    if (word.length < WORD_TYPO_MIN) return undefined;
+    let found: Correction | undefined;
+    for (const d of withOneDeleted(word)) {
+      for (const near of this.byDeletion.get(d) ?? []) {
+        if (near[0] !== word[0] || near === word || editDistance(near, word) > 1) continue;
+        for (const term of this.termsOf.get(near)!) {
+          if (found !== undefined && found.term !== term) return undefined;
+          found = { term, key: near };
+        }
+      }
+    }
+    return found;
+  }
+}
+
 export interface Correction {
   readonly term: number;
-  /** The vocabulary key the word was corrected to. */
+  /** The vocabulary key (or whole word, see WordIndex) the word was corrected to. */
   readonly key: string;
 }
 
@@ -38,6 +88,7 @@ export class Spelling {
   /** The terms each correctable key stands for (a key can be a plain word and a concept spelling at once). */
   private readonly keyTerms = new Map<string, number[]>();
   private readonly memo = new Map<string, Correction | undefined>();
+  private readonly words = new WordIndex();
 
   constructor(
     private readonly t: Tuning,
@@ -50,6 +101,11 @@ export class Spelling {
     let set = this.spellings.get(term);
     if (!set) this.spellings.set(term, (set = new Set()));
     if (set.size < 24) set.add(spelling);
+  }
+
+  /** Makes a whole word (see WordForm.word) a target for corrections to its term. */
+  addWord(term: number, word: string): void {
+    this.words.add(word, term);
   }
 
   /** Makes a key a target for corrections. */
@@ -83,9 +139,9 @@ export class Spelling {
 
   /** The term a word not in the vocabulary most likely means, if any (memoised: the vocabulary is fixed). */
   correct(form: WordForm): Correction | undefined {
-    const memo = `${form.key} ${form.latin}`;
+    const memo = `${form.key} ${form.latin} ${form.word}`;
     if (this.memo.has(memo)) return this.memo.get(memo);
-    const found = this.find(form);
+    const found = this.find(form) ?? this.words.nearest(form.word);
     if (this.memo.size >= 20_000) this.memo.clear();
     this.memo.set(memo, found);
     return found;

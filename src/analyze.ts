@@ -15,7 +15,7 @@ export interface WordForm {
   readonly key: string;
   /** The Latin spelling loosened (long vowels shortened, doubled letters collapsed), to compare spellings. */
   readonly spelling: string;
-  /** The whole word's Latin spelling loosened, before its ending is cut: a typo is a near miss of the word as typed. */
+  /** The whole word's Latin spelling before its ending is cut (not loosened: "letter" is not "lesser"): a typo is a near miss of the word as typed. */
   readonly word: string;
   /** True for a function word that carries no meaning for matching. */
   readonly stop: boolean;
@@ -159,11 +159,13 @@ export class Analyzer {
     const raw = devanagari ? romanize(stemHindi(surface)) : surface;
     const latin = stem(raw);
     const spelling = loose(latin);
-    const word = loose(raw);
+    const word = raw;
     const key = phoneticKey(latin);
     // Devanagari words join a concept by their own spelling or a long key: a short romanisation is ambiguous
     // (the particle ही reads "hi", which is not a greeting).
-    const listed = this.byConceptSpelling.get(devanagari ? surface : spelling);
+    // (A Devanagari plural or oblique form is its listed word's: परेशानियां is परेशानी, not the "purushon" its key
+    // shares.)
+    const listed = devanagari ? (this.byConceptSpelling.get(surface) ?? this.byConceptSpelling.get(stemHindi(surface))) : this.byConceptSpelling.get(spelling);
     const concept =
       listed ??
       (key.length >= CONCEPT_KEY_LONG || (key.length >= CONCEPT_KEY_MIN && this.nearSpelling(spelling, key, devanagari)) ? this.byConceptKey.get(key) : undefined);

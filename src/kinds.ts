@@ -57,6 +57,12 @@ export class KindModel {
     return this.prior.length;
   }
 
+  /** How much more one kind's questions use a word than another's, as log odds; undefined for a word it never saw. */
+  wordOdds(word: string, kind: number, against: number): number | undefined {
+    const share = this.logShare.get(word);
+    return share === undefined ? undefined : share[kind]! - share[against]!;
+  }
+
   /** The chance of each kind for a question of these words (kindWords); words it never saw say nothing. */
   posterior(words: readonly string[]): Float64Array {
     const score = Float64Array.from(this.prior);

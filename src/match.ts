@@ -155,6 +155,8 @@ export class Matcher {
   private readonly careerFields: ReadonlySet<string>;
   /** Per article: the terms that name its career, in nearly every one of its entries (TUNING.ownSubjectShare); none in a dense article of many topics. */
   private readonly careerTerms: Set<number>[];
+  /** Per article: the words its title names it by ("EMT", "इमरजेंसी मेडिकल टेक्नीशियन"), each entry's to count (see adjusted). */
+  private readonly nameTerms: Set<number>[];
   /** Words that only classify a job ("office", "job", "which"): a role question may use them (see onlyClassifies). */
   private readonly classifying = new Set<number>();
   /** The terms of the sides articles contrast ("front", "back"): a question naming one is about that article. */
@@ -369,6 +371,20 @@ export class Matcher {
       const t = this.termIds.get(name);
       if (t !== undefined) this.classifying.add(t);
     }
+    // An article's name, from its title and what it says it covers: every entry of it is about that.
+    this.nameTerms = corpus.articles.map((article) => {
+      const names = new Set<number>();
+      for (const text of [article.title, article.about.en, article.about.hi]) {
+        for (const form of analyzer.analyzeText(text, Infinity).forms) {
+          const name = termName(form);
+          if (form.stop || name.startsWith("#") || /^\d+$/.test(name)) continue;
+          const t = this.intern(name);
+          this.spelling.add(t, form.spelling);
+          names.add(t);
+        }
+      }
+      return names;
+    });
     const answerDf = new Map<number, number>();
     for (const names of answerNames) {
       const terms = new Set<number>();
@@ -414,7 +430,11 @@ export class Matcher {
       return sparseness >= this.t.calibratedSparseness ? sparse : dense;
     });
     // (The share was measured on sparse articles: a dense one, of many workplaces, is not judged so.)
-    this.models.forEach((model, a) => model !== sparse && this.careerTerms[a]!.clear());
+    this.models.forEach((model, a) => {
+      if (model === sparse) return;
+      this.careerTerms[a]!.clear();
+      this.nameTerms[a]!.clear();
+    });
     this.kinds = kinds;
     this.scope = scope;
     this.kindsOf = corpus.entries.map((_, e) => {
@@ -673,6 +693,7 @@ export class Matcher {
     const unknown = new Map<string, number>(); // key -> length of the word as typed
     const unknownForms = new Set<string>(); // keys of unknown English -ing/-ed/-ly words
     const unknownAsked = new Set<string>(); // keys of unknown words found in a sentence that asks (others are asides)
+    const unknownScoped = new Map<string, number>(); // key -> its weight's share against a sparse article (see scopedWeight)
     const required = new Set<string>(); // required concepts the question uses
     const fields: string[] = []; // other walks of life it asks about (see career.ts FIELDS)
     const careers: string[] = []; // career names no corpus question or answer uses (see otherCareers)
@@ -705,6 +726,7 @@ export class Matcher {
         unknown.set(form.key, Math.max(unknown.get(form.key) ?? 0, [...form.surface].length));
         if (/^[a-z]{4,}(?:ing|ed|ly)$/.test(form.surface)) unknownForms.add(form.key);
         if (!isAside) unknownAsked.add(form.key);
+        unknownScoped.set(form.key, Math.max(unknownScoped.get(form.key) ?? 0, this.scopedWeight(form)));
         explained.push({ word: form.surface, key: form.key, as: "unknown", how: isAside ? "not in the corpus, an aside" : "not in the corpus", weight: this.unknownWeight * (isAside ? this.t.asideWeight : 1) });
       } else {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
@@ -714,23 +736,26 @@ export class Matcher {
     // "Is housekeeping front office or back office?": a question naming a side an article contrasts is about that
     // article, whatever line of work it names.
     const namesSide = [...query.keys()].some((t) => this.sides.has(t));
-    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : careers, free };
+    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, unknownScoped, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : careers, free };
   }
 
   /**
    * Stage "weigh": how much the query weighs in all (small talk must cover it), in content (an article's entries
    * must cover that), and against each article (see unknownScale), so that scores are shares of the question.
    */
-  private weigh({ query, unknown, unknownForms, unknownAsked }: Understanding): Weights {
+  private weigh({ query, unknown, unknownForms, unknownAsked, unknownScoped }: Understanding): Weights {
     // Greetings and thanks do not dilute a real question: entries other than small talk ignore them.
     let unknownTotal = 0;
+    let unknownSparse = 0;
     // A one- or two-letter unknown word is more often a typo or chat noise ("hm", "ok") than a topic, and an
     // English verb form or adverb ("hunting", "nodded", "honestly") more often context than the subject.
     // Nor is a word the corpus lacks that stands only in a sentence that tells, beside one that asks ("I'm
     // preparing a session for students. How do the two differ?"): context, not the subject asked about.
     for (const [key, length] of unknown) {
       const weight = length <= 2 || unknownForms.has(key) ? this.unknownWeight / 2 : this.unknownWeight;
-      unknownTotal += unknownAsked.has(key) ? weight : weight * this.t.asideWeight;
+      const asked = unknownAsked.has(key) ? weight : weight * this.t.asideWeight;
+      unknownTotal += asked;
+      unknownSparse += asked * unknownScoped.get(key)!;
     }
     // Only greetings or thanks, with chatter around them ("thanks a lot, that finally makes sense"): the
     // chatter does not stand between them and small talk.
@@ -743,8 +768,10 @@ export class Matcher {
     }
     if (content === 0) content = total;
     // What the query weighs against each article's entries (see unknownScale).
-    const contents = Array.from(this.unknownScale, (scale) => Math.max(content + unknownTotal * (scale - 1), Number.MIN_VALUE));
-    return { total, content, contents, unknown: unknownTotal };
+    const contents = Array.from(this.unknownScale, (scale, a) =>
+      Math.max(content - unknownTotal + (this.models[a]?.name === "sparse" ? unknownSparse : unknownTotal) * scale, Number.MIN_VALUE),
+    );
+    return { total, content, contents, unknown: unknownTotal, unknownSparse };
   }
 
   /**
@@ -991,6 +1018,13 @@ export class Matcher {
     // article of many entries, only the rivals: the letters of every entry would cost more than the rest.)
     const others = entries <= this.t.lettersAllEntries ? this.entriesOf[article]!.filter((e) => e !== best.entry) : rivals.map((r) => r.entry);
     const [look, ...otherLooks] = this.surfaces[article]!.resemblance(clean, [best.entry, ...others]);
+    const unknownShare = weight > 0 ? unknownWeight / weight : 0;
+    // Whether it names its article's own career ("lifeguard"): 1, or -1 when it does not; words it lacks, beside no
+    // such name, more often ask about another line of work. (0 where no term runs through the article, a small one
+    // among them, or the article is dense: nothing to tell.)
+    const sparse = model.name === "sparse";
+    const own = this.careerTerms[article]!;
+    const namesOwn = !sparse || own.size === 0 ? 0 : [...query.keys()].some((t) => own.has(t)) ? 1 : -1;
     const inputs: Record<keyof typeof CALIBRATION_INPUT, number> = {
       bias: 1,
       score: best.score,
@@ -998,14 +1032,16 @@ export class Matcher {
       evidence: best.evidence,
       lead,
       leadCapped: Math.min(lead, this.t.calibrationLeadCap),
-      unknownShare: weight > 0 ? unknownWeight / weight : 0,
+      unknownShare,
       unknown,
       words,
       letters: look! - Math.max(0, ...otherLooks),
       chance: beyondEven,
       uncoveredSubject: lacking ? 1 : 0,
       kind: this.kindLead(forms, best.entry, others),
-      nearMiss: model.name === "sparse" ? this.nearMissOdds(forms) : 0,
+      nearMiss: sparse ? this.nearMissOdds(forms) : 0,
+      ownCareer: namesOwn,
+      unknownElsewhere: namesOwn < 0 ? unknownShare : 0,
     };
     const features = INPUT_NAMES.map((name) => inputs[name]);
     let z = 0;
@@ -1024,6 +1060,17 @@ export class Matcher {
     if (p === undefined) return 0;
     const cap = this.t.nearMissCap;
     return Math.max(-cap, Math.min(cap, Math.log(p) - Math.log1p(-p)));
+  }
+
+  /**
+   * The share of its weight a word the corpus lacks keeps against a sparse article's entries: all of it when near
+   * misses use it as much as covered questions or more ("price", "weather"), less for a word covered questions use
+   * far more, down to TUNING.unknownScopeFloor ("dono", "worth", "yrs"): one article's phrasings cannot know every
+   * word its readers ask with, and many articles' readers show which words ask about something else.
+   */
+  private scopedWeight(form: WordForm): number {
+    const odds = this.scope.wordOdds(form.concept ?? form.key, SCOPE_NEAR_MISS, 1 - SCOPE_NEAR_MISS);
+    return odds === undefined ? 1 : Math.min(1, Math.max(this.t.unknownScopeFloor, Math.exp(odds)));
   }
 
   /** The kinds a question asks (see KindModel), read once per question: ranking and the calibrated guard both ask. */
@@ -1092,7 +1139,7 @@ export class Matcher {
       .map((c) => c.id);
     // (The subject is told as not covered only when its own guard declined: a later one's reason is another.)
     const uncovered = guard!.name === "uncovered-subject" ? facts.lacking : undefined;
-    return this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, uncovered, judgedByModel(guard!, calibration) ? calibration : undefined);
+    return this.declined(q, `guard ${guard!.name}`, blocker!, out, suggestions, uncovered, judgedByModel(guard!, facts) ? calibration : undefined);
   }
 
   /** Result "answered": an answer; the decision is words for `--explain` only, written when read. */
@@ -1316,7 +1363,8 @@ export class Matcher {
       let credit = 0;
       for (const [t, quality] of query) {
         if (this.has(question, t) || this.contrastTerms.has(t)) continue;
-        const share = Math.max(this.entryTerms[e]!.has(t) ? this.t.entryQuality : 0, this.answerTerms[e]!.has(t) ? this.t.answerQuality : 0);
+        const named = this.nameTerms[this.articleOf[e]!]?.has(t) ? this.t.nameQuality : 0;
+        const share = Math.max(named, this.entryTerms[e]!.has(t) ? this.t.entryQuality : 0, this.answerTerms[e]!.has(t) ? this.t.answerQuality : 0);
         credit += idf[t]! * quality * share;
       }
       if (credit > 0) {
@@ -1341,7 +1389,7 @@ export class Matcher {
     const article = this.articleOf[first.entry]!;
     const frame = this.frames[article];
     if (frame !== undefined) {
-      let base = weights.unknown * frame.unknownRatio;
+      let base = (this.models[article]?.name === "sparse" ? weights.unknownSparse : weights.unknown) * frame.unknownRatio;
       for (const [t] of query) if (!this.courtesy.has(t)) base += frame.idf[t]!;
       if (!(base > 0)) base = weights.content;
       const otherSides = this.otherSides(query);
@@ -1576,6 +1624,8 @@ interface Understanding {
   readonly unknownForms: ReadonlySet<string>;
   /** Keys of unknown words found in a sentence that asks (others are asides). */
   readonly unknownAsked: ReadonlySet<string>;
+  /** Unknown words' keys -> the share of their weight that counts against a sparse article (see Matcher.scopedWeight). */
+  readonly unknownScoped: ReadonlyMap<string, number>;
   /** Required concepts (subjects: pay, a procedure...) the question asks about. */
   readonly required: ReadonlySet<string>;
   /** Other walks of life it asks about (see career.ts FIELDS). */
@@ -1593,6 +1643,8 @@ interface Weights {
   readonly contents: readonly number[];
   /** What the words the corpus lacks weigh, in all. */
   readonly unknown: number;
+  /** ...against a sparse article's entries (see Matcher.scopedWeight). */
+  readonly unknownSparse: number;
 }
 
 /** An article's own word weights (see Matcher.articleWeights). */
@@ -1678,12 +1730,12 @@ export interface Guard {
 export const GUARDS: readonly Guard[] = [
   // Pay, papers, a procedure: only an entry whose questions ask about that subject answers it.
   // (In a sparse article the calibrated model weighs it with the rest, see Matcher.calibration: an article of few
-  // phrasings an entry often asks a subject in its title or answer, or in words its questions lack.)
+  // phrasings an entry often asks a subject in its title or answer, or in words its questions lack. Not a subject an
+  // article's data says it does not cover, its `not_covered`: the maintainer knows.)
   {
     name: "uncovered-subject",
-    objects: (f) => f.lacking !== undefined && !(weighsSubject(f.calibration) && f.calibration!.confidence >= f.calibration!.bar),
-    why: (f) =>
-      `it asks about ${f.lackingLabel!.en}, and ${f.best.id} answers no such question` + (weighsSubject(f.calibration) ? `, and the model is not sure (${barsText(f)})` : ""),
+    objects: (f) => f.lacking !== undefined && !(modelWeighs(f) && f.calibration!.confidence >= f.calibration!.bar),
+    why: (f) => `it asks about ${f.lackingLabel!.en}, and ${f.best.id} answers no such question` + (modelWeighs(f) ? `, and the model is not sure (${barsText(f)})` : ""),
   },
   // "नर्स की सैलरी" to an article about data entry: a question naming another line of work, or another walk of
   // life, that no corpus question speaks of is about that, even beside the article's own words ("salary of a
@@ -1714,9 +1766,14 @@ function weighsSubject(calibration: Calibration | undefined): boolean {
   return calibration?.model === "sparse";
 }
 
+/** Whether the model weighs the subject a question lacks: a built-in one (pay, papers) in a sparse article, not one an article's `not_covered` names. */
+function modelWeighs(f: GuardFacts): boolean {
+  return weighsSubject(f.calibration) && f.lacking! in BASE_LEXICON.subjects;
+}
+
 /** Whether the calibrated model took part in a guard's objection: not sure enough, or a subject it weighs. */
-function judgedByModel(guard: Guard, calibration: Calibration | undefined): boolean {
-  return guard.name === "not-sure-enough" || (guard.name === "uncovered-subject" && weighsSubject(calibration));
+function judgedByModel(guard: Guard, facts: GuardFacts): boolean {
+  return guard.name === "not-sure-enough" || (guard.name === "uncovered-subject" && modelWeighs(facts));
 }
 
 /** The best candidate against the answer bars, in words. */
@@ -1810,6 +1867,8 @@ export const CALIBRATION_INPUT = Object.freeze({
   uncoveredSubject: 11,
   kind: 12,
   nearMiss: 13,
+  ownCareer: 14,
+  unknownElsewhere: 15,
 });
 
 /** What the test articles taught the matcher about careers at large (see kinds.ts, careers.ts). */

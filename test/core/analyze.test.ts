@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { wordsToKeep } from "../../src/analyze.js";
+import { Analyzer, wordsToKeep } from "../../src/analyze.js";
+import { BASE_LEXICON } from "../../src/vocabulary.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { Matcher } from "../../src/match.js";
 
@@ -62,6 +63,12 @@ describe("language knowledge any article shares", () => {
     ] as const) {
       expect(read(question).get(word)?.as, `${word} in "${question}"`).toBe("stop");
     }
+  });
+
+  it("reads a Hindi plural as its listed word's concept, not as a word its key meets ('परेशानियाँ' is परेशानी, not 'purushon')", () => {
+    const concept = (word: string) => new Analyzer(BASE_LEXICON).analyzeText(word).forms[0]?.concept;
+    expect(concept("परेशानी")).toBe("#PROBLEM");
+    for (const plural of ["परेशानियाँ", "परेशानियां", "परेशानियों"]) expect(concept(plural), plural).toBe("#PROBLEM");
   });
 
   it("weighs 'is it true that' as the frame of a question, not as what is asked", () => {

@@ -92,6 +92,7 @@ const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = {
   "interior-designer": 40,
   "web-developer": 35,
   sericulture: 40,
+  dietitian: 40,
 };
 // (With the kind model, which knows how any career words a question about pay or a course, the interior designer's
 // near misses declined together went from 50% or more to 47.1% (an architect's or a civil engineer's pay, a graphic
@@ -109,8 +110,10 @@ const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = {
 // of 85.
 const ALONE_OUT_OF_SCOPE: Readonly<Record<string, number>> = { "hospital-reception": 40 };
 // (With 150 articles, 17 of the packers and movers' 29 Hindi questions tie with another article's entry, naming none
-// of its own words: the bot asks which one is meant, and 8 are answered right.)
-const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = { "delivery-executive": 20, "tour-guide": 25, "veterinary-assistant": 25, "packers-movers": 25 };
+// of its own words: the bot asks which one is meant, and 8 are answered right; 7 at the 0.70 bar.)
+// (The dietitian's near misses are other test articles' questions: a physiotherapist's, a pharmacist's, a gym
+// trainer's or a lab technician's course or pay, which those articles answer together: 7 of 16 declined at 0.70.)
+const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = { "delivery-executive": 20, "tour-guide": 25, "veterinary-assistant": 25, "packers-movers": 20 };
 
 describe.each(articles)("the %s article alone, beside small talk", (name) => {
   const matcher = new Matcher(loadCorpus(folder([name], false)));

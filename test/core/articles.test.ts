@@ -222,7 +222,7 @@ describe("a subject no entry's questions ask, in a sparse article", () => {
   const matcher = matcherOf({ "nurse.yaml": nurse });
 
   it("is one of the calibrated guard's inputs, and the uncovered-subject guard says so when the model is not sure", () => {
-    const r = matcher.match("which documents does a staff nurse need?");
+    const r = matcher.match("documents needed for staff nurse job");
     expect(r.calibration!.features[CALIBRATION_INPUT.uncoveredSubject]).toBe(1);
     expect(r.id).toBeNull();
     expect(r.stage).toBe("guard uncovered-subject");

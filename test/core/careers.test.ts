@@ -8,7 +8,7 @@ import { learnCareerNames, subjectWords } from "../../src/careers.js";
 import { CAREER_NAMES } from "../../src/careers-data.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { Matcher } from "../../src/match.js";
-import { corpusDir, entry, phrasings, welderArticle } from "../helpers/corpus.js";
+import { corpusDir, welderArticle, welderSafety } from "../helpers/corpus.js";
 
 const article = (...entries: string[]) => entries.map((e) => new Set(e.split(" ")));
 
@@ -58,12 +58,7 @@ describe("the shipped career names", () => {
 
 describe("a sparse article and another career's name", () => {
   const dir = corpusDir({
-    "welder.yaml": welderArticle(
-      entry("wd-safety", {
-        ...phrasings(["Is welding safe for a welder's eyes?", "Welder safety rules"], ["वेल्डर के लिए सुरक्षा नियम", "वेल्डर की आँखों की सुरक्षा"], ["welder ki safety kaise kare", "welder ki aankhon ki suraksha"]),
-        answer: { en: "Wear goggles and gloves.", hi: "गॉगल्स और दस्ताने पहनें।" },
-      }),
-    ),
+    "welder.yaml": welderArticle(welderSafety()),
   });
   copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
   const corpus = loadCorpus(dir);

@@ -35,11 +35,13 @@ describe("the guards", () => {
   });
 
   it("uncovered-subject: in a sparse article, only when the calibrated model is not sure either", () => {
-    const lacking = { ...calm, lacking: "#PAY", lackingLabel: { en: "pay", hi: "वेतन" } };
+    const lacking = { ...calm, lacking: "#SALARY", lackingLabel: { en: "pay", hi: "वेतन" } };
     const judged = (model: "sparse" | "dense", confidence: number) => ({ ...lacking, calibration: { features: [], confidence, bar: 0.7, model } });
     expect(guard("uncovered-subject").objects(judged("sparse", 0.9))).toBe(false);
     expect(guard("uncovered-subject").objects(judged("sparse", 0.5))).toBe(true);
     expect(guard("uncovered-subject").objects(judged("dense", 0.9))).toBe(true);
+    // A subject an article's data says it does not cover (its `not_covered`) is declined however sure the model is.
+    expect(guard("uncovered-subject").objects({ ...judged("sparse", 0.9), lacking: "#UNIFORM" })).toBe(true);
     expect(guard("uncovered-subject").why(judged("sparse", 0.5))).toBe("it asks about pay, and back-office answers no such question, and the model is not sure (calibrated confidence 0.500 against 0.70, score 0.900)");
   });
 

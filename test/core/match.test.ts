@@ -7,7 +7,7 @@ import { Matcher, typicalTerms } from "../../src/match.js";
 import { formatExplain } from "../../src/explain.js";
 import { splitQuestions } from "../../src/parts.js";
 import { phoneticKey, romanize, spelledLetters, stem } from "../../src/translit.js";
-import { corpusDir, entry } from "../helpers/corpus.js";
+import { corpusDir, entry, phrasings } from "../helpers/corpus.js";
 
 const matcher = new Matcher(loadCorpus("faq"));
 const idOf = (q: string) => matcher.match(q).id;
@@ -290,6 +290,22 @@ describe("hard cases", () => {
     ["logistics", "a long word is not split into look-alike keys (log + stock)"],
   ])("leaves %s unknown: %s", (word) => {
     expect(matcher.match(word).words).toEqual([expect.objectContaining({ word, as: "unknown" })]);
+  });
+
+  it("corrects a word whose ending its stem lost by the whole word ('editng' for 'editing', 'cours' for 'course')", () => {
+    const dir = corpusDir({
+      "editor.yaml": {
+        source: { title: "Video editor", language: "hi" },
+        entries: [entry("ve-course", phrasings(["Video editing course fees", "Which editing course is best?"], ["वीडियो एडिटिंग कोर्स की फीस"], ["video editing course ki fees"]))],
+      },
+    });
+    const words = new Map(new Matcher(loadCorpus(dir)).match("vidoe editng cours fees").words.map((w) => [w.word, w]));
+    expect(words.get("editng")).toMatchObject({ how: "typo of editing" });
+    expect(words.get("cours")).toMatchObject({ as: "#QUALIFICATION", how: "typo of course" });
+  });
+
+  it("does not correct a whole word into another that only its loose spelling is near ('letter' is not 'lesser')", () => {
+    expect(matcher.match("could you please explain in a letter").words.find((w) => w.word === "letter")).toMatchObject({ as: "unknown" });
   });
 
   it.each([

@@ -35,6 +35,14 @@ export function welderArticle(...more: Record<string, unknown>[]): Record<string
   };
 }
 
+/** A fourth entry for welderArticle: with four entries an article's own career ("welder") can be told (see careerTerms). */
+export function welderSafety(): Record<string, unknown> {
+  return entry("wd-safety", {
+    ...phrasings(["Is welding safe for a welder's eyes?", "Welder safety rules"], ["वेल्डर के लिए सुरक्षा नियम", "वेल्डर की आँखों की सुरक्षा"], ["welder ki safety kaise kare", "welder ki aankhon ki suraksha"]),
+    answer: { en: "Wear goggles and gloves.", hi: "गॉगल्स और दस्ताने पहनें।" },
+  });
+}
+
 /** A temporary folder holding the given YAML files (objects are serialised, strings written as they are). */
 export function corpusDir(files: Record<string, unknown>, copyShipped = false): string {
   const dir = mkdtempSync(join(tmpdir(), "faq-"));

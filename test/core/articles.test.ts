@@ -199,6 +199,22 @@ describe("procedures", () => {
   });
 });
 
+describe("an article's name, from its title", () => {
+  const emt = article("इमरजेंसी मेडिकल टेक्नीशियन (EMT)", "Emergency Medical Technician (EMT) jobs", [
+    item("emt-what", { en: ["What does an EMT do?", "What is an EMT's job?"], hi: ["EMT क्या करता है?"], "hi-Latn": ["EMT kya karta hai"] }),
+    item("emt-salary", { en: ["What is an EMT's salary?", "How much does an EMT earn?"], hi: ["EMT की सैलरी कितनी होती है?"], "hi-Latn": ["EMT ki salary kitni hai"] }),
+    item("emt-shifts", { en: ["Do EMTs work night shifts?", "What are an EMT's working hours?"], hi: ["क्या EMT को रात की शिफ्ट करनी पड़ती है?"], "hi-Latn": ["EMT ki night shift hoti hai kya"] }),
+  ]);
+  const corpus = loadCorpus(withSmalltalk({ "emt.yaml": emt }));
+
+  it("counts for every entry: a question naming the career in full is as sure as one saying EMT", () => {
+    const q = "what is the salary of an emergency medical technician";
+    const named = new Matcher(corpus).match(q);
+    expect(named.id).toBe("emt-salary");
+    expect(named.candidates[0]!.score).toBeGreaterThan(new Matcher(corpus, { nameQuality: 0 }).match(q).candidates[0]!.score);
+  });
+});
+
 describe("close calls in an article with few phrasings", () => {
   const shifts = article("Staff nurse", "staff nurse jobs", [
     item("nurse-weekends", { en: ["Do staff nurses work on weekends?"], hi: ["क्या नर्स को वीकेंड पर काम करना पड़ता है?"], "hi-Latn": ["nurse ko weekend pe kaam karna padta hai kya"] }),

@@ -1,13 +1,13 @@
 // Career names learned across articles: which words name a career, and a question about another career declined by
 // an article that never names it, unless the question names the article's own career too.
-import { copyFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { testArticles, testCareerNames } from "../../bin/kind-labels.js";
 import { learnCareerNames, subjectWords } from "../../src/careers.js";
 import { CAREER_NAMES } from "../../src/careers-data.js";
 import { loadCorpus } from "../../src/corpus.js";
-import { Matcher } from "../../src/match.js";
+import { CALIBRATION_INPUT, Matcher } from "../../src/match.js";
 import { corpusDir, welderArticle, welderSafety } from "../helpers/corpus.js";
 
 const article = (...entries: string[]) => entries.map((e) => new Set(e.split(" ")));
@@ -94,5 +94,20 @@ describe("a sparse article and another career's name", () => {
 
   it("ignores a career name its own questions use, even in one entry", () => {
     expect(knowing.match("eyes ki safety kaise kare").id).toBe("wd-safety");
+  });
+
+  it("tells the calibrated guard whether a question names the article's own career, and what it lacks when it does not", () => {
+    const inputs = (m: Matcher, q: string) => {
+      const f = m.match(q).calibration!.features;
+      return { own: f[CALIBRATION_INPUT.ownCareer], elsewhere: f[CALIBRATION_INPUT.unknownElsewhere], unknown: f[CALIBRATION_INPUT.unknownShare] };
+    };
+    expect(inputs(unknowing, "welder ki salary kitni hoti hai bahrain me")).toMatchObject({ own: 1, elsewhere: 0 });
+    const elsewhere = inputs(unknowing, "salary kitni hoti hai bahrain me");
+    expect(elsewhere.own).toBe(-1);
+    expect(elsewhere.elsewhere).toBeGreaterThan(0);
+    expect(elsewhere.elsewhere).toBe(elsewhere.unknown);
+    // (Three entries are too few to tell which words name the career: nothing to say.)
+    const small = loadCorpus(corpusDir({ "welder.yaml": welderArticle(), "smalltalk.yaml": readFileSync("faq/smalltalk.yaml", "utf8") }));
+    expect(inputs(new Matcher(small), "salary kitni hoti hai bahrain me")).toMatchObject({ own: 0, elsewhere: 0 });
   });
 });

@@ -107,6 +107,13 @@ describe("a sparse article with the kind model", () => {
     expect(blind.match(q).candidates[0]?.id).toBe("wd-what");
   });
 
+  it("weighs a word it lacks less when covered questions use it far more than near misses ('yrs'), not a near miss's ('cricket')", () => {
+    const even = new Matcher(corpus, { unknownScopeFloor: 1 });
+    const score = (m: Matcher, q: string) => m.match(q).candidates[0]!.score;
+    expect(score(shipped, "welder salary after yrs")).toBeGreaterThan(score(even, "welder salary after yrs"));
+    expect(score(shipped, "welder salary cricket")).toBe(score(even, "welder salary cricket"));
+  });
+
   it("does not weigh kinds or near misses in a dense article", () => {
     const faq = loadCorpus("faq");
     const noScope = new KindModel({ ...SCOPE_COUNTS, words: "" });

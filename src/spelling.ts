@@ -19,7 +19,7 @@ const bigrams = (key: string): string[] => {
   return out;
 };
 
-/** Words at least this long are corrected as whole words (shorter ones by their keys alone: "cours" is not "cost"). */
+/** Words at least this long are corrected as whole words (shorter ones by their keys alone). */
 export const WORD_TYPO_MIN = 5;
 
 /** Every way to drop one letter of a word, and the word itself. */
@@ -27,6 +27,16 @@ function withOneDeleted(word: string): string[] {
   const out = [word];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
+}
+
+/** Words of this many letters may differ by a changed letter; shorter ones so differ as other words ("behan", "began"). */
+const WORD_CHANGE_MIN = 7;
+
+/** Whether two words one edit apart are more likely two words than a slip: a changed letter in a short word. */
+function otherWord(word: string, near: string): boolean {
+  if (word.length !== near.length || word.length >= WORD_CHANGE_MIN) return false;
+  // (Two letters swapped, "vidoe" for "video", keep the same letters.)
+  return [...word].sort().join("") !== [...near].sort().join("");
 }
 
 /**
@@ -58,7 +68,7 @@ class WordIndex {
     let found: Correction | undefined;
     for (const d of withOneDeleted(word)) {
       for (const near of this.byDeletion.get(d) ?? []) {
-        if (near[0] !== word[0] || near === word || editDistance(near, word) > 1) continue;
+        if (near[0] !== word[0] || near === word || editDistance(near, word) > 1 || otherWord(word, near)) continue;
         for (const term of this.termsOf.get(near)!) {
           if (found !== undefined && found.term !== term) return undefined;
           found = { term, key: near };

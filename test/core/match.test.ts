@@ -304,8 +304,12 @@ describe("hard cases", () => {
     expect(words.get("cours")).toMatchObject({ as: "#QUALIFICATION", how: "typo of course" });
   });
 
-  it("does not correct a whole word into another that only its loose spelling is near ('letter' is not 'lesser')", () => {
-    expect(matcher.match("could you please explain in a letter").words.find((w) => w.word === "letter")).toMatchObject({ as: "unknown" });
+  it("does not correct a whole word into another that only its loose spelling or a changed letter makes near", () => {
+    // "letter" is not "lesser", nor a sister ("behan") "began", nor "sahit" (with) "sahi".
+    const word = (q: string, w: string) => matcher.match(q).words.find((x) => x.word === w);
+    expect(word("could you please explain in a letter", "letter")).toMatchObject({ as: "unknown" });
+    expect(word("meri behan back office kar sakti hai?", "behan")?.how).not.toMatch(/^typo/);
+    expect(word("dhanyavaad sahit, front office kya hai", "sahit")?.how).not.toMatch(/^typo/);
   });
 
   it.each([

@@ -159,7 +159,6 @@ export class Analyzer {
     const raw = devanagari ? romanize(stemHindi(surface)) : surface;
     const latin = stem(raw);
     const spelling = loose(latin);
-    const word = raw;
     const key = phoneticKey(latin);
     // Devanagari words join a concept by their own spelling or a long key: a short romanisation is ambiguous
     // (the particle ही reads "hi", which is not a greeting).
@@ -173,7 +172,7 @@ export class Analyzer {
     const pluralStop = !devanagari && latin !== raw && raw.endsWith("s") && STOP_FORMS.has(loose(latin));
     const listedStop = STOP_FORMS.has(surface) || (!devanagari && STOP_FORMS.has(loose(raw))) || pluralStop;
     const stop = (listedStop && listed === undefined) || (!devanagari && surface.length === 1 && !/\d/.test(surface));
-    const form: WordForm = { surface, latin, key, spelling, word, stop, concept: stop ? undefined : concept };
+    const form: WordForm = { surface, latin, key, spelling, word: raw, stop, concept: stop ? undefined : concept };
     if (this.formCache.size >= FORM_CACHE_MAX) this.formCache.clear();
     this.formCache.set(surface, form);
     return form;

@@ -986,7 +986,8 @@ export class Matcher {
    * the entry's questions than like another entry's (see Surface), its chance by naive Bayes beyond an even one,
    * whether it asks about a subject the entry's questions do not (`lacking`: in a sparse article the
    * uncovered-subject guard leaves that to the model), how much better its kinds fit the entry than another (see
-   * kindLead), and, in a sparse article, how much its words are other articles' near misses' (see nearMissOdds).
+   * kindLead), and, in a sparse article, how much its words are other articles' near misses' (see nearMissOdds), and
+   * whether it names the article's own career, with the share of words it lacks when it does not (see careerTerms).
    * Small talk keeps the bars.
    */
   private calibration({ clean, explained, query, forms }: Understanding, best: Scored, rivals: readonly Scored[], lacking: boolean): Calibration | undefined {
@@ -1359,7 +1360,7 @@ export class Matcher {
     }
     // Query words the best question lacks count for a little when another question of the entry, or its
     // answer, uses them.
-    if (this.t.answerQuality > 0 || this.t.entryQuality > 0) {
+    if (this.t.answerQuality > 0 || this.t.entryQuality > 0 || this.t.nameQuality > 0) {
       let credit = 0;
       for (const [t, quality] of query) {
         if (this.has(question, t) || this.contrastTerms.has(t)) continue;

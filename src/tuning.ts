@@ -77,7 +77,8 @@ export const TUNING = Object.freeze({
    * whether the question asks about a subject (pay, documents...) the entry's questions do not (the
    * uncovered-subject guard, which in a sparse article objects only with the model), how much better the kinds
    * the question asks (pay, training...: see KindModel) fit the best entry than any other, and how much its words are
-   * those of other articles' near misses (see Matcher.nearMissOdds). An article at least this sparse (see
+   * those of other articles' near misses (see Matcher.nearMissOdds), and whether it names the article's own career
+   * (1, -1, or 0 where that cannot be told) with the share of words it lacks when it does not. An article at least this sparse (see
    * Matcher.models) has the first...
    */
   calibratedSparseness: 0.5,

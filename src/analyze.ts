@@ -15,7 +15,7 @@ export interface WordForm {
   readonly key: string;
   /** The Latin spelling loosened (long vowels shortened, doubled letters collapsed), to compare spellings. */
   readonly spelling: string;
-  /** The whole word's Latin spelling before its ending is cut (not loosened: "letter" is not "lesser"): a typo is a near miss of the word as typed. */
+  /** A Latin word as typed, before its ending is cut and not loosened ("letter" is not "lesser"), for whole-word typos; a Devanagari word's romanisation. */
   readonly word: string;
   /** True for a function word that carries no meaning for matching. */
   readonly stop: boolean;

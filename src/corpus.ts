@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { load as parseYaml, YAMLException } from "js-yaml";
 import { z } from "zod";
 import type { Article, Corpus, Entry } from "./types.js";
-import { articleLexiconSchema, lexiconProblems, mergeLexicons, type ArticleLexicon } from "./vocabulary.js";
+import { articleLexiconSchema, conceptName, lexiconProblems, mergeLexicons, type ArticleLexicon } from "./vocabulary.js";
 
 export interface Problem {
   readonly file: string;
@@ -87,6 +87,7 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
     const { source } = parsedFile.data;
     const smalltalk = !source;
     const named: string[] = [];
+    const notCovered: string[] = [];
     if (parsedFile.data.lexicon !== undefined) {
       const lexicon = articleLexiconSchema.safeParse(parsedFile.data.lexicon);
       if (!lexicon.success) {
@@ -97,12 +98,13 @@ export function buildCorpus(files: readonly CorpusFile[]): { corpus?: Corpus; pr
         if (bad.length === 0) {
           lexicons.push(lexicon.data);
           named.push(...(lexicon.data.contrasts ?? []).flat());
+          notCovered.push(...Object.keys(lexicon.data.not_covered ?? {}).map((k) => `#${conceptName(k)}`));
         }
       }
     }
     if (source) {
       const about = Object.freeze(source.about ?? { en: source.title, hi: source.title });
-      articles.push(Object.freeze({ file, title: source.title, about, named: Object.freeze(named) }));
+      articles.push(Object.freeze({ file, title: source.title, about, named: Object.freeze(named), notCovered: Object.freeze(notCovered) }));
     }
     // Sections are checked against the article's own headings (copied into the file), so a misnamed source cannot be shown.
     const headings = source?.headings ? new Set(source.headings) : undefined;

@@ -155,8 +155,6 @@ export class Matcher {
   private readonly careerFields: ReadonlySet<string>;
   /** Per article: the terms that name its career, in nearly every one of its entries (TUNING.ownSubjectShare); none in a dense article of many topics. */
   private readonly careerTerms: Set<number>[];
-  /** Per article: the words its title names it by ("EMT", "इमरजेंसी मेडिकल टेक्नीशियन"), each entry's to count (see adjusted). */
-  private readonly nameTerms: Set<number>[];
   /** Words that only classify a job ("office", "job", "which"): a role question may use them (see onlyClassifies). */
   private readonly classifying = new Set<number>();
   /** The terms of the sides articles contrast ("front", "back"): a question naming one is about that article. */
@@ -288,7 +286,7 @@ export class Matcher {
               if (stem !== undefined && !this.verbStems.has(stem)) this.verbStems.set(stem, t);
             }
             this.spelling.add(t, part.spelling);
-            this.spelling.addWord(t, part.word);
+            if (!hasDevanagari(part.surface)) this.spelling.addWord(t, part.word);
             const bySpelling = articleSpellings[this.articleOf[e]!];
             bySpelling?.set(t, (bySpelling.get(t) ?? new Set<string>()).add(scriptSpelling(part)));
             if (corpus.entries[e]!.smalltalk) {
@@ -371,20 +369,6 @@ export class Matcher {
       const t = this.termIds.get(name);
       if (t !== undefined) this.classifying.add(t);
     }
-    // An article's name, from its title and what it says it covers: every entry of it is about that.
-    this.nameTerms = corpus.articles.map((article) => {
-      const names = new Set<number>();
-      for (const text of [article.title, article.about.en, article.about.hi]) {
-        for (const form of analyzer.analyzeText(text, Infinity).forms) {
-          const name = termName(form);
-          if (form.stop || name.startsWith("#") || /^\d+$/.test(name)) continue;
-          const t = this.intern(name);
-          this.spelling.add(t, form.spelling);
-          names.add(t);
-        }
-      }
-      return names;
-    });
     const answerDf = new Map<number, number>();
     for (const names of answerNames) {
       const terms = new Set<number>();
@@ -430,11 +414,7 @@ export class Matcher {
       return sparseness >= this.t.calibratedSparseness ? sparse : dense;
     });
     // (The share was measured on sparse articles: a dense one, of many workplaces, is not judged so.)
-    this.models.forEach((model, a) => {
-      if (model === sparse) return;
-      this.careerTerms[a]!.clear();
-      this.nameTerms[a]!.clear();
-    });
+    this.models.forEach((model, a) => model !== sparse && this.careerTerms[a]!.clear());
     this.kinds = kinds;
     this.scope = scope;
     this.kindsOf = corpus.entries.map((_, e) => {
@@ -499,10 +479,12 @@ export class Matcher {
       const t = this.termIds.get(concept);
       if (t === undefined) continue;
       this.spelling.addKey(key, t);
-      for (const spelt of analyzer.conceptSpellings().get(key) ?? []) {
-        this.spelling.add(t, spelt);
-        this.spelling.addWord(t, spelt);
-      }
+      for (const spelt of analyzer.conceptSpellings().get(key) ?? []) this.spelling.add(t, spelt);
+    }
+    // ...and the concept words the corpus uses, in Latin letters as listed ("course"), for whole-word typos.
+    for (const [name, words] of Object.entries(corpus.lexicon.concepts)) {
+      const t = this.termIds.get(`#${name}`);
+      if (t !== undefined) for (const w of words) if (!hasDevanagari(w)) this.spelling.addWord(t, w.toLowerCase());
     }
     for (const [a, b] of corpus.lexicon.contrasts) {
       const ta = this.termIds.get(nameOf(a));
@@ -829,7 +811,8 @@ export class Matcher {
     const { scoreBar, coverageBar } = this.bars(q, best, second);
     const calibration = this.calibration(q, ranked[0]!, rivals, lacking !== undefined);
     const fields = [...q.fields, ...this.otherCareers(q, ranked[0]!.entry)];
-    return { best, second, lacking, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields, offTopic, ambiguous, scoreBar, coverageBar, calibration };
+    const declared = lacking !== undefined && (this.corpus.articles[this.articleOf[ranked[0]!.entry]!]?.notCovered.includes(lacking) ?? false);
+    return { best, second, lacking, declared, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields, offTopic, ambiguous, scoreBar, coverageBar, calibration };
   }
 
   /**
@@ -1066,7 +1049,7 @@ export class Matcher {
   /**
    * The share of its weight a word the corpus lacks keeps against a sparse article's entries: all of it when near
    * misses use it as much as covered questions or more ("price", "weather"), less for a word covered questions use
-   * far more, down to TUNING.unknownScopeFloor ("dono", "worth", "yrs"): one article's phrasings cannot know every
+   * far more, down to TUNING.unknownScopeFloor ("yrs", "possible", "beginner"): one article's phrasings cannot know every
    * word its readers ask with, and many articles' readers show which words ask about something else.
    */
   private scopedWeight(form: WordForm): number {
@@ -1360,12 +1343,11 @@ export class Matcher {
     }
     // Query words the best question lacks count for a little when another question of the entry, or its
     // answer, uses them.
-    if (this.t.answerQuality > 0 || this.t.entryQuality > 0 || this.t.nameQuality > 0) {
+    if (this.t.answerQuality > 0 || this.t.entryQuality > 0) {
       let credit = 0;
       for (const [t, quality] of query) {
         if (this.has(question, t) || this.contrastTerms.has(t)) continue;
-        const named = this.nameTerms[this.articleOf[e]!]?.has(t) ? this.t.nameQuality : 0;
-        const share = Math.max(named, this.entryTerms[e]!.has(t) ? this.t.entryQuality : 0, this.answerTerms[e]!.has(t) ? this.t.answerQuality : 0);
+        const share = Math.max(this.entryTerms[e]!.has(t) ? this.t.entryQuality : 0, this.answerTerms[e]!.has(t) ? this.t.answerQuality : 0);
         credit += idf[t]! * quality * share;
       }
       if (credit > 0) {
@@ -1690,6 +1672,8 @@ export interface GuardFacts {
   readonly second: Candidate | undefined;
   /** A required subject (a concept name) the best entry answers no question about. */
   readonly lacking: string | undefined;
+  /** ...that the best entry's own article says it does not cover (its `not_covered`). */
+  readonly declared: boolean;
   /** ...named for people. */
   readonly lackingLabel: SubjectLabel | undefined;
   /** Other lines of work or walks of life it asks about that no corpus question speaks of. */
@@ -1731,8 +1715,8 @@ export interface Guard {
 export const GUARDS: readonly Guard[] = [
   // Pay, papers, a procedure: only an entry whose questions ask about that subject answers it.
   // (In a sparse article the calibrated model weighs it with the rest, see Matcher.calibration: an article of few
-  // phrasings an entry often asks a subject in its title or answer, or in words its questions lack. Not a subject an
-  // article's data says it does not cover, its `not_covered`: the maintainer knows.)
+  // phrasings an entry often asks a subject in its title or answer, or in words its questions lack. Not a subject the
+  // best entry's article says it does not cover, in its `not_covered`: its maintainer knows.)
   {
     name: "uncovered-subject",
     objects: (f) => f.lacking !== undefined && !(modelWeighs(f) && f.calibration!.confidence >= f.calibration!.bar),
@@ -1767,9 +1751,9 @@ function weighsSubject(calibration: Calibration | undefined): boolean {
   return calibration?.model === "sparse";
 }
 
-/** Whether the model weighs the subject a question lacks: a built-in one (pay, papers) in a sparse article, not one an article's `not_covered` names. */
+/** Whether the model weighs the subject a question lacks: in a sparse article, unless the article says it does not cover it. */
 function modelWeighs(f: GuardFacts): boolean {
-  return weighsSubject(f.calibration) && f.lacking! in BASE_LEXICON.subjects;
+  return weighsSubject(f.calibration) && !f.declared;
 }
 
 /** Whether the calibrated model took part in a guard's objection: not sure enough, or a subject it weighs. */

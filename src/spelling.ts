@@ -2,6 +2,7 @@
 import Fuse from "fuse.js";
 import type { WordForm } from "./analyze.js";
 import { editDistance } from "./distance.js";
+import { hasDevanagari } from "./normalize.js";
 import type { Tuning } from "./tuning.js";
 
 /** A corrected word may differ from a corpus spelling by at most this share of its letters ("alert" is not "apart"). */
@@ -19,8 +20,14 @@ const bigrams = (key: string): string[] => {
   return out;
 };
 
-/** Words at least this long are corrected as whole words (shorter ones by their keys alone). */
-export const WORD_TYPO_MIN = 5;
+/** Words at least this long are corrected as whole words (shorter ones by their keys alone: "khata" is not "khatam"). */
+const WORD_TYPO_MIN = 6;
+
+/**
+ * A word corrected whole: Latin letters as typed, long enough. (A Devanagari word's romanisation is not how anyone
+ * typed it: लाते is not "ladate".)
+ */
+const LATIN_WORD = new RegExp(`^[a-z]{${WORD_TYPO_MIN},}$`);
 
 /** Every way to drop one letter of a word, and the word itself. */
 function withOneDeleted(word: string): string[] {
@@ -29,14 +36,12 @@ function withOneDeleted(word: string): string[] {
   return out;
 }
 
-/** Words of this many letters may differ by a changed letter; shorter ones so differ as other words ("behan", "began"). */
+/** Words of this many letters may differ by a changed or swapped letter; shorter ones so differ as other words ("behan", "began"). */
 const WORD_CHANGE_MIN = 7;
 
-/** Whether two words one edit apart are more likely two words than a slip: a changed letter in a short word. */
+/** Whether two words one edit apart are more likely two words than a slip: a changed or swapped letter in a short word. */
 function otherWord(word: string, near: string): boolean {
-  if (word.length !== near.length || word.length >= WORD_CHANGE_MIN) return false;
-  // (Two letters swapped, "vidoe" for "video", keep the same letters.)
-  return [...word].sort().join("") !== [...near].sort().join("");
+  return word.length === near.length && word.length < WORD_CHANGE_MIN;
 }
 
 /**
@@ -49,7 +54,7 @@ class WordIndex {
   private readonly termsOf = new Map<string, Set<number>>();
 
   add(word: string, term: number): void {
-    if (word.length < WORD_TYPO_MIN) return;
+    if (!LATIN_WORD.test(word)) return;
     let terms = this.termsOf.get(word);
     if (terms === undefined) {
       this.termsOf.set(word, (terms = new Set()));
@@ -64,7 +69,7 @@ class WordIndex {
 
   /** The one term the indexed words within one edit of `word` stand for, with the first letter kept; none if they disagree. */
   nearest(word: string): Correction | undefined {
-    if (word.length < WORD_TYPO_MIN) return undefined;
+    if (!LATIN_WORD.test(word)) return undefined;
     let found: Correction | undefined;
     for (const d of withOneDeleted(word)) {
       for (const near of this.byDeletion.get(d) ?? []) {
@@ -151,7 +156,7 @@ export class Spelling {
   correct(form: WordForm): Correction | undefined {
     const memo = `${form.key} ${form.latin} ${form.word}`;
     if (this.memo.has(memo)) return this.memo.get(memo);
-    const found = this.find(form) ?? this.words.nearest(form.word);
+    const found = this.find(form) ?? (hasDevanagari(form.surface) ? undefined : this.words.nearest(form.word));
     if (this.memo.size >= 20_000) this.memo.clear();
     this.memo.set(memo, found);
     return found;

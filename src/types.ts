@@ -34,6 +34,8 @@ export interface Article {
   readonly about: Readonly<Record<AnswerLang, string>>;
   /** Words its data declares its own (the sides of its contrasts): they name its subject whoever else uses them. */
   readonly named: readonly string[];
+  /** The subjects its data says it does not cover (its `not_covered`), as concept names ("#UNIFORM"). */
+  readonly notCovered: readonly string[];
 }
 
 export interface Corpus {

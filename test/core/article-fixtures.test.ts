@@ -110,9 +110,9 @@ const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = {
 // of 85.
 const ALONE_OUT_OF_SCOPE: Readonly<Record<string, number>> = { "hospital-reception": 40 };
 // (With 150 articles, 17 of the packers and movers' 29 Hindi questions tie with another article's entry, naming none
-// of its own words: the bot asks which one is meant, and 8 are answered right; 7 at the 0.70 bar.)
+// of its own words: the bot asks which one is meant, and 8 are answered right; 7 at the 0.70 and 0.71 bars.)
 // (The dietitian's near misses are other test articles' questions: a physiotherapist's, a pharmacist's, a gym
-// trainer's or a lab technician's course or pay, which those articles answer together: 7 of 16 declined at 0.70.)
+// trainer's or a lab technician's course or pay, which those articles answer together: 7 of 16 declined at the 0.70 and 0.71 bars.)
 const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = { "delivery-executive": 20, "tour-guide": 25, "veterinary-assistant": 25, "packers-movers": 20 };
 
 describe.each(articles)("the %s article alone, beside small talk", (name) => {

@@ -199,22 +199,6 @@ describe("procedures", () => {
   });
 });
 
-describe("an article's name, from its title", () => {
-  const emt = article("इमरजेंसी मेडिकल टेक्नीशियन (EMT)", "Emergency Medical Technician (EMT) jobs", [
-    item("emt-what", { en: ["What does an EMT do?", "What is an EMT's job?"], hi: ["EMT क्या करता है?"], "hi-Latn": ["EMT kya karta hai"] }),
-    item("emt-salary", { en: ["What is an EMT's salary?", "How much does an EMT earn?"], hi: ["EMT की सैलरी कितनी होती है?"], "hi-Latn": ["EMT ki salary kitni hai"] }),
-    item("emt-shifts", { en: ["Do EMTs work night shifts?", "What are an EMT's working hours?"], hi: ["क्या EMT को रात की शिफ्ट करनी पड़ती है?"], "hi-Latn": ["EMT ki night shift hoti hai kya"] }),
-  ]);
-  const corpus = loadCorpus(withSmalltalk({ "emt.yaml": emt }));
-
-  it("counts for every entry: a question naming the career in full is as sure as one saying EMT", () => {
-    const q = "what is the salary of an emergency medical technician";
-    const named = new Matcher(corpus).match(q);
-    expect(named.id).toBe("emt-salary");
-    expect(named.candidates[0]!.score).toBeGreaterThan(new Matcher(corpus, { nameQuality: 0 }).match(q).candidates[0]!.score);
-  });
-});
-
 describe("close calls in an article with few phrasings", () => {
   const shifts = article("Staff nurse", "staff nurse jobs", [
     item("nurse-weekends", { en: ["Do staff nurses work on weekends?"], hi: ["क्या नर्स को वीकेंड पर काम करना पड़ता है?"], "hi-Latn": ["nurse ko weekend pe kaam karna padta hai kya"] }),
@@ -238,6 +222,9 @@ describe("a subject no entry's questions ask, in a sparse article", () => {
   const matcher = matcherOf({ "nurse.yaml": nurse });
 
   it("is one of the calibrated guard's inputs, and the uncovered-subject guard says so when the model is not sure", () => {
+    // (Asked "which documents does a staff nurse need?", the model refit with the own-career inputs is sure enough and
+    // answers nurse-what, a wrong answer in this three-entry article; held out over the test articles, 89 of 99 answers
+    // the model gives to such questions were right. Worded as below, it is not sure.)
     const r = matcher.match("documents needed for staff nurse job");
     expect(r.calibration!.features[CALIBRATION_INPUT.uncoveredSubject]).toBe(1);
     expect(r.id).toBeNull();
@@ -425,6 +412,19 @@ describe("an article's own words, in its lexicon block", () => {
     const r = matcher.match("what uniform does a staff nurse wear?");
     expect(r.id).toBeNull();
     expect(r.subject?.en).toBe("uniforms");
+  });
+
+  it("declines what it does not cover only for its own entries: another article beside it is judged as before", () => {
+    const welder = article("Welder", "welder jobs", [
+      item("wd-what", { en: ["What does a welder do?"], hi: ["वेल्डर क्या करता है?"], "hi-Latn": ["welder kya karta hai"] }),
+      item("wd-salary", { en: ["What is a welder's salary?"], hi: ["वेल्डर की सैलरी कितनी है?"], "hi-Latn": ["welder ki salary kitni hai"] }),
+    ]);
+    const both = matcherOf({ "nurse.yaml": { ...nurse, lexicon }, "welder.yaml": welder });
+    expect(both.match("what uniform does a staff nurse wear?")).toMatchObject({ id: null, stage: "guard uncovered-subject" });
+    const r = both.match("what uniform does a welder wear?");
+    // (The welder's article declares nothing: the calibrated model weighs the subject, and says so if it declines.)
+    if (r.stage === "guard uncovered-subject") expect(r.decision).toMatch(/the model is not sure/);
+    expect(both.match("what uniform does a staff nurse wear?").decision).not.toMatch(/model/);
   });
 
   it("leaves other corpora untouched", () => {

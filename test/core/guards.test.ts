@@ -8,6 +8,7 @@ const calm: GuardFacts = {
   best: candidate("back-office", 0.9, 0.9),
   second: candidate("front-office", 0.5, 0.5),
   lacking: undefined,
+  declared: false,
   lackingLabel: undefined,
   fields: [],
   offTopic: false,
@@ -40,8 +41,9 @@ describe("the guards", () => {
     expect(guard("uncovered-subject").objects(judged("sparse", 0.9))).toBe(false);
     expect(guard("uncovered-subject").objects(judged("sparse", 0.5))).toBe(true);
     expect(guard("uncovered-subject").objects(judged("dense", 0.9))).toBe(true);
-    // A subject an article's data says it does not cover (its `not_covered`) is declined however sure the model is.
-    expect(guard("uncovered-subject").objects({ ...judged("sparse", 0.9), lacking: "#UNIFORM" })).toBe(true);
+    // A subject the best entry's article says it does not cover (its `not_covered`) is declined however sure the model is.
+    expect(guard("uncovered-subject").objects({ ...judged("sparse", 0.9), lacking: "#UNIFORM", declared: true })).toBe(true);
+    expect(guard("uncovered-subject").objects({ ...judged("sparse", 0.9), lacking: "#UNIFORM", declared: false })).toBe(false);
     expect(guard("uncovered-subject").why(judged("sparse", 0.5))).toBe("it asks about pay, and back-office answers no such question, and the model is not sure (calibrated confidence 0.500 against 0.70, score 0.900)");
   });
 

@@ -15,7 +15,7 @@ export interface WordForm {
   readonly key: string;
   /** The Latin spelling loosened (long vowels shortened, doubled letters collapsed), to compare spellings. */
   readonly spelling: string;
-  /** A Latin word as typed, before its ending is cut and not loosened ("letter" is not "lesser"), for whole-word typos; a Devanagari word's romanisation. */
+  /** A Latin word as typed, before its ending is cut and not loosened ("letter" is not "lesser"), for whole-word typos; "" for a Devanagari word (its romanisation is not how anyone typed it). */
   readonly word: string;
   /** True for a function word that carries no meaning for matching. */
   readonly stop: boolean;
@@ -172,7 +172,7 @@ export class Analyzer {
     const pluralStop = !devanagari && latin !== raw && raw.endsWith("s") && STOP_FORMS.has(loose(latin));
     const listedStop = STOP_FORMS.has(surface) || (!devanagari && STOP_FORMS.has(loose(raw))) || pluralStop;
     const stop = (listedStop && listed === undefined) || (!devanagari && surface.length === 1 && !/\d/.test(surface));
-    const form: WordForm = { surface, latin, key, spelling, word: raw, stop, concept: stop ? undefined : concept };
+    const form: WordForm = { surface, latin, key, spelling, word: devanagari ? "" : raw, stop, concept: stop ? undefined : concept };
     if (this.formCache.size >= FORM_CACHE_MAX) this.formCache.clear();
     this.formCache.set(surface, form);
     return form;

@@ -286,7 +286,7 @@ export class Matcher {
               if (stem !== undefined && !this.verbStems.has(stem)) this.verbStems.set(stem, t);
             }
             this.spelling.add(t, part.spelling);
-            if (!hasDevanagari(part.surface)) this.spelling.addWord(t, part.word);
+            this.spelling.addWord(t, part.word);
             const bySpelling = articleSpellings[this.articleOf[e]!];
             bySpelling?.set(t, (bySpelling.get(t) ?? new Set<string>()).add(scriptSpelling(part)));
             if (corpus.entries[e]!.smalltalk) {
@@ -484,7 +484,7 @@ export class Matcher {
     // ...and the concept words the corpus uses, in Latin letters as listed ("course"), for whole-word typos.
     for (const [name, words] of Object.entries(corpus.lexicon.concepts)) {
       const t = this.termIds.get(`#${name}`);
-      if (t !== undefined) for (const w of words) if (!hasDevanagari(w)) this.spelling.addWord(t, w.toLowerCase());
+      if (t !== undefined) for (const w of words) this.spelling.addWord(t, w.toLowerCase());
     }
     for (const [a, b] of corpus.lexicon.contrasts) {
       const ta = this.termIds.get(nameOf(a));
@@ -1746,14 +1746,12 @@ export function firstObjecting(facts: GuardFacts, guards: readonly Guard[] = GUA
   return undefined;
 }
 
-/** Whether a model weighs an uncovered subject itself: the sparse one does; with the dense one the guard decides alone. */
-function weighsSubject(calibration: Calibration | undefined): boolean {
-  return calibration?.model === "sparse";
-}
-
-/** Whether the model weighs the subject a question lacks: in a sparse article, unless the article says it does not cover it. */
+/**
+ * Whether the calibrated model weighs the subject a question lacks: the sparse one does, unless the best entry's
+ * article says it does not cover it; with the dense one the guard decides alone.
+ */
 function modelWeighs(f: GuardFacts): boolean {
-  return weighsSubject(f.calibration) && !f.declared;
+  return f.calibration?.model === "sparse" && !f.declared;
 }
 
 /** Whether the calibrated model took part in a guard's objection: not sure enough, or a subject it weighs. */

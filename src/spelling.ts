@@ -2,7 +2,6 @@
 import Fuse from "fuse.js";
 import type { WordForm } from "./analyze.js";
 import { editDistance } from "./distance.js";
-import { hasDevanagari } from "./normalize.js";
 import type { Tuning } from "./tuning.js";
 
 /** A corrected word may differ from a corpus spelling by at most this share of its letters ("alert" is not "apart"). */
@@ -24,8 +23,8 @@ const bigrams = (key: string): string[] => {
 const WORD_TYPO_MIN = 6;
 
 /**
- * A word corrected whole: Latin letters as typed, long enough. (A Devanagari word's romanisation is not how anyone
- * typed it: लाते is not "ladate".)
+ * A word corrected whole: Latin letters as typed, long enough (see WordForm.word: a Devanagari word has none, since
+ * its romanisation is not how anyone typed it: लाते is not "ladate").
  */
 const LATIN_WORD = new RegExp(`^[a-z]{${WORD_TYPO_MIN},}$`);
 
@@ -47,7 +46,7 @@ function otherWord(word: string, near: string): boolean {
 /**
  * Whole words by their one-letter deletions (as SymSpell indexes them): two words one edit apart, a letter
  * added, dropped, changed or swapped, share a deletion. A word whose ending the stemmer did not recognise
- * ("editng" for "editing", "cours" for "course") keeps no key near its word's, but its letters are near.
+ * ("editng" for "editing") keeps no key near its word's, but its letters are near.
  */
 class WordIndex {
   private readonly byDeletion = new Map<string, Set<string>>();
@@ -156,7 +155,7 @@ export class Spelling {
   correct(form: WordForm): Correction | undefined {
     const memo = `${form.key} ${form.latin} ${form.word}`;
     if (this.memo.has(memo)) return this.memo.get(memo);
-    const found = this.find(form) ?? (hasDevanagari(form.surface) ? undefined : this.words.nearest(form.word));
+    const found = this.find(form) ?? this.words.nearest(form.word);
     if (this.memo.size >= 20_000) this.memo.clear();
     this.memo.set(memo, found);
     return found;

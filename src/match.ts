@@ -61,6 +61,8 @@ export interface MatchResult {
   readonly decision: string;
   /** The stage that decided: "every guard passed", "roles", "thanks", "retrieve", or "guard <name>" (see GUARDS). */
   readonly stage: string;
+  /** Other walks of life it names that no article covers (see Matcher.otherCareers), or that its message's question before it named. */
+  readonly careers: readonly string[];
   /** Declined because it asks what the corpus never answers: a procedure, pay, documents and the like. */
   readonly uncovered: boolean;
   /** ...and which subject that is, named for the user. */
@@ -655,21 +657,22 @@ export class Matcher {
    * below, in order: understand the words, weigh the query, rank entries, judge the best against the guards,
    * decide. (A message is segmented into its questions before this, in parts.ts.)
    */
-  match(question: string): MatchResult {
+  match(question: string, context: readonly string[] = []): MatchResult {
     const { clean, forms, aside } = this.analyzer.analyzeQuestion(question);
     const lang = detectLang(clean, this.langVocabulary);
-    const q = this.understandQuery(clean, lang, forms, aside);
+    const q = this.understandQuery(clean, lang, forms, aside, context);
     const weights = this.weigh(q);
-    const { ranked, out, vetoed, rivals } = this.rank(q, weights);
+    const ranking = this.rank(q, weights);
+    const { ranked, out, vetoed } = ranking;
     if (out.length === 0) return this.declined(q, "retrieve", () => "no corpus question shares a word with it");
-    return this.decide(q, ranked, out, vetoed, this.judge(q, ranked, out, rivals));
+    return this.decide(q, ranked, out, vetoed, this.judge(q, ranking));
   }
 
   /**
    * Stage "understand": each word of the question as a query term, an unknown word or nothing, plus the subjects it
    * requires and other fields it names; the word-by-word record is what `--explain` shows.
    */
-  private understandQuery(clean: string, lang: QuestionLang, forms: readonly WordForm[], aside: readonly boolean[]): Understanding {
+  private understandQuery(clean: string, lang: QuestionLang, forms: readonly WordForm[], aside: readonly boolean[], context: readonly string[]): Understanding {
     const explained: ExplainedWord[] = [];
     const query = new Map<number, number>(); // term -> quality
     const unknown = new Map<string, number>(); // key -> length of the word as typed
@@ -718,7 +721,10 @@ export class Matcher {
     // "Is housekeeping front office or back office?": a question naming a side an article contrasts is about that
     // article, whatever line of work it names.
     const namesSide = [...query.keys()].some((t) => this.sides.has(t));
-    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, unknownScoped, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : careers, free };
+    // A question that names no line of work goes on about the one the message's question before it named ("how to
+    // become a tattoo artist and how much do they earn"): `context`, that question's careers (see parts.ts).
+    const named = fields.length > 0 || careers.length > 0 ? careers : [...context];
+    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, unknownScoped, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : named, free };
   }
 
   /**
@@ -795,17 +801,22 @@ export class Matcher {
     const article = ranked[0] === undefined ? -1 : this.articleOf[ranked[0].entry]!;
     const rivals: Scored[] = [];
     for (let i = 1; article >= 0 && i < all.length && rivals.length < ranked.length - 1; i++) if (this.articleOf[all[i]!.entry] === article) rivals.push(all[i]!);
-    return { ranked, out, vetoed, rivals };
+    const pool = covering.length > 0 ? covering : eligible;
+    const alone = (a: number) => this.byEvidence(pool.filter((c) => this.articleOf[c.entry] === a), query, weights, clean, forms);
+    return { ranked, out, vetoed, rivals, alone };
   }
 
   /**
    * Stage "judge": the facts about the best candidate that the guards (GUARDS) rule on, each found by a method
    * of its own.
    */
-  private judge(q: Understanding, ranked: readonly Scored[], out: readonly Candidate[], rivals: readonly Scored[]): GuardFacts {
+  private judge(q: Understanding, { ranked, out, rivals, alone }: Ranking): GuardFacts {
     const best = out[0]!;
     const second = out[1];
-    const ambiguous = this.ambiguous(q.query, ranked, out);
+    // (Any other article among the best few that scores about as well may be the one it asks.)
+    const own = this.articleOf[ranked[0]!.entry]!;
+    const close = [...new Set(ranked.filter((c) => ranked[0]!.across - c.across < this.t.articleAmbiguityMargin).map((c) => this.articleOf[c.entry]!))].filter((a) => a >= 0 && a !== own);
+    const ambiguous = this.ambiguous(q.query, ranked, out, () => close.some((a) => this.sureAlone(q, alone(a))));
     const lacking = this.lackingSubject(q.required, ranked[0]!);
     const offTopic = this.offTopic(ranked[0]!.entry, q);
     const { scoreBar, coverageBar } = this.bars(q, best, second);
@@ -828,8 +839,42 @@ export class Matcher {
     return [...q.query.keys()].some((t) => own.has(t) && q.free.has(t)) ? [] : q.careers;
   }
 
-  /** Guard fact "ambiguous": whether the best two candidates are too close to choose between, so the bot asks which. */
-  private ambiguous(query: Map<number, number>, ranked: readonly Scored[], out: readonly Candidate[]): boolean {
+  /**
+   * Whether the second best entry is of another article that scores about as well by the corpus's weights, and the
+   * question names no article's subject: which of the two it asks is then for each article's own model to say.
+   */
+  private closeAcross(query: ReadonlyMap<number, number>, ranked: readonly Scored[]): boolean {
+    const [first, second] = ranked;
+    return (
+      first !== undefined &&
+      second !== undefined &&
+      this.articleOf[second.entry]! >= 0 &&
+      this.articleOf[second.entry] !== this.articleOf[first.entry] &&
+      ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
+      first.across - second.across < this.t.articleAmbiguityMargin
+    );
+  }
+
+  /**
+   * Whether an article's best entry, ranked as if its article were loaded alone (`candidates`, best first), might
+   * answer by its own calibrated model: near its bar (TUNING.articleSureShare) and, in a dense article, asked about
+   * no subject it lacks.
+   */
+  private sureAlone(q: Understanding, candidates: readonly Scored[]): boolean {
+    const [best, ...rest] = candidates;
+    if (best === undefined) return false;
+    const lacking = this.lackingSubject(q.required, best) !== undefined;
+    const verdict = this.calibration(q, best, rest.slice(0, 5), lacking);
+    if (verdict === undefined) return true;
+    return verdict.confidence >= verdict.bar * this.t.articleSureShare && !(lacking && verdict.model === "dense");
+  }
+
+  /**
+   * Guard fact "ambiguous": whether the best two candidates are too close to choose between, so the bot asks which.
+   * Across articles only when the second's article, which scores about as well (see closeAcross), would answer it
+   * too (`otherSure`): a question only one of them is sure of is not a guess between them.
+   */
+  private ambiguous(query: Map<number, number>, ranked: readonly Scored[], out: readonly Candidate[], otherSure: () => boolean): boolean {
     const best = out[0]!;
     const second = out[1];
     // How far the first leads: by rank when evidence or the letters ordered the two (see byEvidence), else by the
@@ -840,13 +885,7 @@ export class Matcher {
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     // Or, with several articles, two entries of different articles when the question names neither's subject
     // ("salary kitni hai?"): which article is meant is a guess, so ask.
-    const acrossArticles =
-      second !== undefined &&
-      this.corpus.articles.length > 1 &&
-      this.articleOf[ranked[1]!.entry]! >= 0 &&
-      this.articleOf[ranked[1]!.entry] !== this.articleOf[ranked[0]!.entry] &&
-      ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
-      ranked[0]!.across - ranked[1]!.across < this.t.articleAmbiguityMargin;
+    const acrossArticles = second !== undefined && this.closeAcross(query, ranked) && otherSure();
     // (How close two entries of one article may be is the calibrated guard's to weigh: see calibration().)
     const article = (c: { entry: number }) => this.articleOf[c.entry]!;
     // (No tie when the question names the first one's article and not the other's: "front office ki zimmedari" is
@@ -1127,11 +1166,12 @@ export class Matcher {
   }
 
   /** Result "answered": an answer; the decision is words for `--explain` only, written when read. */
-  private answered({ lang, clean, explained }: Understanding, stage: string, candidates: readonly Candidate[], id: string, confidence: number, why: () => string, calibration?: Calibration): MatchResult {
+  private answered({ lang, clean, explained, fields, careers }: Understanding, stage: string, candidates: readonly Candidate[], id: string, confidence: number, why: () => string, calibration?: Calibration): MatchResult {
     return {
       ...(calibration ? { calibration } : {}),
       id,
       stage,
+      careers: [...fields, ...careers],
       confidence: round(confidence),
       lang,
       suggestions: [],
@@ -1147,7 +1187,7 @@ export class Matcher {
 
   /** Result "declined": no answer, maybe suggestions, and the subject it asks about when the corpus answers none. */
   private declined(
-    { lang, clean, explained }: Understanding,
+    { lang, clean, explained, fields, careers }: Understanding,
     stage: string,
     why: () => string,
     candidates: readonly Candidate[] = [],
@@ -1159,6 +1199,7 @@ export class Matcher {
       ...(calibration ? { calibration } : {}),
       id: null,
       stage,
+      careers: [...fields, ...careers],
       confidence: candidates[0]?.score ?? 0,
       lang,
       suggestions,
@@ -1664,6 +1705,8 @@ interface Ranking {
   readonly vetoed: (entry: number) => boolean;
   /** The best entry's rivals: the next entries of its article, best first, from all candidates (see calibration). */
   readonly rivals: readonly Scored[];
+  /** An article's candidates, ranked as if it were loaded alone, best first (see Matcher.sureAlone). */
+  readonly alone: (article: number) => Scored[];
 }
 
 /** What the guards rule on: the best candidates and the facts the "judge" stage found about them. */

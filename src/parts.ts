@@ -79,7 +79,13 @@ export function matchMessage(matcher: Matcher, text: string): { whole: MatchResu
   const whole = matcher.match(text);
   const pieces = splitQuestions(matcher, text);
   if (pieces.length < 2) return { whole, main: whole };
-  const parts = pieces.map((p) => ({ text: p, result: matcher.match(p) }));
+  // A question declined for asking about another line of work says what the next one, naming none, is about.
+  let context: readonly string[] = [];
+  const parts = pieces.map((p) => {
+    const result = matcher.match(p, context);
+    context = result.stage === "guard other-field" ? result.careers : [];
+    return { text: p, result };
+  });
   const answered = [...new Set(parts.flatMap((p) => (p.result.id ? [p.result.id] : [])))];
   const uncovered = parts.some((p) => p.result.id === null);
   if (answered.length >= 2 || (answered.length === 1 && uncovered && (whole.id === null || whole.id === answered[0]))) {

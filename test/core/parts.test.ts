@@ -1,10 +1,12 @@
 // Messages that ask several things: split into their questions, each answered, an uncovered one said so.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ask } from "../../src/answer.js";
 import { Conversation } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { Matcher } from "../../src/match.js";
 import { splitQuestions } from "../../src/parts.js";
+import { corpusDir, welderArticle, welderSafety } from "../helpers/corpus.js";
 
 const matcher = new Matcher(loadCorpus("faq"));
 
@@ -53,6 +55,23 @@ describe("the ask record of a message with several questions", () => {
 
   it("has no parts for one question", () => {
     expect(ask(matcher, "what is the back office?").result.parts).toBeUndefined();
+  });
+});
+
+describe("a question after one about another line of work", () => {
+  const corpus = loadCorpus(corpusDir({ "welder.yaml": welderArticle(welderSafety()), "smalltalk.yaml": readFileSync("faq/smalltalk.yaml", "utf8") }));
+  const welder = new Matcher(corpus, {}, { careers: ["plumber", "electrician"] });
+
+  it("is about that line of work too when it names none of its own: a welder's pay is no plumber's", () => {
+    for (const text of ["plumber kaise bane aur salary kitni milti hai", "what does an electrician do and what is the salary?"]) {
+      const { result } = ask(welder, text);
+      expect(result.id, text).toBeNull();
+      expect(result.answer, text).toBeNull();
+    }
+  });
+
+  it("is answered when the message is about the article's own line of work", () => {
+    expect(ask(welder, "welder kaise bane aur salary kitni milti hai").result.parts?.map((p) => p.id)).toContain("wd-salary");
   });
 });
 

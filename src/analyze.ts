@@ -127,7 +127,8 @@ export class Analyzer {
    */
   private nearSpelling(spelling: string, key: string, devanagari: boolean): boolean {
     for (const s of this.conceptSpellingsByKey.get(key) ?? []) {
-      if (devanagari ? editDistance(spelling, s) <= 1 : !/[aeiouy]/.test(spelling.slice(1)) && devowel(s) === spelling) return true;
+      // (Phone shorthand drops the vowels but often keeps a y: "slry" is "salary" as "slr" is.)
+      if (devanagari ? editDistance(spelling, s) <= 1 : !/[aeiou]/.test(spelling.slice(1)) && devowel(s) === devowel(spelling)) return true;
     }
     return false;
   }

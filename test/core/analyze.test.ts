@@ -71,6 +71,12 @@ describe("language knowledge any article shares", () => {
     for (const plural of ["परेशानियाँ", "परेशानियां", "परेशानियों"]) expect(concept(plural), plural).toBe("#PROBLEM");
   });
 
+  it("reads phone shorthand without vowels as its concept, a kept y too ('slry' is salary), and not a word of other vowels", () => {
+    const concept = (word: string) => new Analyzer(BASE_LEXICON).analyzeText(word).forms[0]?.concept;
+    for (const shorthand of ["slr", "slry"]) expect(concept(shorthand), shorthand).toBe("#SALARY");
+    expect(concept("solar")).toBeUndefined();
+  });
+
   it("weighs 'is it true that' as the frame of a question, not as what is asked", () => {
     // "kya ye sach hai", "is that true", "क्या यह सच है" ask whether the rest holds; the rest is what is asked.
     for (const [question, word] of [

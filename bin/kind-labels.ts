@@ -31,7 +31,7 @@ const KINDS: readonly (readonly [string, RegExp])[] = [
   ["skills", /(?:^|-)skills$/],
   ["duties", /(?:^|-)(?:duties|work|daily-work|day|duty)$/],
   ["eligibility", /(?:^|-)(?:eligibility|qualification|requirements|without-degree)$/],
-  ["finding a job", /(?:^|-)(?:jobs|job|apply|how-to-apply|find-work|find-job|first-job|recruitment|selection|hiring|join|how-to-join)$/],
+  ["finding a job", /(?:^|-)(?:jobs|job|apply|how-to-apply|how-to-get|find-work|find-job|first-job|recruitment|selection|hiring|join|how-to-join)$/],
   ["training", /(?:^|-)(?:training|course|courses|learning|learn|certificate|certification|iti-course|apprenticeship)$/],
   ["safety", /(?:^|-)(?:safety|risks)$/],
   ["hardships", /(?:^|-)(?:challenges|problems|pressure)$/],

@@ -49,7 +49,6 @@ batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise c
 kehlata kehlati kehlate kahlata kahlati kahlate kehte kahte
 padta padti padte padega padegi pdta pdti
 hoga hogi honge hoge hogaa jayega jayegi jayenge jaega jaegi jaenge jaayega jaayegi sakega sakegi sakenge
-rahega rahegi rahenge rhega rhegi payega payegi payenge paunga paungi paoge
 aata aati aate ata ati aisa aisi aise esa esi ese waisa waisi
 sach sachme sachmuch sachmach`;
 
@@ -65,7 +64,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 आसान सरल भाषा शब्दों शब्दो विस्तार संक्षेप
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
-होगा होगी होंगे जाएगा जाएगी जाएंगे जायेगा जायेगी जायेंगे सकेगा सकेगी सकेंगे रहेगा रहेगी रहेंगे पाएगा पाएगी पाएंगे पाऊंगा पाऊँगा पाऊंगी पाओगे आता आती आते ऐसा ऐसी ऐसे वैसा वैसी सच सचमुच
+होगा होगी होंगे जाएगा जाएगी जाएंगे जायेगा जायेगी जायेंगे सकेगा सकेगी सकेंगे आता आती आते ऐसा ऐसी ऐसे वैसा वैसी सच सचमुच
 कहलाता कहलाती कहलाते कहते बातों बिल्कुल बिलकुल कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(

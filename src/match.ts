@@ -813,10 +813,7 @@ export class Matcher {
   private judge(q: Understanding, { ranked, out, rivals, alone }: Ranking): GuardFacts {
     const best = out[0]!;
     const second = out[1];
-    // (Any other article among the best few that scores about as well may be the one it asks.)
-    const own = this.articleOf[ranked[0]!.entry]!;
-    const close = [...new Set(ranked.filter((c) => ranked[0]!.across - c.across < this.t.articleAmbiguityMargin).map((c) => this.articleOf[c.entry]!))].filter((a) => a >= 0 && a !== own);
-    const ambiguous = this.ambiguous(q.query, ranked, out, () => close.some((a) => this.sureAlone(q, alone(a))));
+    const ambiguous = this.ambiguous(q.query, ranked, out, () => this.otherArticleSure(q, ranked, alone));
     const lacking = this.lackingSubject(q.required, ranked[0]!);
     const offTopic = this.offTopic(ranked[0]!.entry, q);
     const { scoreBar, coverageBar } = this.bars(q, best, second);
@@ -856,6 +853,17 @@ export class Matcher {
   }
 
   /**
+   * Whether another article among the best few entries' (any of them may be the one asked), scoring about as well by
+   * the corpus's weights, would answer the question alone (see sureAlone).
+   */
+  private otherArticleSure(q: Understanding, ranked: readonly Scored[], alone: Ranking["alone"]): boolean {
+    const first = ranked[0]!;
+    const own = this.articleOf[first.entry]!;
+    const close = new Set(ranked.filter((c) => first.across - c.across < this.t.articleAmbiguityMargin).map((c) => this.articleOf[c.entry]!));
+    return [...close].some((a) => a >= 0 && a !== own && this.sureAlone(q, alone(a)));
+  }
+
+  /**
    * Whether an article's best entry, ranked as if its article were loaded alone (`candidates`, best first), might
    * answer by its own calibrated model: near its bar (TUNING.articleSureShare) and, in a dense article, asked about
    * no subject it lacks.
@@ -871,8 +879,8 @@ export class Matcher {
 
   /**
    * Guard fact "ambiguous": whether the best two candidates are too close to choose between, so the bot asks which.
-   * Across articles only when the second's article, which scores about as well (see closeAcross), would answer it
-   * too (`otherSure`): a question only one of them is sure of is not a guess between them.
+   * Across articles (see closeAcross) only when another article that scores about as well would answer it too
+   * (`otherSure`): a question only one of them could answer is not a guess between them.
    */
   private ambiguous(query: Map<number, number>, ranked: readonly Scored[], out: readonly Candidate[], otherSure: () => boolean): boolean {
     const best = out[0]!;

@@ -77,6 +77,16 @@ describe("language knowledge any article shares", () => {
     expect(concept("solar")).toBeUndefined();
   });
 
+  it("reads a grown-up's years as an age, in any script, and years of work as years", () => {
+    const concepts = (question: string) => new Analyzer(BASE_LEXICON).analyzeQuestion(question).forms.map((f) => f.concept);
+    for (const q of ["I am 45 years old, can I join the back office?", "main 50 saal ki hu, back office job mil sakti hai?", "मैं 50 साल की हूं, बैक ऑफिस में नौकरी मिलेगी?"]) {
+      expect(concepts(q), q).toContain("#AGE");
+      expect(concepts(q), q).not.toContain("#YEAR");
+    }
+    expect(concepts("8 saal se back office me kaam kar rahi hu")).toContain("#YEAR");
+    expect(concepts("back office me 10 saal ka experience hai")).not.toContain("#AGE");
+  });
+
   it("weighs 'is it true that' as the frame of a question, not as what is asked", () => {
     // "kya ye sach hai", "is that true", "क्या यह सच है" ask whether the rest holds; the rest is what is asked.
     for (const [question, word] of [

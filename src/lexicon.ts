@@ -186,11 +186,12 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])मदद\s+मिली(?![\u0900-\u097f])/gu, "धन्यवाद"],
   // "Hi" after another word is the Hinglish particle ("milna hi nahi", "back office hi"), not a greeting.
   [/\bhi\b(?<=[a-z\u0900-\u097f]\s+hi)(?![,!])/giu, ""],
-  // An age said as years ("I am 45 years old", "main 50 saal ki hu", "मैं 50 साल की हूँ") asks about age, not about
-  // years of work ("8 saal se kaam kar rahi hu"): only a grown-up's number of years, as what someone is.
-  [/\b(?:1[4-9]|[2-7]\d)\s*(?:years?|yrs?)\s+old\b|\baged\s+(?:1[4-9]|[2-7]\d)\b/giu, "age"],
-  [/\b(?:1[4-9]|[2-7]\d)\s*(?:saal|sal|varsh)\s+(?:ka|ki|ke|k)\s+(?=(?:hu|hun|hoon|h|hai|he|hain|ho)\b)/giu, "umar "],
-  [/(?<![\u0900-\u097f\d])(?:1[4-9]|[2-7]\d)\s*(?:साल|वर्ष)\s+(?:का|की|के)\s+(?=(?:हूँ|हूं|हु|है|हैं|हो)(?![\u0900-\u097f]))/gu, "उम्र "],
+  // An age said as years ("I am 45 years old", "main 50 saal ki hu", "मैं 50 साल की हूँ।") asks about age, not about
+  // years of work ("20 saal se kaam kar rahi hu", "mera experience 15 saal ka hai"): only a grown-up's number of
+  // years, and in Hindi only as what the asker is.
+  [/\b(?:1[4-9]|[2-7]\d)[\s-]*(?:years?|yrs?)[\s-]+old\b|\baged\s+(?:1[4-9]|[2-7]\d)\b/giu, "age"],
+  [/\b(?:1[4-9]|[2-7]\d)\s*(?:saal|sal|varsh)\s+(?:ka|ki|ke|k)\s+(?=(?:hu|hun|hoon)\b)/giu, "umar "],
+  [/(?<![\u0900-\u097f\d])(?:1[4-9]|[2-7]\d|[१][४-९]|[२-७][०-९])\s*(?:साल|वर्ष)\s+(?:का|की|के)\s+(?=(?:हूँ|हूं|हु)(?![\u0900-\u0963\u0966-\u097f]))/gu, "उम्र "],
   // "Baad" is "after", not "bad" (their loose spellings meet).
   [/\bbaad\b|(?<![\u0900-\u097f])(?:बाद|पश्चात|उपरांत)(?![\u0900-\u097f])/giu, "after"],
   // A tag "na" ("batao na", "hai na?") asks for agreement; it negates nothing. So does "not sure" / "no idea".

@@ -61,7 +61,10 @@ export interface MatchResult {
   readonly decision: string;
   /** The stage that decided: "every guard passed", "roles", "thanks", "retrieve", or "guard <name>" (see GUARDS). */
   readonly stage: string;
-  /** Other walks of life it names that no article covers (see Matcher.otherCareers), or that its message's question before it named. */
+  /**
+   * Other walks of life it names that the corpus never uses (fields and learnt career names, before the other-field
+   * guard asks whether the best entry's article names its own), or, naming none, those its message's question before it named.
+   */
   readonly careers: readonly string[];
   /** Declined because it asks what the corpus never answers: a procedure, pay, documents and the like. */
   readonly uncovered: boolean;
@@ -843,8 +846,10 @@ export class Matcher {
   private closeAcross(query: ReadonlyMap<number, number>, ranked: readonly Scored[]): boolean {
     const [first, second] = ranked;
     return (
+      this.corpus.articles.length > 1 &&
       first !== undefined &&
       second !== undefined &&
+      this.articleOf[first.entry]! >= 0 &&
       this.articleOf[second.entry]! >= 0 &&
       this.articleOf[second.entry] !== this.articleOf[first.entry] &&
       ![...query.keys()].some((t) => this.subjectOf[t]! >= 0) &&
@@ -864,17 +869,18 @@ export class Matcher {
   }
 
   /**
-   * Whether an article's best entry, ranked as if its article were loaded alone (`candidates`, best first), might
-   * answer by its own calibrated model: near its bar (TUNING.articleSureShare) and, in a dense article, asked about
-   * no subject it lacks.
+   * Whether an article's best entry, its candidates re-ranked by the article's own frame as the best article's are
+   * (`candidates`, best first), might answer by its own calibrated model: near its bar (TUNING.articleSureShare), and
+   * asked about no subject it lacks where that alone declines (a dense article, or one that declares it not covered).
    */
   private sureAlone(q: Understanding, candidates: readonly Scored[]): boolean {
     const [best, ...rest] = candidates;
     if (best === undefined) return false;
-    const lacking = this.lackingSubject(q.required, best) !== undefined;
-    const verdict = this.calibration(q, best, rest.slice(0, 5), lacking);
-    if (verdict === undefined) return true;
-    return verdict.confidence >= verdict.bar * this.t.articleSureShare && !(lacking && verdict.model === "dense");
+    const lacking = this.lackingSubject(q.required, best);
+    const verdict = this.calibration(q, best, rest.slice(0, 5), lacking !== undefined);
+    // (As the uncovered-subject guard would: a dense article, or one that declares the subject not covered, objects on its own.)
+    const objects = lacking !== undefined && (verdict?.model === "dense" || (this.corpus.articles[this.articleOf[best.entry]!]?.notCovered.includes(lacking) ?? false));
+    return verdict !== undefined && !objects && verdict.confidence >= verdict.bar * this.t.articleSureShare;
   }
 
   /**
@@ -892,7 +898,7 @@ export class Matcher {
     const lead = second === undefined ? 1 : byRank ? ranked[0]!.rank - ranked[1]!.rank : best.score - second.score;
     // Two entries that cover the query equally, one ahead only because its question is shorter: ask which.
     // Or, with several articles, two entries of different articles when the question names neither's subject
-    // ("salary kitni hai?"): which article is meant is a guess, so ask.
+    // ("salary kitni hai?") and another of them could answer it too: which article is meant is a guess, so ask.
     const acrossArticles = second !== undefined && this.closeAcross(query, ranked) && otherSure();
     // (How close two entries of one article may be is the calibrated guard's to weigh: see calibration().)
     const article = (c: { entry: number }) => this.articleOf[c.entry]!;
@@ -1713,7 +1719,7 @@ interface Ranking {
   readonly vetoed: (entry: number) => boolean;
   /** The best entry's rivals: the next entries of its article, best first, from all candidates (see calibration). */
   readonly rivals: readonly Scored[];
-  /** An article's candidates, ranked as if it were loaded alone, best first (see Matcher.sureAlone). */
+  /** An article's candidates among all, re-ranked by its own frame as the best article's are, best first (see Matcher.sureAlone). */
   readonly alone: (article: number) => Scored[];
 }
 

@@ -79,11 +79,11 @@ export function matchMessage(matcher: Matcher, text: string): { whole: MatchResu
   const whole = matcher.match(text);
   const pieces = splitQuestions(matcher, text);
   if (pieces.length < 2) return { whole, main: whole };
-  // A question declined for asking about another line of work says what the next one, naming none, is about.
+  // A question declined that names another line of work says what the next one, naming none, is about.
   let context: readonly string[] = [];
   const parts = pieces.map((p) => {
     const result = matcher.match(p, context);
-    context = result.stage === "guard other-field" ? result.careers : [];
+    context = result.id === null ? result.careers : [];
     return { text: p, result };
   });
   const answered = [...new Set(parts.flatMap((p) => (p.result.id ? [p.result.id] : [])))];

@@ -63,7 +63,8 @@ describe("a question after one about another line of work", () => {
   const welder = new Matcher(corpus, {}, { careers: ["plumber", "electrician"] });
 
   it("is about that line of work too when it names none of its own: a welder's pay is no plumber's", () => {
-    for (const text of ["plumber kaise bane aur salary kitni milti hai", "what does an electrician do and what is the salary?"]) {
+    // (Whichever guard declined the question before: papers are a subject the welder article does not answer either.)
+    for (const text of ["plumber kaise bane aur salary kitni milti hai", "what does an electrician do and what is the salary?", "plumber banne ke liye kaunse documents chahiye aur salary kitni hai"]) {
       const { result } = ask(welder, text);
       expect(result.id, text).toBeNull();
       expect(result.answer, text).toBeNull();

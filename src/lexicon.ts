@@ -191,7 +191,7 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // years, and in Hindi only as what the asker is.
   [/\b(?:1[4-9]|[2-7]\d)[\s-]*(?:years?|yrs?)[\s-]+old\b|\baged\s+(?:1[4-9]|[2-7]\d)\b/giu, "age"],
   [/\b(?:1[4-9]|[2-7]\d)\s*(?:saal|sal|varsh)\s+(?:ka|ki|ke|k)\s+(?=(?:hu|hun|hoon)\b)/giu, "umar "],
-  [/(?<![\u0900-\u097f\d])(?:1[4-9]|[2-7]\d|[१][४-९]|[२-७][०-९])\s*(?:साल|वर्ष)\s+(?:का|की|के)\s+(?=(?:हूँ|हूं|हु)(?![\u0900-\u0963\u0966-\u097f]))/gu, "उम्र "],
+  [/(?<![\u0900-\u097f\d])(?:1[4-9]|[2-7]\d|१[४-९]|[२-७][०-९])\s*(?:साल|वर्ष)\s+(?:का|की|के)\s+(?=(?:हूँ|हूं|हु)(?![\u0900-\u0963\u0966-\u097f]))/gu, "उम्र "],
   // "Baad" is "after", not "bad" (their loose spellings meet).
   [/\bbaad\b|(?<![\u0900-\u097f])(?:बाद|पश्चात|उपरांत)(?![\u0900-\u097f])/giu, "after"],
   // A tag "na" ("batao na", "hai na?") asks for agreement; it negates nothing. So does "not sure" / "no idea".

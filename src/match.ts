@@ -726,7 +726,7 @@ export class Matcher {
     const namesSide = [...query.keys()].some((t) => this.sides.has(t));
     // A question that names no line of work goes on about the one the message's question before it named ("how to
     // become a tattoo artist and how much do they earn"): `context`, that question's careers (see parts.ts).
-    const named = fields.length > 0 || careers.length > 0 ? careers : [...context];
+    const named = fields.length > 0 || careers.length > 0 ? careers : context;
     return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, unknownScoped, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : named, free };
   }
 
@@ -822,7 +822,7 @@ export class Matcher {
     const { scoreBar, coverageBar } = this.bars(q, best, second);
     const calibration = this.calibration(q, ranked[0]!, rivals, lacking !== undefined);
     const fields = [...q.fields, ...this.otherCareers(q, ranked[0]!.entry)];
-    const declared = lacking !== undefined && (this.corpus.articles[this.articleOf[ranked[0]!.entry]!]?.notCovered.includes(lacking) ?? false);
+    const declared = lacking !== undefined && this.declaresNotCovered(ranked[0]!.entry, lacking);
     return { best, second, lacking, declared, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields, offTopic, ambiguous, scoreBar, coverageBar, calibration };
   }
 
@@ -837,6 +837,11 @@ export class Matcher {
     const own = this.careerTerms[this.articleOf[best]!];
     if (q.careers.length === 0 || own === undefined || own.size === 0) return [];
     return [...q.query.keys()].some((t) => own.has(t) && q.free.has(t)) ? [] : q.careers;
+  }
+
+  /** Whether an entry's article lists a subject in its `not_covered` block. */
+  private declaresNotCovered(entry: number, subject: string): boolean {
+    return this.corpus.articles[this.articleOf[entry]!]?.notCovered.includes(subject) ?? false;
   }
 
   /**
@@ -879,7 +884,7 @@ export class Matcher {
     const lacking = this.lackingSubject(q.required, best);
     const verdict = this.calibration(q, best, rest.slice(0, 5), lacking !== undefined);
     // (As the uncovered-subject guard would: a dense article, or one that declares the subject not covered, objects on its own.)
-    const objects = lacking !== undefined && (verdict?.model === "dense" || (this.corpus.articles[this.articleOf[best.entry]!]?.notCovered.includes(lacking) ?? false));
+    const objects = lacking !== undefined && (verdict?.model === "dense" || this.declaresNotCovered(best.entry, lacking));
     return verdict !== undefined && !objects && verdict.confidence >= verdict.bar * this.t.articleSureShare;
   }
 

@@ -28,6 +28,7 @@ above up down out off few now seem seems seemed nobody noone
 simple simply easy easily short brief briefly detail detailed details plain language words consider considered
 considering counted regarded finally unsure
 basic fundamental major primary twelfth tenth
+etc approx approximately yrs yr
 suggest suggestion suggestions advise advice guide guidance
 true`;
 
@@ -50,7 +51,9 @@ kehlata kehlati kehlate kahlata kahlati kahlate kehte kahte
 padta padti padte padega padegi pdta pdti
 hoga hogi honge hoge hogaa jayega jayegi jayenge jaega jaegi jaenge jaayega jaayegi sakega sakegi sakenge
 aata aati aate ata ati aisa aisi aise esa esi ese waisa waisi
-sach sachme sachmuch sachmach`;
+sach sachme sachmuch sachmach
+dono donon pehle pahle sirf sirph kewal keval yahan yaha yahaan wahan waha wahaan wagera wagaira wagairah vagaira vagera
+lagbhag itna itni itne isme ismein usme usmein alawa alava`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -65,7 +68,8 @@ const HI_STOP = `है हैं हो होता होती होते 
 बता बताता बताती बताते कि हूँ हूं पा पाता पाती पाते पाया पाई ताकि लेकिन मगर अगर क्योंकि जैसे चीज़ चीज चीज़ें चीजें चीज़ों चीजों बहुत गया गई गए
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
 होगा होगी होंगे जाएगा जाएगी जाएंगे जायेगा जायेगी जायेंगे सकेगा सकेगी सकेंगे आता आती आते ऐसा ऐसी ऐसे वैसा वैसी सच सचमुच
-कहलाता कहलाती कहलाते कहते बातों बिल्कुल बिलकुल कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत`;
+कहलाता कहलाती कहलाते कहते बातों बिल्कुल बिलकुल कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत
+दोनों पहले सिर्फ केवल यहां यहाँ वहां वहाँ वगैरह वगैरा लगभग इतना इतनी इतने इसमें उसमें इसमे उसमे अलावा`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),

@@ -1,5 +1,7 @@
 // Finds the corpus entry a question asks about: an inverted index over phonetic keys and concepts, scored by
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
+import { boostedChance } from "./boosted.js";
+import { SPARSE_CALIBRATION } from "./calibration-data.js";
 import { Analyzer, looksLikeStop, termName, wordsToKeep, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE, spelledAlike } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
@@ -200,9 +202,10 @@ export class Matcher {
     this.corpus = corpus;
     this.t = { ...TUNING, ...tuning };
     if (!(this.t.chanceSmoothing > 0)) throw new Error("tuning: chanceSmoothing must be above 0 (a word no phrasing uses would make every chance 0)");
-    for (const weights of [this.t.calibration, this.t.denseCalibration]) {
-      if (weights.length !== CALIBRATION_FEATURES) throw new Error(`tuning: a calibration needs ${CALIBRATION_FEATURES} weights (see bin/calibrate.ts), not ${weights.length}`);
+    for (const name of ["denseCalibration", "smallCalibration"] as const) {
+      if (this.t[name].length !== CALIBRATION_FEATURES) throw new Error(`tuning: ${name} needs ${CALIBRATION_FEATURES} weights (see bin/calibrate.ts), not ${this.t[name].length}`);
     }
+    if (SPARSE_CALIBRATION.inputs !== CALIBRATION_FEATURES) throw new Error(`src/calibration-data.ts was fitted on ${SPARSE_CALIBRATION.inputs} inputs, not ${CALIBRATION_FEATURES}: run bin/calibrate.ts --write`);
     this.analyzer = new Analyzer(corpus.lexicon);
     const analyzer = this.analyzer;
     const nameOf = (word: string) => termName(analyzer.analyzeWord(word.toLowerCase()));
@@ -410,20 +413,25 @@ export class Matcher {
     // An article that asks each thing six ways lacks most of its readers' words: its best fits score lower than a
     // dense article's, for right answers as for wrong ones, so its sparseness (from 0, a hundred phrasings an entry or
     // more, towards 1) chooses the calibrated guard's model.
-    const sparse = { name: "sparse", weights: this.t.calibration, bar: this.t.calibratedBar } as const;
-    const dense = { name: "dense", weights: this.t.denseCalibration, bar: this.t.denseCalibratedBar } as const;
+    const sparse: CalibrationModel = { name: "sparse", chance: (x) => boostedChance(SPARSE_CALIBRATION, x), bar: this.t.calibratedBar };
+    // (Trees say nothing sure beyond the articles they were fitted on, of eight entries or more: a smaller one is
+    // judged by the logistic model, whose one weight an input reads a tie or a subject no entry asks about as it must.)
+    const smallWeights = this.t.smallCalibration;
+    const small: CalibrationModel = { name: "sparse", chance: (x) => logistic(smallWeights, x), bar: this.t.smallCalibratedBar };
+    const denseWeights = this.t.denseCalibration;
+    const dense: CalibrationModel = { name: "dense", chance: (x) => logistic(denseWeights, x), bar: this.t.denseCalibratedBar };
     // (The letters see the texts the words were read from, titles among them.)
     this.surfaces = entriesOf.map((list) => new Surface(list.flatMap((e) => analysed[e]!.map(({ text }) => ({ entry: e, text })))));
     this.models = sizes.map((entries, a) => {
       const sparseness = entries > 0 ? Math.max(0, 1 - questionsOf[a]! / entries / this.t.unknownDensity) : 0;
-      return sparseness >= this.t.calibratedSparseness ? sparse : dense;
+      return sparseness < this.t.calibratedSparseness ? dense : entries < this.t.treesMinEntries ? small : sparse;
     });
     // (The share was measured on sparse articles: a dense one, of many workplaces, is not judged so.)
-    this.models.forEach((model, a) => model !== sparse && this.careerTerms[a]!.clear());
+    this.models.forEach((model, a) => model.name !== "sparse" && this.careerTerms[a]!.clear());
     this.kinds = kinds;
     this.scope = scope;
     this.kindsOf = corpus.entries.map((_, e) => {
-      if (this.model(e) !== sparse || kinds.size === 0) return new Float64Array(0);
+      if (this.model(e)?.name !== "sparse" || kinds.size === 0) return new Float64Array(0);
       const mean = new Float64Array(kinds.size);
       const texts = analysed[e]!;
       for (const { text } of texts) kinds.posterior(kindWords(analyzer.analyzeQuestion(text, Infinity).forms)).forEach((p, k) => (mean[k]! += p / texts.length));
@@ -820,7 +828,7 @@ export class Matcher {
     const lacking = this.lackingSubject(q.required, ranked[0]!);
     const offTopic = this.offTopic(ranked[0]!.entry, q);
     const { scoreBar, coverageBar } = this.bars(q, best, second);
-    const calibration = this.calibration(q, ranked[0]!, rivals, lacking !== undefined);
+    const calibration = this.calibration(q, ranked, rivals, lacking !== undefined);
     const fields = [...q.fields, ...this.otherCareers(q, ranked[0]!.entry)];
     const declared = lacking !== undefined && this.declaresNotCovered(ranked[0]!.entry, lacking);
     return { best, second, lacking, declared, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields, offTopic, ambiguous, scoreBar, coverageBar, calibration };
@@ -882,7 +890,7 @@ export class Matcher {
     const [best, ...rest] = candidates;
     if (best === undefined) return false;
     const lacking = this.lackingSubject(q.required, best);
-    const verdict = this.calibration(q, best, rest.slice(0, 5), lacking !== undefined);
+    const verdict = this.calibration(q, candidates.slice(0, 6), rest.slice(0, 5), lacking !== undefined);
     // (As the uncovered-subject guard would: a dense article, or one that declares the subject not covered, objects on its own.)
     const objects = lacking !== undefined && (verdict?.model === "dense" || this.declaresNotCovered(best.entry, lacking));
     return verdict !== undefined && !objects && verdict.confidence >= verdict.bar * this.t.articleSureShare;
@@ -1020,18 +1028,21 @@ export class Matcher {
   }
 
   /**
-   * Guard fact "calibrated": for an article's entry, the chance that it is right, from a logistic model over what
-   * the matcher knows: one for sparse articles, one for dense ones (TUNING.calibration, denseCalibration, fitted
-   * by bin/calibrate.ts). Its inputs are the best entry's score, coverage and evidence, its lead over the next
+   * Guard fact "calibrated": for an article's entry, the chance that it is right, from a model over what the
+   * matcher knows: boosted trees for sparse articles (src/calibration-data.ts), a logistic model for dense ones
+   * (TUNING.denseCalibration), both fitted by bin/calibrate.ts. Its inputs are the best entry's score, coverage and evidence, its lead over the next
    * entry of its article, how much of the question the corpus does not know, how much more its letters look like
    * the entry's questions than like another entry's (see Surface), its chance by naive Bayes beyond an even one,
    * whether it asks about a subject the entry's questions do not (`lacking`: in a sparse article the
    * uncovered-subject guard leaves that to the model), how much better its kinds fit the entry than another (see
    * kindLead), and, in a sparse article, how much its words are other articles' near misses' (see nearMissOdds), and
-   * whether it names the article's own career, with the share of words it lacks when it does not (see careerTerms).
+   * whether it names the article's own career, with the share of words it lacks when it does not (see careerTerms),
+   * how far the words alone put it ahead of the next candidate (`ranked`, best first), and the question's script.
    * Small talk keeps the bars.
    */
-  private calibration({ clean, explained, query, forms }: Understanding, best: Scored, rivals: readonly Scored[], lacking: boolean): Calibration | undefined {
+  private calibration({ clean, explained, query, forms, lang }: Understanding, ranked: readonly Scored[], rivals: readonly Scored[], lacking: boolean): Calibration | undefined {
+    const [best, second] = ranked as [Scored, Scored | undefined];
+    const candidates = ranked.length;
     const model = this.model(best.entry);
     if (model === undefined) return undefined;
     // The lead over the next entry of the same article: the model was fitted on articles alone.
@@ -1084,11 +1095,17 @@ export class Matcher {
       nearMiss: sparse ? this.nearMissOdds(forms) : 0,
       ownCareer: namesOwn,
       unknownElsewhere: namesOwn < 0 ? unknownShare : 0,
+      // How far the words alone put it ahead of the next candidate of any article (or small talk), and how many there
+      // are: where the words tie, what re-ranked the two decides alone.
+      gap: best.score - (second?.score ?? 0),
+      coverageGap: best.recall - (second?.recall ?? 0),
+      candidates,
+      // Readers of each script word their questions differently from an article's phrasings.
+      hindi: lang === "hi" ? 1 : 0,
+      hinglish: lang === "hi-Latn" ? 1 : 0,
     };
     const features = INPUT_NAMES.map((name) => inputs[name]);
-    let z = 0;
-    features.forEach((x, i) => (z += x * model.weights[i]!));
-    return { features, confidence: 1 / (1 + Math.exp(-z)), bar: model.bar, model: model.name };
+    return { features, confidence: model.chance(features), bar: model.bar, model: model.name };
   }
 
   /**
@@ -1107,7 +1124,7 @@ export class Matcher {
   /**
    * The share of its weight a word the corpus lacks keeps against a sparse article's entries: all of it when near
    * misses use it as much as covered questions or more ("price", "weather"), less for a word covered questions use
-   * far more, down to TUNING.unknownScopeFloor ("yrs", "possible", "beginner"): one article's phrasings cannot know every
+   * far more, down to TUNING.unknownScopeFloor ("possible", "beginner", "normal"): one article's phrasings cannot know every
    * word its readers ask with, and many articles' readers show which words ask about something else.
    */
   private scopedWeight(form: WordForm): number {
@@ -1755,14 +1772,14 @@ export interface Calibration {
   readonly features: readonly number[];
   readonly confidence: number;
   readonly bar: number;
-  /** Which model judged: the sparse articles' or the dense ones' (see TUNING.calibration). */
+  /** Which model judged: the sparse articles' or the dense ones' (see TUNING.calibratedSparseness). */
   readonly model: CalibrationModel["name"];
 }
 
-/** One of the calibrated guard's models: its weights and its bar. */
+/** One of the calibrated guard's models: the chance it gives a question's features, and its bar. */
 interface CalibrationModel {
   readonly name: "sparse" | "dense";
-  readonly weights: readonly number[];
+  readonly chance: (features: readonly number[]) => number;
   readonly bar: number;
 }
 
@@ -1914,6 +1931,31 @@ export const CALIBRATION_INPUT = Object.freeze({
   nearMiss: 13,
   ownCareer: 14,
   unknownElsewhere: 15,
+  gap: 16,
+  coverageGap: 17,
+  candidates: 18,
+  hindi: 19,
+  hinglish: 20,
+});
+
+/**
+ * How the sparse model's chance may move with each input (1 only up, -1 only down; the rest either way: a large lead
+ * over no rival says little, see calibration()), so that where its data is thin it still reads a better score, a
+ * subject no entry asks about or a near miss's words the way they point.
+ */
+export const CALIBRATION_DIRECTION: Readonly<Partial<Record<keyof typeof CALIBRATION_INPUT, 1 | -1>>> = Object.freeze({
+  score: 1,
+  coverage: 1,
+  leadCapped: 1,
+  unknownShare: -1,
+  letters: 1,
+  chance: 1,
+  uncoveredSubject: -1,
+  kind: 1,
+  nearMiss: -1,
+  ownCareer: 1,
+  gap: 1,
+  coverageGap: 1,
 });
 
 /** What the test articles taught the matcher about careers at large (see kinds.ts, careers.ts). */
@@ -1931,6 +1973,13 @@ const INPUT_NAMES = (Object.keys(CALIBRATION_INPUT) as (keyof typeof CALIBRATION
 
 /** How many inputs the calibrated guard's model has, the bias among them. */
 export const CALIBRATION_FEATURES = Object.keys(CALIBRATION_INPUT).length;
+
+/** A logistic model's chance for features. */
+function logistic(weights: readonly number[], features: readonly number[]): number {
+  let z = 0;
+  features.forEach((x, i) => (z += x * weights[i]!));
+  return 1 / (1 + Math.exp(-z));
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

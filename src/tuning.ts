@@ -70,38 +70,43 @@ export const TUNING = Object.freeze({
   /** An entry is about a procedure when at least one in this many of its questions asks how to do something. */
   procedureShare: 6,
   /**
-   * An article's best entry answers when a logistic model gives it a chance of being right of at least a bar (the
-   * calibrated guard, see Matcher.calibration). There are two models, both fitted by `bin/calibrate.ts`, with
-   * weights for: bias, score, coverage, evidence, lead, lead up to calibrationLeadCap, unknown share of the
-   * question's weight, unknown words, words, how much more like the best entry's questions its letters are than like
-   * the article's other entries' (see Surface), chance by naive Bayes beyond an even one (see Matcher.chance), and
-   * whether the question asks about a subject (pay, documents...) the entry's questions do not (the
-   * uncovered-subject guard, which in a sparse article objects only with the model), how much better the kinds
-   * the question asks (pay, training...: see KindModel) fit the best entry than any other, and how much its words are
-   * those of other articles' near misses (see Matcher.nearMissOdds), and whether it names the article's own career
-   * (1, -1, or 0 where that cannot be told) with the share of words it lacks when it does not. An article at least this sparse (see
-   * Matcher.models) has the first...
+   * An article's best entry answers when a model gives it a chance of being right of at least a bar (the calibrated
+   * guard, see Matcher.calibration), from what the matcher knows of the question (CALIBRATION_INPUT in match.ts: its
+   * score, coverage and lead, the words it lacks, its letters, naive Bayes, the kinds it asks, near misses' words, its
+   * own career, how far the words alone put it ahead, its script). An article at least this sparse (see
+   * Matcher.models) is judged by boosted trees fitted over the test articles (a few phrasings an entry:
+   * src/calibration-data.ts, written by `bin/calibrate.ts --write`)...
    */
   calibratedSparseness: 0.5,
-  /** ...fitted over the test articles (a few phrasings an entry)... */
-  calibration: Object.freeze([-5.173, 2.459, 2.777, 0.021, -1.291, 14.381, -1.664, 0.174, 0.073, 13.185, 1.826, -0.706, 1.184, -0.218, 0.261, -1.106]) as readonly number[],
   /**
-   * ...with this bar (a confident wrong answer is the worst outcome: held out over 174 test articles, 0.70 answers
-   * 22,834 right and 1,575 wrong of 30,159 examples, 0.75 22,236 and 1,392; over 168, 22,112 and 1,535 of 29,164, 0.75
-   * 21,555 and 1,339; bin/calibrate.ts prints the table). Refit over 174, the 174 alone answer as the 168's fit did
-   * within a handful (13,237 right, 2,594 near misses declined, 454 wrong; their own kinds and names counted). The
-   * 168 test articles alone, each read with kinds, career names and near misses learnt without its tenth of them,
-   * answer 12,452 right, decline 2,536 near misses and answer 233 wrong at 0.71. Over 150, before the scoped unknown
-   * words and the own-career inputs (bar 0.72): 11,061, 2,247 and 209; with them and an article's-name credit since
-   * removed (refit, bar 0.70), 11,174, 2,255 and 217. Before the near-miss input (138 articles, bar 0.71), 10,077 right, 1,966 declined, 408 wrong...
+   * ...with this bar (a confident wrong answer is the worst outcome; bin/calibrate.ts prints the table). Held out
+   * over 186 test articles, each tenth of them left out of the fit (32,207 examples, 26,470 with the right entry
+   * on top): 0.65 answers 24,656 right and 1,682 wrong, 0.70 24,268 and 1,492. The logistic model the trees replaced,
+   * each article left out of its own fit: 24,233 right and 1,708 wrong at 0.70, 23,541 and 1,475 at 0.75. (Over 132
+   * articles, without the inputs of how far the words lead and the script, trees were about 20 right answers ahead
+   * of 10,466: the inputs the trees combine and the examples they learn from both count.)
    */
-  calibratedBar: 0.71,
+  calibratedBar: 0.7,
   /**
-   * ...and a denser one the second, fitted over the shipped article's real-chat-shaped eval sets (its last five
-   * inputs unused: in a dense article the uncovered-subject guard objects on its own, and kinds, near misses and its
-   * own career, learnt from sparse articles, are not weighed)...
+   * An article of fewer entries than this (the test articles have eight to sixteen) is judged by a logistic model
+   * instead of the trees...
    */
-  denseCalibration: Object.freeze([-6.694, 10.029, -1.758, 0.32, -2.506, 10.145, -1.171, 0.029, 0.214, 13.281, 1.793, 0, 0, 0, 0, 0]) as readonly number[],
+  treesMinEntries: 6,
+  /**
+   * ...with these weights, fitted over 174 test articles before the trees (bias, score, coverage, evidence, lead,
+   * lead up to calibrationLeadCap, unknown share, unknown words, words, letters, naive Bayes, uncovered subject,
+   * kinds, near misses, own career, unknown share without it; the trees' further inputs unweighed)...
+   */
+  smallCalibration: Object.freeze([-5.173, 2.459, 2.777, 0.021, -1.291, 14.381, -1.664, 0.174, 0.073, 13.185, 1.826, -0.706, 1.184, -0.218, 0.261, -1.106, 0, 0, 0, 0, 0]) as readonly number[],
+  /** ...and this bar. */
+  smallCalibratedBar: 0.71,
+  /**
+   * ...and a denser one by a logistic model, its weights fitted over the shipped article's real-chat-shaped eval sets
+   * (its last ten inputs unused: in a dense article the uncovered-subject guard objects on its own, and kinds, near
+   * misses and its own career, learnt from sparse articles, are not weighed; the inputs the trees added were not
+   * worth their weights there, held out)...
+   */
+  denseCalibration: Object.freeze([-6.694, 10.029, -1.758, 0.32, -2.506, 10.145, -1.171, 0.029, 0.214, 13.281, 1.793, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) as readonly number[],
   /** ...with this bar. */
   denseCalibratedBar: 0.75,
   /** Naive Bayes (Matcher.chance): a word none of an entry's phrasings use is this likely in a question to it, as a share of its phrasings... */

@@ -105,7 +105,8 @@ const TOGETHER_OUT_OF_SCOPE: Readonly<Record<string, number>> = {
 // (The sericulture set's near misses ask about beekeeping's and mushroom farming's training and subsidies, which
 // those test articles answer together: 7 of 16 declined.)
 // The delivery executive's and the courier's articles answer the same questions ("delivery boy ki salary"): together,
-// either entry may win, and the other set counts it wrong (the two-wheeler mechanic's bike words take a few more).
+// either entry may win, and the other set counts it wrong (the two-wheeler mechanic's bike words take a few more; with
+// the calibrated guard's trees the courier's Hindi stands at 26.7% together).
 // (The tour guide's Hindi stood at 28.6% with 78 articles, 30% or more with 72: the new articles share its words.)
 // (The veterinary assistant's Hinglish, "is kaam ke liye kya skills chahiye", names no article's subject: with 117
 // articles, the pet groomer's among them, such questions are questions back, 28.6%.)
@@ -124,6 +125,7 @@ const ALONE_OUT_OF_SCOPE: Readonly<Record<string, number>> = { "hospital-recepti
 // (And the street food vendor's Hinglish, beside the tea stall article of batch 51 among 180: 28.6% together.)
 const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = {
   "delivery-executive": 20,
+  courier: 25,
   "tour-guide": 25,
   "veterinary-assistant": 25,
   "packers-movers": 20,

@@ -7,6 +7,8 @@ import { Conversation } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { CALIBRATION_INPUT, Matcher } from "../../src/match.js";
 import { TUNING } from "../../src/tuning.js";
+import { boostedChance } from "../../src/boosted.js";
+import { SPARSE_CALIBRATION } from "../../src/calibration-data.js";
 import { corpusDir } from "../helpers/corpus.js";
 
 type Questions = { en: string[]; hi: string[]; "hi-Latn": string[] };
@@ -269,20 +271,21 @@ describe("the calibrated guard", () => {
   });
 
   it("judges a sparse article's best entry by its chance of being right, and says so", () => {
+    // (An article of three entries: the logistic model judges it, see TUNING.treesMinEntries.)
     const clear = matcher.match("what is the salary of a staff nurse");
     expect(clear.id).toBe("nurse-salary");
-    expect(clear.calibration!.confidence).toBeGreaterThanOrEqual(TUNING.calibratedBar);
+    expect(clear.calibration!.confidence).toBeGreaterThanOrEqual(TUNING.smallCalibratedBar);
     const vague = matcher.match("nurse ko hostel milta hai kya sarkari quarter");
     expect(vague.id).toBeNull();
     expect(vague.stage).toBe("guard not-sure-enough");
-    expect(vague.decision).toMatch(new RegExp(`calibrated confidence 0\\.\\d+ against ${TUNING.calibratedBar.toFixed(2)}`));
+    expect(vague.decision).toMatch(new RegExp(`calibrated confidence 0\\.\\d+ against ${TUNING.smallCalibratedBar.toFixed(2)}`));
   });
 
   it("answers from its bar up, and declines just below it", () => {
     const question = "how much does a nurse earn";
     const { confidence } = matcher.match(question).calibration!;
-    expect(new Matcher(matcher.corpus, { calibratedBar: confidence }).match(question).id).toBe("nurse-salary");
-    expect(new Matcher(matcher.corpus, { calibratedBar: confidence + 0.001 }).match(question).id).toBeNull();
+    expect(new Matcher(matcher.corpus, { smallCalibratedBar: confidence }).match(question).id).toBe("nurse-salary");
+    expect(new Matcher(matcher.corpus, { smallCalibratedBar: confidence + 0.001 }).match(question).id).toBeNull();
   });
 
   it("ranks an article's entries by their evidence too, not by one question that happens to fit", () => {
@@ -313,8 +316,18 @@ describe("the calibrated guard", () => {
     const result = dense.match("what is back office");
     expect(result.id).toBe("back-office");
     expect(result.calibration!.bar).toBe(TUNING.denseCalibratedBar);
-    expect(matcher.match("what is the salary of a staff nurse").calibration!.bar).toBe(TUNING.calibratedBar);
+    expect(matcher.match("what is the salary of a staff nurse").calibration!.bar).toBe(TUNING.smallCalibratedBar);
     expect(dense.match("hello").calibration).toBeUndefined();
+  });
+
+  it("judges an article of as many entries as the test articles by the trees fitted on them", () => {
+    const topics = ["salary", "shifts", "uniform", "hostel", "training", "promotion", "transfer", "leave"];
+    const eight = article("Staff nurse", "staff nurse jobs", topics.map((t) => item(`nurse-${t}`, { en: [`What about a staff nurse's ${t}?`], hi: [`स्टाफ नर्स का ${t} कैसा होता है?`], "hi-Latn": [`staff nurse ka ${t} kaisa hota hai`] })));
+    const trees = new Matcher(loadCorpus(withSmalltalk({ "nurse.yaml": eight })));
+    const result = trees.match("staff nurse salary");
+    expect(result.calibration).toMatchObject({ model: "sparse", bar: TUNING.calibratedBar });
+    expect(result.calibration!.confidence).toBeCloseTo(boostedChance(SPARSE_CALIBRATION, result.calibration!.features), 9);
+    expect(result.calibration!.confidence).not.toBeCloseTo(matcher.match("staff nurse salary").calibration!.confidence, 3);
   });
 });
 

@@ -3,71 +3,71 @@
 
 export const CAREER_NAMES: readonly string[] = Object.freeze(
   `
-    aai aari ac accountant achar advisor advocate agniveer airport alignment aloo alp
-    ambulance amin anchor anchoring anchors anganwadi annotation annotator aquarium artist artists asha
-    atc audiometry authorised ayurveda ayurvedic baby baker bakery bakri balancing bar barber
-    barbers bartender bartenders bartending baslp bc beautician beauty beds bee beej beekeeper
-    beekeepers beekeeping bell bellboy bhojan bicycle billa birds booth bouncer bouncers bpm
-    bpo bpt broiler broker broking bunai bunkar bus cabin cameras caregiver carpenter
+    aadhar aai aari ac accountant achar advisor advocate agniveer airport alignment aloo
+    alp ambulance amin anchor anchoring anchors anganwadi annotation annotator aquarium asha atc
+    audiometry authorised ayurveda ayurvedic baby baker bakery bakri balancing bar barber barbers
+    bartender bartenders bartending baslp bc beautician beauty beds bee beej beekeeper beekeepers
+    beekeeping bell bellboy bhojan bicycle billa birds booth bouncer bouncers bpm bpo
+    bpt broiler broker broking bunai bunkar bus cabin cable cameras caregiver carpenter
     carpentry cart cashier cctv census chashme chef chemist chicken cnc cobbler cobblers
     cold collector conductor constable content cooks coolie coolies courier cpl crane cream
     crew csc ct cum cyber cylinders dairy dak decoration decorator dental deo
     desk detailing developer development dhaba dhabe dhls dialysis dietitian dietitians dj dmart
     dog drone drones dry dtdc earthworms ed electricians elevator embroidery emt emts
-    enumerator enumerators estate ev fashion fertilizer firefighters fireman firemen fish fitter florist
-    florists flower flowers forest forklift furniture garage gardener gda gds gehne gnm
-    goat goats goldsmith gp grade gramin graphic groomer groomers guards hair halwai
-    halwais handloom homemade honey hostess housekeeping hydra hygienist ibps ice image inspectors
-    installer interior interpreter interpreters isl jan japa jewellery joota joote journalism journalist
-    kabad kabaddi kabadi kabadiwala kadhai karmacharis karyakarta keeper keepers kenchua kendra kerala
-    khad khane kitchen kotedar kumhar kursi labelling laundry law lawyer layer lekhpal
-    librarian lic lifeguard lineman llb loco lpg machli madhumakhi maid makeup mali
-    managers mason massage mata mdm meal mehndi merchant mid milk mithai mitra
-    mochi moto movers mr mt mulberry murgi mushroom mushrooms navy ngo nursery
-    nurses nutrition nutritionist ola optical optician optometrist optometry ornamental packers paint painter
-    painters painting panchakarma pandit pandits panel papad partners pashu pashudhan patwari paudhe
-    pds peon pest pesticide pharmacist pharmacy phlebotomist phlebotomy phool photo photographer photography
-    physio physiotherapist physiotherapy picker pickle plants play player players plaza plumber plumbers
-    plumbing po point pond pool potato potter potters pottery poultry press priest
-    property puja pump puncture purohit qa qc radiographer radiology raj rakshak rapido
-    rasoiya ray reader readers rearing reception receptionist receptionists reporter representative resham retail
-    rickshaw ride riders ro roadways sahayak sakhi sakhis sanitation sbi scrap scribe
-    seed sericulture seva sevak sewing shahtoot share shoe shoes sign silai silk
-    silkworm soc solar sound speech spray spraying steno stenographer steward stitching storage
-    sub sunar supermarket surveying surveyor sweeper sweet swimming tailor tailoring talab tally
-    tank tanker tanks tapri tattoo tattooing telecom tent tester testers thela thele
-    therapist therapy toll toto tour tourist tower trainers transcription transcriptionist translation translator
-    translators tte tutor typist tyre uber vakalat vakil van vendor vermi vermicompost
-    veterinary vle waiter wall ward warden wardens warehouse wash washing weaver weavers
-    weaving web welder welding wheeler writer writers writing yoga youtuber zardozi zari
-    zoo अकाउंटेंट अग्निवीर अचार अमीन अलाइनमेंट आंगनवाडी आइसक्रीम आयुर्वेद आयुर्वेदिक आरी आर्टिस्ट
+    enumerator enumerators estate ev extension fashion fertilizer firefighters fireman firemen fish fitter
+    florist florists flower flowers forest forklift furniture garage gardener gda gds gehne
+    gnm goat goats goldsmith gp grade gramin graphic groomer groomers guards hair
+    halwai halwais handloom homemade honey hostess housekeeping hydra hygienist ibps ice image
+    inspectors installer interior interpreter interpreters isl jan japa jewellery joota joote journalism
+    journalist kabad kabaddi kabadi kabadiwala kadhai karmacharis karyakarta keeper keepers kenchua kendra
+    kerala khad khane kotedar kumhar kursi labelling laundry law lawyer layer lco
+    lekhpal librarian lic lifeguard lineman llb loco lpg machli madhumakhi maid makeup
+    mali managers mason massage mata mdm meal mehndi merchant mid milk mithai
+    mitra mochi moto movers mr mt mulberry murgi mushroom mushrooms nail nails
+    navy ngo nursery nurses nutrition nutritionist ola optical optician optometrist optometry ornamental
+    packers paint painter painters painting panchakarma pandit pandits panel papad partners pashu
+    pashudhan patwari paudhe pds peon pest pesticide pharmacist pharmacy phlebotomist phlebotomy phool
+    photo photographer photography physio physiotherapist physiotherapy picker pickle plants play player players
+    plaza plumber plumbers plumbing po point pond pool potato potter potters pottery
+    poultry press priest property puja pump puncture purohit qa qc radiographer radiology
+    raj rakshak rapido rasoiya ray reader readers rearing reception receptionist receptionists reporter
+    representative resham retail ride riders ro roadways sahayak sakhi sakhis sanitation sbi
+    scrap scribe seed sericulture seva sevak sewing shahtoot shoe shoes sign silai
+    silk silkworm soc solar sound speech spray spraying steno stenographer steward stitching
+    storage sub sunar supermarket surveying surveyor sweeper sweet swimming tailor tailoring talab
+    tally tank tanker tanks tapri tattoo tattooing telecom tent tester testers thela
+    thele therapist therapy tiffin toll toto tour tourist tower trainers transcription transcriptionist
+    translation translator translators tte tutor typist tyre vakalat vakil van vendor vermi
+    vermicompost veterinary vle waiter wall ward warden wardens warehouse wash washing weaver
+    weavers weaving web welder welding wheeler writer writers writing yoga youtuber zardozi
+    zari zoo अकाउंटेंट अग्निवीर अचार अमीन अलाइनमेंट आंगनवाडी आइसक्रीम आयुर्वेद आयुर्वेदिक आरी
     आलू आशा इंटरप्रेटर इंटीरियर इंस्टॉलर इमेज ईवी उचित एंकर एंकरिंग एक्वेरियम एक्स
-    एटीसी एडिटर एनजीओ एनिमल एनोटेटर एनोटेशन एन्यूमरेटर एमटी एम्बुलेंस एयर एयरपोर्ट एलएलबी
-    एसएससी एसी एस्टेट ऑडियोमेट्री ऑथराइज्ड ऑप्टिकल ऑप्टिशियन ऑप्टोमेट्रिस्ट ऑप्टोमेट्री कंटेंट कंडक्टर कढाई
-    कबड्डी कबाड कबाडी कलेक्टर कलेक्शन कांस्टेबल कारपेंटर कार्यकर्ता किचन कीट कीपर कुत्ते
-    कुम्हार कुली केंचुआ केंचुए केबिन केयरगिवर कैशियर कोच कोटेदार कोल्ड क्यूसी क्रू
-    क्रेन क्लीनिंग क्वालिटी खाद खिलाडी गहने गाइड गार्ड गार्डनर गैराज ग्राउंड ग्राफिक
-    ग्रामीण ग्रूमर ग्रेड चपरासी चश्मे चिकित्सा चिडियाघर छिडकाव जन जनगणना जरदोजी जरी
-    जहाज जापा जू जूता जूते ज्वेलरी टाइपिस्ट टायर टावर टीटीई टूर टेंट
-    टेलर टेस्टर टेस्टिंग टैंक टैंकर टैक्सी टैटू टैली टोटो टोल ट्यूटर ट्रांसक्रिप्शन
-    ट्रांसक्रिप्शनिस्ट ट्रांसलेटर ट्रांसलेशन ठेला ठेले डाइटिशियन डाक डायलिसिस डिटेलिंग डीजे डीमार्ट डे
-    डेंटल डेकोरेटर डेकोरेशन डेयरी डेवलपमेंट डेवलपर डेस्क डॉग ड्राई ड्रोन ढाबा ढाबे
-    तालाब थेरेपिस्ट थेरेपी दीवार दुभाषिया दूध नर्सरी नाई नेवी न्यायालय न्यूज न्यूट्रिशन
-    न्यूट्रिशनिस्ट पंक्चर पंचकर्म पंचर पंडित पंप पटवारी पत्रकार पत्रकारिता पशुधन पशुपालक पापड
-    पालक पुरोहित पूजा पूल पेंट पेंटर पेंटिंग पेस्ट पैकर्स पैनल पॉइंट पॉटरी
-    पोल्ट्री पौधे पौधों प्राइमरी प्राथमिक प्रेस प्रॉपर्टी प्लंबर प्लंबिंग प्लाजा फर्नीचर फायरमैन
-    फार्मासिस्ट फिजियो फिजियोथेरेपिस्ट फिजियोथेरेपी फिटर फूल फैशन फॉरेस्ट फोटो फोटोग्राफर फोटोग्राफी फोर्कलिफ्ट
-    फ्लाइट फ्लेबोटोमिस्ट फ्लेबोटोमी फ्लोरिस्ट बकरी बढई बाउंसर बारटेंडर बार्बर बिल्ला बीज बीसी
-    बुनकर बुनकरों बुनाई बेड बेल बेलबॉय बैलेंसिंग ब्यूटी ब्यूटीशियन ब्रॉयलर ब्रोकर ब्रोकिंग
-    ब्लड भोजन मछलियां मछलियों मछली मधुमक्खी मरम्मत मर्चेंट मशरूम मसाज माली मिठाई
-    मिड मित्र मील मुर्गियों मुर्गी मूल्य मूवर्स मेकअप मेड मेहंदी मैन मोची
-    यूट्यूबर योग योगा रंगीन रक्षक रसोइये राइटर राइटिंग राज राशन रिक्शा रिजॉर्ट
-    रिटेल रिपोर्टर रिप्रेजेंटेटिव रियल रिसेप्शन रिसेप्शनिस्ट रीडर रीडिंग रे रेडियोग्राफर रेडियोलॉजी रेशम
-    रैपिडो रोडवेज लाइनमैन लाइफगार्ड लाइब्रेरियन लाइव लिफ्ट लेखपाल लेबलिंग लैंग्वेज लैब लॉन्ड्री
-    लोको वकालत वकील वन वर्मीकम्पोस्ट वार्ड वार्डन वीएलई वेटर वेब वेयरहाउस वेल्डर
-    वेल्डिंग वॉश वॉशिंग शहतूत शहद शिक्षक शेफ शेयर सखी सजावट सपोर्ट सर्वेयर
-    सहायक सांकेतिक साइन साइबर साउंड साडी सिलाई सिलेंडर सीएनसी सीएससी सीसीटीवी सुनार
-    सुपरमार्केट सेरीकल्चर सेवक सैलून सोलर स्क्रैप स्टीवर्ड स्टेनो स्टेनोग्राफर स्टोरेज स्पीच स्विमिंग
-    हथकरघा हलवाई हाइजीनिस्ट हाइड्रा हाउसकीपिंग हियरिंग हैंडलूम हॉस्पिटल होस्टेस
+    एक्सटेंशन एटीसी एडिटर एनजीओ एनिमल एनोटेटर एनोटेशन एन्यूमरेटर एमटी एम्बुलेंस एयर एयरपोर्ट
+    एलएलबी एसएससी एसी एस्टेट ऑडियोमेट्री ऑथराइज्ड ऑप्टिकल ऑप्टिशियन ऑप्टोमेट्रिस्ट ऑप्टोमेट्री कंटेंट कंडक्टर
+    कढाई कबड्डी कबाड कबाडी कलेक्टर कलेक्शन कांस्टेबल कारपेंटर कार्यकर्ता किचन कीट कीपर
+    कुत्ते कुम्हार कुली केंचुआ केंचुए केबल केबिन केयरगिवर कैशियर कोच कोटेदार कोल्ड
+    क्यूसी क्रू क्रेन क्लीनिंग क्वालिटी खाद खिलाडी गहने गाइड गार्ड गार्डनर गैराज
+    ग्राउंड ग्राफिक ग्रामीण ग्रूमर ग्रेड चपरासी चश्मे चिकित्सा चिडियाघर छिडकाव जन जनगणना
+    जरदोजी जरी जहाज जापा जू जूता जूते ज्वेलरी टाइपिस्ट टायर टावर टिफिन
+    टीटीई टूर टेंट टेलर टेस्टर टेस्टिंग टैंक टैंकर टैक्सी टैटू टैली टोटो
+    टोल ट्यूटर ट्रांसक्रिप्शन ट्रांसक्रिप्शनिस्ट ट्रांसलेटर ट्रांसलेशन ठेला ठेले डाइटिशियन डाक डायलिसिस डिटेलिंग
+    डीजे डीमार्ट डे डेंटल डेकोरेटर डेकोरेशन डेयरी डेवलपमेंट डेवलपर डेस्क डॉग ड्राई
+    ड्रोन ढाबा ढाबे तालाब थेरेपिस्ट थेरेपी दीवार दुभाषिया दूध नर्सरी नाई नेल
+    नेवी न्यायालय न्यूज न्यूट्रिशन न्यूट्रिशनिस्ट पंक्चर पंचकर्म पंचर पंडित पंप पटवारी पत्रकार
+    पत्रकारिता पशुधन पशुपालक पापड पालक पुरोहित पूजा पूल पेंट पेंटर पेंटिंग पेस्ट
+    पैकर्स पैनल पॉइंट पॉटरी पोल्ट्री पौधे पौधों प्राइमरी प्राथमिक प्रेस प्रॉपर्टी प्लंबर
+    प्लंबिंग प्लाजा फर्नीचर फायरमैन फार्मासिस्ट फिजियो फिजियोथेरेपिस्ट फिजियोथेरेपी फिटर फूल फैशन फॉरेस्ट
+    फोटो फोटोग्राफर फोटोग्राफी फोर्कलिफ्ट फ्लाइट फ्लेबोटोमिस्ट फ्लेबोटोमी फ्लोरिस्ट बकरी बढई बाउंसर बारटेंडर
+    बार्बर बिल्ला बीज बीसी बुनकर बुनकरों बुनाई बेड बेल बेलबॉय बैलेंसिंग ब्यूटी
+    ब्यूटीशियन ब्रॉयलर ब्रोकर ब्रोकिंग ब्लड भोजन मछलियां मछलियों मछली मधुमक्खी मरम्मत मर्चेंट
+    मशरूम मसाज माली मिठाई मिड मित्र मील मुर्गियों मुर्गी मूल्य मूवर्स मेकअप
+    मेड मेहंदी मैन मोची यूट्यूबर योग योगा रंगीन रक्षक रसोइये राइटर राइटिंग
+    राज राशन रिजॉर्ट रिटेल रिपोर्टर रिप्रेजेंटेटिव रियल रिसेप्शन रिसेप्शनिस्ट रीडर रीडिंग रे
+    रेडियोग्राफर रेडियोलॉजी रेशम रैपिडो रोडवेज लाइनमैन लाइफगार्ड लाइब्रेरियन लाइव लिफ्ट लेखपाल लेबलिंग
+    लैंग्वेज लैब लॉन्ड्री लोको वकालत वकील वन वर्मीकम्पोस्ट वार्ड वार्डन वीएलई वेटर
+    वेब वेयरहाउस वेल्डर वेल्डिंग वॉश वॉशिंग शहतूत शहद शिक्षक शेफ शेयर सखी
+    सजावट सपोर्ट सर्वेयर सहायक सांकेतिक साइन साइबर साउंड साडी सिलाई सिलेंडर सीएनसी
+    सीएससी सीसीटीवी सुनार सुपरमार्केट सेरीकल्चर सेवक सोलर स्क्रैप स्टीवर्ड स्टेनो स्टेनोग्राफर स्टोरेज
+    स्पीच स्विमिंग हथकरघा हलवाई हाइजीनिस्ट हाइड्रा हाउसकीपिंग हियरिंग हैंडलूम हॉस्पिटल होमगार्ड होस्टेस
   `.split(/\s+/).filter(Boolean),
 );

@@ -414,7 +414,7 @@ export class Matcher {
     // dense article's, for right answers as for wrong ones, so its sparseness (from 0, a hundred phrasings an entry or
     // more, towards 1) chooses the calibrated guard's model.
     const sparse: CalibrationModel = { name: "sparse", chance: (x) => boostedChance(SPARSE_CALIBRATION, x), bar: this.t.calibratedBar };
-    // (Trees say nothing sure beyond the articles they were fitted on, of eight entries or more: a smaller one is
+    // (Trees say nothing sure beyond the articles they were fitted on, of eight to ten entries: one of fewer than six is
     // judged by the logistic model, whose one weight an input reads a tie or a subject no entry asks about as it must.)
     const smallWeights = this.t.smallCalibration;
     const small: CalibrationModel = { name: "sparse", chance: (x) => logistic(smallWeights, x), bar: this.t.smallCalibratedBar };
@@ -1095,8 +1095,10 @@ export class Matcher {
       nearMiss: sparse ? this.nearMissOdds(forms) : 0,
       ownCareer: namesOwn,
       unknownElsewhere: namesOwn < 0 ? unknownShare : 0,
-      // How far the words alone put it ahead of the next candidate of any article (or small talk), and how many there
-      // are: where the words tie, what re-ranked the two decides alone.
+      // How far the words alone put it ahead of the next candidate of any article (or small talk; below 0 where the
+      // re-ranking put it first), and how many there are: where the words tie, what re-ranked the two decides alone.
+      // (sureAlone asks of one article's candidates alone, where the next is a rival of its own: an approximation the
+      // trees were not fitted on, and its bar share, TUNING.articleSureShare, was measured before them.)
       gap: best.score - (second?.score ?? 0),
       coverageGap: best.recall - (second?.recall ?? 0),
       candidates,

@@ -89,7 +89,7 @@ export const TUNING = Object.freeze({
    */
   calibratedBar: 0.7,
   /**
-   * An article of fewer entries than this (the test articles have eight to sixteen) is judged by a logistic model
+   * An article of fewer entries than this (the test articles have eight to ten) is judged by a logistic model
    * instead of the trees...
    */
   treesMinEntries: 6,

@@ -212,7 +212,8 @@ describe("close calls in an article with few phrasings", () => {
 
   it("are offered, both entries, rather than guessed between", () => {
     // (Both entries fit "holidays" alike: neither leads. The kind model, which knows how readers word each kind of
-    // question, is left out: a question about hours reads a little more like "weekends" than like "festivals".)
+    // question, is left out: with it, counted over 192 test articles, this reads a little more like "weekends", and
+    // the bot now answers that at 0.711 against the small-article bar of 0.71, a guess it declined at 0.705 before.)
     const result = new Matcher(corpus, {}, { kinds: new KindModel({ ...KIND_COUNTS, words: "" }) }).match("do nurses work on holidays");
     expect(result.id).toBeNull();
     expect(result.suggestions).toEqual(expect.arrayContaining(["nurse-weekends", "nurse-festivals"]));
@@ -323,14 +324,20 @@ describe("the calibrated guard", () => {
     expect(dense.match("hello").calibration).toBeUndefined();
   });
 
-  it("judges an article of as many entries as the test articles by the trees fitted on them", () => {
+  it("judges an article of as many entries as the test articles by the trees fitted on them, a smaller one by the logistic model", () => {
     const topics = ["salary", "shifts", "uniform", "hostel", "training", "promotion", "transfer", "leave"];
-    const eight = article("Staff nurse", "staff nurse jobs", topics.map((t) => item(`nurse-${t}`, { en: [`What about a staff nurse's ${t}?`], hi: [`स्टाफ नर्स का ${t} कैसा होता है?`], "hi-Latn": [`staff nurse ka ${t} kaisa hota hai`] })));
-    const trees = new Matcher(loadCorpus(withSmalltalk({ "nurse.yaml": eight })));
-    const result = trees.match("staff nurse salary");
-    expect(result.calibration).toMatchObject({ model: "sparse", bar: TUNING.calibratedBar });
-    expect(result.calibration!.confidence).toBeCloseTo(boostedChance(SPARSE_CALIBRATION, result.calibration!.features), 9);
-    expect(result.calibration!.confidence).not.toBeCloseTo(matcher.match("staff nurse salary").calibration!.confidence, 3);
+    const of = (n: number) => {
+      const entries = topics.slice(0, n).map((t) => item(`nurse-${t}`, { en: [`What about a staff nurse's ${t}?`], hi: [`स्टाफ नर्स का ${t} कैसा होता है?`], "hi-Latn": [`staff nurse ka ${t} kaisa hota hai`] }));
+      return new Matcher(loadCorpus(withSmalltalk({ "nurse.yaml": article("Staff nurse", "staff nurse jobs", entries) }))).match("staff nurse salary").calibration!;
+    };
+    for (const n of [TUNING.treesMinEntries, 8]) {
+      const judged = of(n);
+      expect(judged, `${n} entries`).toMatchObject({ model: "sparse", bar: TUNING.calibratedBar });
+      expect(judged.confidence).toBeCloseTo(boostedChance(SPARSE_CALIBRATION, judged.features), 9);
+    }
+    const small = of(TUNING.treesMinEntries - 1);
+    expect(small).toMatchObject({ model: "sparse", bar: TUNING.smallCalibratedBar });
+    expect(small.confidence).not.toBeCloseTo(boostedChance(SPARSE_CALIBRATION, small.features), 9);
   });
 });
 

@@ -1030,8 +1030,9 @@ export class Matcher {
   /**
    * Guard fact "calibrated": for an article's entry, the chance that it is right, from a model over what the
    * matcher knows: boosted trees for sparse articles (src/calibration-data.ts), a logistic model for dense ones
-   * (TUNING.denseCalibration), both fitted by bin/calibrate.ts. Its inputs are the best entry's score, coverage and evidence, its lead over the next
-   * entry of its article, how much of the question the corpus does not know, how much more its letters look like
+   * (TUNING.denseCalibration), both fitted by bin/calibrate.ts, and the logistic model the trees replaced for a sparse
+   * article of fewer entries than they were fitted on (TUNING.smallCalibration). Its inputs are the best entry's
+   * score, coverage and evidence, its lead over the next entry of its article, how much of the question the corpus does not know, how much more its letters look like
    * the entry's questions than like another entry's (see Surface), its chance by naive Bayes beyond an even one,
    * whether it asks about a subject the entry's questions do not (`lacking`: in a sparse article the
    * uncovered-subject guard leaves that to the model), how much better its kinds fit the entry than another (see

@@ -8,12 +8,12 @@
 // right. For each bar it prints how the model would have done with each article (or set, or for the trees each tenth
 // of the articles) left out of its own fit: an honest estimate, unlike the fit itself.
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { BOOST_DEFAULTS, boostedChance, fitBoosted } from "../src/boosted.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { BOOST_DEFAULTS, boostedChance, fitBoosted } from "../src/boosted.js";
 import { loadCorpus } from "../src/corpus.js";
 import { countKinds, KindModel, SCOPE_KINDS } from "../src/kinds.js";
-import { CALIBRATION_DIRECTION, CALIBRATION_INPUT, Matcher } from "../src/match.js";
+import { CALIBRATION_MONOTONE, logistic, Matcher } from "../src/match.js";
 import { TUNING } from "../src/tuning.js";
 import { ARTICLES, KIND_NAMES, labelledQuestions, scopeQuestions, testArticles, testCareerNames } from "./kind-labels.js";
 
@@ -80,7 +80,7 @@ for (const f of readdirSync(FIXTURES).filter((f) => /^eval-realchat.*\.jsonl$/.t
 // test article's set run together with it, count as dense.)
 
 /** The trees' settings: each input's direction, where it has one. */
-const BOOST = { ...BOOST_DEFAULTS, monotone: Object.entries(CALIBRATION_INPUT).sort((a, b) => a[1] - b[1]).map(([name]) => CALIBRATION_DIRECTION[name as keyof typeof CALIBRATION_INPUT] ?? 0) };
+const BOOST = { ...BOOST_DEFAULTS, monotone: CALIBRATION_MONOTONE };
 
 /**
  * Fits the sparse articles' trees, prints how they would have done with each tenth of the articles left out of
@@ -121,7 +121,7 @@ function fit(rows: readonly Example[], l2 = 0.01): number[] {
     const g = w.map((wi) => l2 * wi);
     const h = w.map((_, i) => w.map((__, j) => (i === j ? l2 : 0)));
     for (const { x, right } of rows) {
-      const p = chance(w, x);
+      const p = logistic(w, x);
       for (let i = 0; i < k; i++) {
         g[i]! += (p - right) * x[i]!;
         for (let j = 0; j < k; j++) h[i]![j]! += p * (1 - p) * x[i]! * x[j]!;
@@ -150,10 +150,6 @@ function solve(h: readonly number[][], g: readonly number[]): number[] {
   return a.map((row, i) => row[n]! / row[i]!);
 }
 
-function chance(w: readonly number[], x: readonly number[]): number {
-  return 1 / (1 + Math.exp(-x.reduce((z, xi, i) => z + xi * w[i]!, 0)));
-}
-
 /** Fits one model, prints its held-out table and its weights. */
 function report(name: string, examples: readonly Example[], bar: number): void {
   const groups = [...new Set(examples.map((e) => e.group))];
@@ -165,7 +161,7 @@ function report(name: string, examples: readonly Example[], bar: number): void {
   const heldOut = new Map<Example, number>();
   for (const group of groups) {
     const w = fit(examples.filter((e) => e.group !== group));
-    for (const e of examples) if (e.group === group) heldOut.set(e, chance(w, e.x));
+    for (const e of examples) if (e.group === group) heldOut.set(e, logistic(w, e.x));
   }
   console.log(`${name}: ${examples.length} examples from ${groups.length} articles or sets, ${examples.filter((e) => e.right).length} with the right entry on top`);
   printTable(examples, heldOut, bar);

@@ -79,7 +79,7 @@ export function fitBoosted(rows: readonly (readonly number[])[], labels: readonl
       const leaf = () => ((nodes[at] = [value(G, H) * options.learningRate]), at);
       if (depth === 0 || H < 2 * options.minWeight) return leaf();
       const parent = (G * G) / (H + options.lambda);
-      let best = { gain: 0, input: -1, bin: -1 };
+      let best = { gain: 0, input: -1, bin: -1, GL: 0, HL: 0 };
       for (let j = 0; j < inputs; j++) {
         const bins = thresholds[j]!.length + 1;
         const gb = new Float64Array(bins);
@@ -96,7 +96,7 @@ export function fitBoosted(rows: readonly (readonly number[])[], labels: readonl
           const direction = options.monotone?.[j] ?? 0;
           if (direction !== 0 && direction * (value(GR, HR) - value(GL, HL)) < 0) continue;
           const gain = (GL * GL) / (HL + options.lambda) + (GR * GR) / (HR + options.lambda) - parent;
-          if (gain > best.gain) best = { gain, input: j, bin: k };
+          if (gain > best.gain) best = { gain, input: j, bin: k, GL, HL };
         }
       }
       if (best.input < 0) return leaf();
@@ -105,10 +105,7 @@ export function fitBoosted(rows: readonly (readonly number[])[], labels: readonl
       const direction = options.monotone?.[best.input] ?? 0;
       let [lowL, highL, lowR, highR] = [low, high, low, high];
       if (direction !== 0) {
-        let GL = 0;
-        let HL = 0;
-        for (const i of left) (GL += g[i]!), (HL += h[i]!);
-        const middle = (value(GL, HL) + value(G - GL, H - HL)) / 2;
+        const middle = (value(best.GL, best.HL) + value(G - best.GL, H - best.HL)) / 2;
         if (direction > 0) [highL, lowR] = [middle, middle];
         else [lowL, highR] = [middle, middle];
       }

@@ -1974,11 +1974,14 @@ export interface Learned {
 /** The inputs' names in the order of their features. */
 const INPUT_NAMES = (Object.keys(CALIBRATION_INPUT) as (keyof typeof CALIBRATION_INPUT)[]).sort((a, b) => CALIBRATION_INPUT[a] - CALIBRATION_INPUT[b]);
 
+/** CALIBRATION_DIRECTION in the order of the features (0 where an input has none), as the trees are fitted with it. */
+export const CALIBRATION_MONOTONE: readonly number[] = Object.freeze(INPUT_NAMES.map((name) => CALIBRATION_DIRECTION[name] ?? 0));
+
 /** How many inputs the calibrated guard's model has, the bias among them. */
 export const CALIBRATION_FEATURES = Object.keys(CALIBRATION_INPUT).length;
 
 /** A logistic model's chance for features. */
-function logistic(weights: readonly number[], features: readonly number[]): number {
+export function logistic(weights: readonly number[], features: readonly number[]): number {
   let z = 0;
   features.forEach((x, i) => (z += x * weights[i]!));
   return 1 / (1 + Math.exp(-z));

@@ -6,9 +6,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ask } from "../../src/answer.js";
 import { loadCorpus } from "../../src/corpus.js";
-import { evaluate, parseEvalSet, type EvalReport } from "../../src/evaluate.js";
+import { evaluate, parseEvalSet } from "../../src/evaluate.js";
 import { Matcher } from "../../src/match.js";
 import { corpusDir } from "../helpers/corpus.js";
+import { expectFloors } from "../helpers/floors.js";
 
 const DIR = "test/fixtures/articles";
 const articles = readdirSync(DIR)
@@ -21,11 +22,6 @@ const folder = (files: string[], shipped: boolean) => {
   if (!shipped) copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
   for (const f of files) copyFileSync(join(DIR, `${f}.yaml`), join(dir, `${f}.yaml`));
   return dir;
-};
-const floors = (report: EvalReport, inScope: number, outOfScope: number, wrong: number) => {
-  for (const lang of ["en", "hi", "hi-Latn"]) expect(report.groups[`in-scope ${lang}`]!.pct, lang).toBeGreaterThanOrEqual(inScope);
-  expect(report.groups["out-of-scope"]!.pct).toBeGreaterThanOrEqual(outOfScope);
-  expect(report.wrongAnswers).toBeLessThanOrEqual(report.groups.all!.n * wrong);
 };
 
 it("has the test articles and their eval sets", () => {
@@ -138,7 +134,7 @@ const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = {
 describe.each(articles)("the %s article alone, beside small talk", (name) => {
   const matcher = new Matcher(loadCorpus(folder([name], false)));
   // (The calibrated guard declines a little more than it guesses wrong: see TUNING.calibratedBar.)
-  it("answers its eval set above the floor", () => floors(evaluate(casesOf(name), (q) => ask(matcher, q).result), ALONE_IN_SCOPE[name] ?? 60, ALONE_OUT_OF_SCOPE[name] ?? 50, 0.12));
+  it("answers its eval set above the floor", () => expectFloors(evaluate(casesOf(name), (q) => ask(matcher, q).result), ALONE_IN_SCOPE[name] ?? 60, ALONE_OUT_OF_SCOPE[name] ?? 50, 0.12));
 });
 
 describe("every test article together with the shipped corpus", () => {
@@ -146,7 +142,7 @@ describe("every test article together with the shipped corpus", () => {
   // (Dozens of careers at once share most of their words: "salary kitni hai?" is then a question back, which is why
   // these floors are lower than one article's beside the shipped one.)
   it.each(articles)("answers the %s eval set above the floor", (name) =>
-    floors(evaluate(casesOf(name), (q) => ask(matcher, q).result), TOGETHER_IN_SCOPE[name] ?? 30, TOGETHER_OUT_OF_SCOPE[name] ?? 50, TOGETHER_WRONG[name] ?? 0.18),
+    expectFloors(evaluate(casesOf(name), (q) => ask(matcher, q).result), TOGETHER_IN_SCOPE[name] ?? 30, TOGETHER_OUT_OF_SCOPE[name] ?? 50, TOGETHER_WRONG[name] ?? 0.18),
   );
 
   // An article is judged among its own entries as when it is alone (see Matcher.articleWeights): ninety other
@@ -189,5 +185,5 @@ const realchat = readdirSync("test/fixtures")
   .map((name) => [name, ...(REALCHAT_FLOORS[name] ?? [88, 0.07])] as const);
 describe.each(realchat)("the real-chat-shaped set %s", (name, outOfScope, wrong) => {
   const matcher = new Matcher(loadCorpus("faq"));
-  it("stays above its floor", () => floors(evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result), 65, outOfScope, wrong));
+  it("stays above its floor", () => expectFloors(evaluate(parseEvalSet(readFileSync(`test/fixtures/${name}.jsonl`, "utf8")), (q) => ask(matcher, q).result), 65, outOfScope, wrong));
 });

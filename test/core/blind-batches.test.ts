@@ -11,6 +11,7 @@ import { evaluate, parseEvalSet } from "../../src/evaluate.js";
 import { ambiguityProblems } from "../../src/lint.js";
 import { Matcher } from "../../src/match.js";
 import { corpusDir } from "../helpers/corpus.js";
+import { expectFloors } from "../helpers/floors.js";
 
 const ROOT = "test/fixtures/blind";
 const articles = readdirSync(ROOT, { withFileTypes: true })
@@ -24,16 +25,11 @@ describe.each(articles)("the blind article %s alone, beside small talk", (path) 
   const dir = corpusDir({}, false);
   copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
   copyFileSync(`${path}.yaml`, join(dir, "article.yaml"));
-  const corpus = loadCorpus(dir);
-
-  const matcher = new Matcher(corpus);
+  const matcher = new Matcher(loadCorpus(dir));
 
   it("lints clean: no two entries ask the same question", () => expect(ambiguityProblems(matcher).problems).toEqual([]));
 
   it("answers its eval set above the floor", () => {
-    const report = evaluate(parseEvalSet(readFileSync(`${path}.jsonl`, "utf8")), (q) => ask(matcher, q).result);
-    for (const lang of ["en", "hi", "hi-Latn"]) expect(report.groups[`in-scope ${lang}`]!.pct, lang).toBeGreaterThanOrEqual(60);
-    expect(report.groups["out-of-scope"]!.pct).toBeGreaterThanOrEqual(50);
-    expect(report.wrongAnswers).toBeLessThanOrEqual(report.groups.all!.n * 0.12);
+    expectFloors(evaluate(parseEvalSet(readFileSync(`${path}.jsonl`, "utf8")), (q) => ask(matcher, q).result), 60, 50, 0.12);
   });
 });

@@ -235,7 +235,9 @@ export class Matcher {
       ),
     );
     // A run-together word is split only into a pair the corpus also writes apart ("frontoffice" and
-    // "front office"), so "passbook" stays whole. First the splits that are possible, then which are attested.
+    // "front office"), so "passbook" stays whole. First the splits that are possible, then which are attested:
+    // spelt alike, not merely keyed alike ("पास बाइक" is no "पास बुक": keys collide, and with "पासबुक" split in the
+    // index but whole in a query, the shipped "पासबुक अपडेट कौन करता है?" no longer found itself).
     const possible = new Map<string, WordForm[]>();
     for (const { forms } of analysed.flat()) {
       for (const f of forms) {
@@ -245,18 +247,21 @@ export class Matcher {
       }
     }
     const wanted = new Set([...possible.values()].map(([a, b]) => `${termName(a!)} ${termName(b!)}`));
-    const attested = new Set<string>();
+    const written = new Map<string, [string, string][]>(); // wanted key pair -> the spellings the corpus writes it in
     if (wanted.size > 0) {
       for (const { forms } of analysed.flat()) {
         for (let i = 1; i < forms.length; i++) {
-          const pair = `${termName(forms[i - 1]!)} ${termName(forms[i]!)}`;
-          if (wanted.has(pair)) attested.add(pair);
+          const [a, b] = [forms[i - 1]!, forms[i]!];
+          const pair = `${termName(a)} ${termName(b)}`;
+          if (wanted.has(pair)) (written.get(pair) ?? written.set(pair, []).get(pair)!).push([a.spelling, b.spelling]);
         }
       }
     }
+    const attested = (a: WordForm, b: WordForm) =>
+      (written.get(`${termName(a)} ${termName(b)}`) ?? []).some(([x, y]) => spelledAlike(a.spelling, x) && spelledAlike(b.spelling, y));
     const splits = new Map<string, WordForm[]>();
     const termList: number[] = [];
-    for (const [surface, [a, b]] of possible) if (attested.has(`${termName(a!)} ${termName(b!)}`)) splits.set(surface, [a!, b!]);
+    for (const [surface, [a, b]] of possible) if (attested(a!, b!)) splits.set(surface, [a!, b!]);
     // The answers' words: in the article's vocabulary, so never "unknown", and weak evidence for their entry.
     const answerSpellings = new Map<string, Set<string>>(); // term name -> every loose spelling the answers use
     const answerNames = corpus.entries.map((entry) => {

@@ -58,6 +58,25 @@ describe("another form of a verb an article's questions use", () => {
   });
 });
 
+describe("a word written whole in one article and as two words that only key alike in another", () => {
+  // "पास बाइक" (have a bike) keys like "पास बुक": the index must not split "पासबुक" on that, or its own question
+  // no longer finds it, the query keeping the word whole.
+  const bank = article("Bank clerk", "bank clerk jobs", [
+    item("clerk-passbook", { en: ["Who updates the passbook in a bank?"], hi: ["पासबुक अपडेट कौन करता है?"], "hi-Latn": ["passbook update kaun karta hai"] }),
+    item("clerk-salary", clerk.entries[1]!.questions),
+  ]);
+  const rider = article("Bike rider", "bike taxi rider jobs", [
+    item("rider-join", { en: ["I have a bike, can I join as a rider?"], hi: ["मेरे पास बाइक है, क्या मैं राइडर बन सकता हूँ?"], "hi-Latn": ["mere paas bike hai rider ban sakta hu"] }),
+  ]);
+  const matcher = matcherOf({ "bank.yaml": bank, "rider.yaml": rider });
+
+  it("keeps the word whole, so a question asked word for word finds its own entry fully", () => {
+    const r = matcher.match("पासबुक अपडेट कौन करता है?");
+    expect(r.id).toBe("clerk-passbook");
+    expect(r.candidates[0]!.score).toBeCloseTo(1, 5);
+  });
+});
+
 describe("an entry's title", () => {
   // The author's name for what an entry answers is one more way to ask for it: "dress code" is only in the title.
   const wear = (title?: { en: string; hi: string }) => ({

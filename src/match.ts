@@ -674,7 +674,9 @@ export class Matcher {
    * decide. (A message is segmented into its questions before this, in parts.ts.)
    */
   match(question: string, context: readonly string[] = []): MatchResult {
-    const { clean, forms, aside } = this.analyzer.analyzeQuestion(question);
+    const analysed = this.analyzer.analyzeQuestion(question);
+    const { clean } = analysed;
+    const { forms, aside } = this.joinWritten(analysed.forms, analysed.aside);
     const lang = detectLang(clean, this.langVocabulary);
     const q = this.understandQuery(clean, lang, forms, aside, context);
     const weights = this.weigh(q);
@@ -682,6 +684,34 @@ export class Matcher {
     const { ranked, out, vetoed } = ranking;
     if (out.length === 0) return this.declined(q, "retrieve", () => "no corpus question shares a word with it");
     return this.decide(q, ranked, out, vetoed, this.judge(q, ranking));
+  }
+
+  /**
+   * Two words the corpus writes as one ("होम गार्ड" to an article of "होमगार्ड"), read as that one word: Hindi writes
+   * many compounds either way. Only when one of the two is no corpus word alone, and the joined word is spelt as the
+   * corpus spells it (the reverse of a run-together word split, see understand).
+   */
+  private joinWritten(forms: readonly WordForm[], aside: readonly boolean[]): { forms: readonly WordForm[]; aside: readonly boolean[] } {
+    const word = (f: WordForm) => this.termIds.get(termName(f));
+    const known = (f: WordForm) => {
+      const t = word(f);
+      return t !== undefined && (f.concept !== undefined || this.spelling.alike(f, t, SPELLING_SHARE, false));
+    };
+    const out: WordForm[] = [];
+    const outAside: boolean[] = [];
+    for (let i = 0; i < forms.length; i++) {
+      const [a, b] = [forms[i]!, forms[i + 1]];
+      const joined = b === undefined || a.stop || b.stop || (known(a) && known(b)) || hasDevanagari(a.surface) !== hasDevanagari(b.surface) ? undefined : this.analyzer.analyzeWord(a.surface + b.surface);
+      if (joined !== undefined && !joined.stop && joined.concept === undefined && known(joined)) {
+        out.push(joined);
+        outAside.push(aside[i]! && aside[i + 1]!);
+        i++;
+      } else {
+        out.push(a);
+        outAside.push(aside[i]!);
+      }
+    }
+    return out.length === forms.length ? { forms, aside } : { forms: out, aside: outAside };
   }
 
   /**

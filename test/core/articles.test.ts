@@ -77,6 +77,25 @@ describe("a word written whole in one article and as two words that only key ali
   });
 });
 
+describe("two words an article writes as one", () => {
+  // Hindi writes many compounds either way: "होम गार्ड" asks about the "होमगार्ड" the article names.
+  const guard = article("Home guard", "home guard jobs", [
+    item("homeg-what", { en: ["What does a home guard do?"], hi: ["होमगार्ड का काम क्या है?"], "hi-Latn": ["home guard ka kaam kya hai"] }),
+    item("homeg-pay", { en: ["How much is a home guard paid per day?"], hi: ["होमगार्ड को रोज़ कितना भत्ता मिलता है?"], "hi-Latn": ["home guard ko kitna bhatta milta hai"] }),
+  ]);
+  const matcher = matcherOf({ "guard.yaml": guard });
+
+  it("reads them as that word, not as a word the corpus lacks beside another", () => {
+    const r = matcher.match("होम गार्ड का काम क्या होता है");
+    expect(r.words.some((w) => w.as === "unknown")).toBe(false);
+    expect(r.id).toBe("homeg-what");
+  });
+
+  it("leaves two words apart when each is a corpus word of its own", () => {
+    expect(matcher.match("home guard ka kaam kya hai").words.map((w) => w.word)).toEqual(expect.arrayContaining(["home", "guard"]));
+  });
+});
+
 describe("an entry's title", () => {
   // The author's name for what an entry answers is one more way to ask for it: "dress code" is only in the title.
   const wear = (title?: { en: string; hi: string }) => ({

@@ -28,7 +28,7 @@ above up down out off few now seem seems seemed nobody noone
 simple simply easy easily short brief briefly detail detailed details plain language words consider considered
 considering counted regarded finally unsure
 basic fundamental major primary twelfth tenth
-etc approx approximately yrs yr
+etc approx approximately yrs yr regarding concerning
 suggest suggestion suggestions advise advice guide guidance
 true`;
 

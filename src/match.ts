@@ -663,8 +663,10 @@ export class Matcher {
     if (!/[\u0900-\u097f]/.test(form.surface) && form.surface.length <= 2) return { match: { kind: "ignored" } };
     // ...nor a Hindi function word typed short ("ह", "कहत").
     if (looksLikeStop(form.surface)) return { match: { kind: "ignored" } };
-    // Nor is a class or rank ("12th", "12वीं"): context about the asker, not a subject.
+    // Nor is a class or rank ("12th", "12वीं"), nor an amount, count or hour the corpus never writes ("500
+    // connections", "5000 me", "20k", "10 hrs"): context about the asker, not a subject.
     if (/^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/.test(form.surface)) return { match: { kind: "ignored" } };
+    if (/^\d+(?:[.,]\d+)*(?:k|rs|%|hrs?|lakh|lac)?$/.test(form.surface)) return { match: { kind: "ignored" } };
     return { match: { kind: "unknown" } };
   }
 
@@ -1114,6 +1116,7 @@ export class Matcher {
     const sparse = model.name === "sparse";
     const own = this.careerTerms[article]!;
     const namesOwn = !sparse || own.size === 0 ? 0 : [...query.keys()].some((t) => own.has(t)) ? 1 : -1;
+    const support = (entry: number) => this.support(entry, query);
     const inputs: Record<keyof typeof CALIBRATION_INPUT, number> = {
       bias: 1,
       score: best.score,
@@ -1141,9 +1144,37 @@ export class Matcher {
       // Readers of each script word their questions differently from an article's phrasings.
       hindi: lang === "hi" ? 1 : 0,
       hinglish: lang === "hi-Latn" ? 1 : 0,
+      // How many of the best entry's phrasings share the question's words, against the next entry of its article: a
+      // right entry is asked so several ways, a wrong one is often reached by one phrasing's stray word.
+      support: support(best.entry),
+      supportLead: support(best.entry) - (next === undefined ? 0 : support(next.entry)),
+      // How much of the question its answer speaks of: the author's own words, apart from the askers'.
+      answerShare: this.answerShare(best.entry, query),
     };
     const features = INPUT_NAMES.map((name) => inputs[name]);
     return { features, confidence: model.chance(features), bar: model.bar, model: model.name };
+  }
+
+  /** The mean share of the query's weight that each of an entry's questions has. */
+  private support(entry: number, query: ReadonlyMap<number, number>): number {
+    let total = 0;
+    for (const [t, quality] of query) total += this.idf[t]! * quality;
+    const [first, end] = [this.firstQuestion[entry]!, this.firstQuestion[entry + 1]!];
+    if (total === 0 || end === first) return 0;
+    let sum = 0;
+    for (let q = first; q < end; q++) for (const [t, quality] of query) if (this.has(this.questions[q]!, t)) sum += this.idf[t]! * quality;
+    return sum / total / (end - first);
+  }
+
+  /** The share of the query's weight in an entry's answer. */
+  private answerShare(entry: number, query: ReadonlyMap<number, number>): number {
+    let total = 0;
+    let found = 0;
+    for (const [t, quality] of query) {
+      total += this.idf[t]! * quality;
+      if (this.answerTerms[entry]!.has(t)) found += this.idf[t]! * quality;
+    }
+    return total > 0 ? found / total : 0;
   }
 
   /**
@@ -1974,6 +2005,9 @@ export const CALIBRATION_INPUT = Object.freeze({
   candidates: 18,
   hindi: 19,
   hinglish: 20,
+  support: 21,
+  supportLead: 22,
+  answerShare: 23,
 });
 
 /**
@@ -1994,6 +2028,8 @@ export const CALIBRATION_DIRECTION: Readonly<Partial<Record<keyof typeof CALIBRA
   ownCareer: 1,
   gap: 1,
   coverageGap: 1,
+  support: 1,
+  supportLead: 1,
 });
 
 /** What the test articles taught the matcher about careers at large (see kinds.ts, careers.ts). */

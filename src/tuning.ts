@@ -98,7 +98,7 @@ export const TUNING = Object.freeze({
    * lead up to calibrationLeadCap, unknown share, unknown words, words, letters, naive Bayes, uncovered subject,
    * kinds, near misses, own career, unknown share without it; the trees' further inputs unweighed)...
    */
-  smallCalibration: Object.freeze([-5.173, 2.459, 2.777, 0.021, -1.291, 14.381, -1.664, 0.174, 0.073, 13.185, 1.826, -0.706, 1.184, -0.218, 0.261, -1.106, 0, 0, 0, 0, 0]) as readonly number[],
+  smallCalibration: Object.freeze([-5.173, 2.459, 2.777, 0.021, -1.291, 14.381, -1.664, 0.174, 0.073, 13.185, 1.826, -0.706, 1.184, -0.218, 0.261, -1.106, 0, 0, 0, 0, 0, 0, 0, 0]) as readonly number[],
   /** ...and this bar. */
   smallCalibratedBar: 0.71,
   /**
@@ -107,7 +107,7 @@ export const TUNING = Object.freeze({
    * misses and its own career, learnt from sparse articles, are not weighed; the inputs the trees added were not
    * worth their weights there, held out)...
    */
-  denseCalibration: Object.freeze([-6.694, 10.029, -1.758, 0.32, -2.506, 10.145, -1.171, 0.029, 0.214, 13.281, 1.793, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) as readonly number[],
+  denseCalibration: Object.freeze([-6.694, 10.029, -1.758, 0.32, -2.506, 10.145, -1.171, 0.029, 0.214, 13.281, 1.793, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) as readonly number[],
   /** ...with this bar. */
   denseCalibratedBar: 0.75,
   /** Naive Bayes (Matcher.chance): a word none of an entry's phrasings use is this likely in a question to it, as a share of its phrasings... */

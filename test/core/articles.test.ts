@@ -96,6 +96,53 @@ describe("two words an article writes as one", () => {
   });
 });
 
+describe("an amount or count in a question", () => {
+  const tiffin = article("Tiffin service", "tiffin service business", [
+    item("tiffin-cost", { en: ["How much money do I need to start a tiffin service?"], hi: ["टिफिन सर्विस शुरू करने में कितना पैसा लगता है?"], "hi-Latn": ["tiffin service shuru karne me kitna paisa lagta hai"] }),
+    item("tiffin-rate", { en: ["What should I charge for a monthly tiffin?", "Is 3000 a fair monthly tiffin rate?"], hi: ["महीने के टिफिन का कितना चार्ज लें?"], "hi-Latn": ["monthly tiffin ka kitna charge le"] }),
+  ]);
+  const matcher = matcherOf({ "tiffin.yaml": tiffin });
+  const word = (q: string, w: string) => matcher.match(q).words.find((x) => x.word === w);
+
+  it("is context about the asker when the corpus never writes it, not a word the corpus lacks", () => {
+    expect(word("5000 me tiffin service shuru ho sakti hai kya", "5000")?.as).toBe("ignored");
+    expect(word("tiffin for 40 students, kitna charge le", "40")?.as).toBe("ignored");
+  });
+
+  it("is a word like any other when the corpus writes it", () => {
+    expect(word("is 3000 ok for monthly tiffin", "3000")?.how).toBe("exact");
+  });
+});
+
+describe("the calibrated guard's view of an entry's phrasings and its answer", () => {
+  const support = (q: string, m: Matcher) => m.match(q).calibration!.features[CALIBRATION_INPUT.support]!;
+  const answerShare = (q: string, m: Matcher) => m.match(q).calibration!.features[CALIBRATION_INPUT.answerShare]!;
+  const shifts = (nightEverywhere: boolean, answer: string) =>
+    matcherOf({
+      "nurse.yaml": article("Staff nurse", "staff nurse jobs", [
+        nurse.entries[0]!,
+        nurse.entries[1]!,
+        item(
+          "nurse-shifts",
+          {
+            en: ["Do nurses work night shifts?", nightEverywhere ? "How often is a nurse on night duty?" : "What are a nurse's working hours?"],
+            hi: [nightEverywhere ? "नर्स की नाइट ड्यूटी कितनी बार होती है?" : "नर्स के काम के घंटे क्या हैं?"],
+            "hi-Latn": [nightEverywhere ? "nurse ki night duty kitni baar hoti hai" : "nurse ke kaam ke ghante kya hain"],
+          },
+          answer,
+        ),
+      ]),
+    });
+
+  it("sees more support where more of the entry's phrasings share the question's words", () => {
+    expect(support("nurse night shift", shifts(true, "shifts"))).toBeGreaterThan(support("nurse night shift", shifts(false, "shifts")));
+  });
+
+  it("sees how much of the question the entry's answer speaks of", () => {
+    expect(answerShare("nurse night shift rotation", shifts(true, "night shift rotation"))).toBeGreaterThan(answerShare("nurse night shift rotation", shifts(true, "working hours")));
+  });
+});
+
 describe("an entry's title", () => {
   // The author's name for what an entry answers is one more way to ask for it: "dress code" is only in the title.
   const wear = (title?: { en: string; hi: string }) => ({

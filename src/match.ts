@@ -112,6 +112,8 @@ export class Matcher {
   private readonly verbStems = new Map<string, number>();
   /** Pairs of terms some corpus question writes one after the other ("back office"), as `pairCode`s. */
   private readonly adjacent = new Set<number>();
+  /** Words a question wrote apart that the corpus writes as one (see joinWritten) -> the two as typed, for `--explain`. */
+  private readonly joined = new WeakMap<WordForm, string>();
   /** The terms of the lexicon's fixed concepts, looked up once: absent when the corpus never uses them. */
   private readonly fixed: {
     readonly negation?: number;
@@ -257,8 +259,10 @@ export class Matcher {
         }
       }
     }
+    // (A half shorter than six letters must be spelt the same: "bike" is no "bake".)
+    const alike = (x: string, y: string) => spelledAlike(x, y, 1 / 6, false);
     const attested = (a: WordForm, b: WordForm) =>
-      (written.get(`${termName(a)} ${termName(b)}`) ?? []).some(([x, y]) => spelledAlike(a.spelling, x) && spelledAlike(b.spelling, y));
+      (written.get(`${termName(a)} ${termName(b)}`) ?? []).some(([x, y]) => alike(a.spelling, x) && alike(b.spelling, y));
     const splits = new Map<string, WordForm[]>();
     const termList: number[] = [];
     for (const [surface, [a, b]] of possible) if (attested(a!, b!)) splits.set(surface, [a!, b!]);
@@ -630,6 +634,9 @@ export class Matcher {
     if (form.concept !== undefined && (INTENTS.includes(form.concept) || form.concept === MEANING)) return { match: { kind: "ignored" } };
     // Any other concept the corpus never uses is a subject it lacks, not a misspelling of some other word.
     if (form.concept) return { match: { kind: "unknown" } };
+    // An amount or count the corpus never writes ("500 connections", "5000 me", "५०००", "2lakh") is context about the
+    // asker, not a subject, nor a misspelling of a number the corpus does write.
+    if (/^\d+(?:k|rs|lakhs?|lacs?|crores?|cr)?$/.test(form.latin)) return { match: { kind: "ignored" } };
     // The parts must be spelt like corpus words, or be pairs the corpus writes apart ("back" + "ofis"); else
     // any long word splits on key collisions ("logistics" is not "log" + "stock").
     const known = (f: WordForm) => this.termIds.has(termName(f));
@@ -663,10 +670,8 @@ export class Matcher {
     if (!/[\u0900-\u097f]/.test(form.surface) && form.surface.length <= 2) return { match: { kind: "ignored" } };
     // ...nor a Hindi function word typed short ("ह", "कहत").
     if (looksLikeStop(form.surface)) return { match: { kind: "ignored" } };
-    // Nor is a class or rank ("12th", "12वीं"), nor an amount, count or hour the corpus never writes ("500
-    // connections", "5000 me", "20k", "10 hrs"): context about the asker, not a subject.
+    // Nor is a class or rank ("12th", "12वीं"): context about the asker, not a subject.
     if (/^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/.test(form.surface)) return { match: { kind: "ignored" } };
-    if (/^\d+(?:[.,]\d+)*(?:k|rs|%|hrs?|lakh|lac)?$/.test(form.surface)) return { match: { kind: "ignored" } };
     return { match: { kind: "unknown" } };
   }
 
@@ -678,7 +683,7 @@ export class Matcher {
   match(question: string, context: readonly string[] = []): MatchResult {
     const analysed = this.analyzer.analyzeQuestion(question);
     const { clean } = analysed;
-    const { forms, aside } = this.joinWritten(analysed.forms, analysed.aside);
+    const { forms, aside } = this.joinWritten(clean, analysed.forms, analysed.aside);
     const lang = detectLang(clean, this.langVocabulary);
     const q = this.understandQuery(clean, lang, forms, aside, context);
     const weights = this.weigh(q);
@@ -690,23 +695,26 @@ export class Matcher {
 
   /**
    * Two words the corpus writes as one ("होम गार्ड" to an article of "होमगार्ड"), read as that one word: Hindi writes
-   * many compounds either way. Only when one of the two is no corpus word alone, and the joined word is spelt as the
-   * corpus spells it (the reverse of a run-together word split, see understand).
+   * many compounds either way. Only two words side by side in one clause, when one of the two is no corpus word alone,
+   * and the joined word is one the corpus's questions use, spelt as they spell it (the reverse of a run-together word
+   * split, see understand).
    */
-  private joinWritten(forms: readonly WordForm[], aside: readonly boolean[]): { forms: readonly WordForm[]; aside: readonly boolean[] } {
-    const word = (f: WordForm) => this.termIds.get(termName(f));
+  private joinWritten(clean: string, forms: readonly WordForm[], aside: readonly boolean[]): { forms: readonly WordForm[]; aside: readonly boolean[] } {
     const known = (f: WordForm) => {
-      const t = word(f);
+      const t = this.termIds.get(termName(f));
       return t !== undefined && (f.concept !== undefined || this.spelling.alike(f, t, SPELLING_SHARE, false));
     };
+    const asked = (f: WordForm) => (this.df[this.termIds.get(termName(f))!] ?? 0) > 0;
     const out: WordForm[] = [];
     const outAside: boolean[] = [];
     for (let i = 0; i < forms.length; i++) {
       const [a, b] = [forms[i]!, forms[i + 1]];
-      const joined = b === undefined || a.stop || b.stop || (known(a) && known(b)) || hasDevanagari(a.surface) !== hasDevanagari(b.surface) ? undefined : this.analyzer.analyzeWord(a.surface + b.surface);
-      if (joined !== undefined && !joined.stop && joined.concept === undefined && known(joined)) {
+      const apart = b !== undefined && aside[i] === aside[i + 1] && !a.stop && !b.stop && clean.includes(`${a.surface} ${b.surface}`);
+      const joined = !apart || (known(a) && known(b)) || hasDevanagari(a.surface) !== hasDevanagari(b.surface) ? undefined : this.analyzer.analyzeWord(a.surface + b.surface);
+      if (joined !== undefined && !joined.stop && joined.concept === undefined && known(joined) && asked(joined)) {
+        this.joined.set(joined, `${a.surface} ${b!.surface}`);
         out.push(joined);
-        outAside.push(aside[i]! && aside[i + 1]!);
+        outAside.push(aside[i]!);
         i++;
       } else {
         out.push(a);
@@ -754,7 +762,8 @@ export class Matcher {
           if (words) words.push(spelt);
           else spellings.set(t, [spelt]);
         }
-        explained.push({ word: form.surface, key: form.key, as: match.term, how: match.via ?? "exact", weight: this.idf[t]! * match.quality });
+        const typed = this.joined.get(form);
+        explained.push({ word: typed ?? form.surface, key: form.key, as: match.term, how: typed === undefined ? (match.via ?? "exact") : `joined ${typed}`, weight: this.idf[t]! * match.quality });
       } else if (match.kind === "unknown") {
         unknown.set(form.key, Math.max(unknown.get(form.key) ?? 0, [...form.surface].length));
         if (/^[a-z]{4,}(?:ing|ed|ly)$/.test(form.surface)) unknownForms.add(form.key);
@@ -1075,8 +1084,9 @@ export class Matcher {
    * uncovered-subject guard leaves that to the model), how much better its kinds fit the entry than another (see
    * kindLead), and, in a sparse article, how much its words are other articles' near misses' (see nearMissOdds), and
    * whether it names the article's own career, with the share of words it lacks when it does not (see careerTerms),
-   * how far the words alone put it ahead of the next candidate (`ranked`, best first), and the question's script.
-   * Small talk keeps the bars.
+   * how far the words alone put it ahead of the next candidate (`ranked`, best first), the question's script, how
+   * much of the question the entry's phrasings share against its next rival's (see support), and how much of it the
+   * entry's answer speaks of. Small talk keeps the bars.
    */
   private calibration({ clean, explained, query, forms, lang }: Understanding, ranked: readonly Scored[], rivals: readonly Scored[], lacking: boolean): Calibration | undefined {
     const [best, second] = ranked as [Scored, Scored | undefined];
@@ -1116,7 +1126,7 @@ export class Matcher {
     const sparse = model.name === "sparse";
     const own = this.careerTerms[article]!;
     const namesOwn = !sparse || own.size === 0 ? 0 : [...query.keys()].some((t) => own.has(t)) ? 1 : -1;
-    const support = (entry: number) => this.support(entry, query);
+    const support = (entry: number) => this.support(entry, query, lang === "hi");
     const inputs: Record<keyof typeof CALIBRATION_INPUT, number> = {
       bias: 1,
       score: best.score,
@@ -1144,26 +1154,32 @@ export class Matcher {
       // Readers of each script word their questions differently from an article's phrasings.
       hindi: lang === "hi" ? 1 : 0,
       hinglish: lang === "hi-Latn" ? 1 : 0,
-      // How many of the best entry's phrasings share the question's words, against the next entry of its article: a
-      // right entry is asked so several ways, a wrong one is often reached by one phrasing's stray word.
+      // How much of the question the best entry's phrasings in its script share, on average, against the next entry
+      // of its article's: a right entry is asked so several ways, a wrong one is often reached by one phrasing's stray
+      // word. (In its script: a Latin key meets English and Hinglish phrasings, a Devanagari one only Hindi.)
       support: support(best.entry),
       supportLead: support(best.entry) - (next === undefined ? 0 : support(next.entry)),
-      // How much of the question its answer speaks of: the author's own words, apart from the askers'.
+      // How much of the question its answer speaks of: the author's own words, apart from the askers'. (No direction:
+      // an answer also names what the entry does not answer.)
       answerShare: this.answerShare(best.entry, query),
     };
     const features = INPUT_NAMES.map((name) => inputs[name]);
     return { features, confidence: model.chance(features), bar: model.bar, model: model.name };
   }
 
-  /** The mean share of the query's weight that each of an entry's questions has. */
-  private support(entry: number, query: ReadonlyMap<number, number>): number {
+  /** The mean share of the query's weight that an entry's questions in one script (Devanagari or Latin) have. */
+  private support(entry: number, query: ReadonlyMap<number, number>, devanagari: boolean): number {
     let total = 0;
     for (const [t, quality] of query) total += this.idf[t]! * quality;
-    const [first, end] = [this.firstQuestion[entry]!, this.firstQuestion[entry + 1]!];
-    if (total === 0 || end === first) return 0;
     let sum = 0;
-    for (let q = first; q < end; q++) for (const [t, quality] of query) if (this.has(this.questions[q]!, t)) sum += this.idf[t]! * quality;
-    return sum / total / (end - first);
+    let questions = 0;
+    for (let q = this.firstQuestion[entry]!; q < this.firstQuestion[entry + 1]!; q++) {
+      const question = this.questions[q]!;
+      if ((question.lang === "hi") !== devanagari) continue;
+      questions += 1;
+      for (const [t, quality] of query) if (this.has(question, t)) sum += this.idf[t]! * quality;
+    }
+    return total > 0 && questions > 0 ? sum / total / questions : 0;
   }
 
   /** The share of the query's weight in an entry's answer. */

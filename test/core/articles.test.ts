@@ -75,6 +75,17 @@ describe("a word written whole in one article and as two words that only key ali
     expect(r.id).toBe("clerk-passbook");
     expect(r.candidates[0]!.score).toBeCloseTo(1, 5);
   });
+
+  it("keeps a short half whole when the pair is spelt one letter apart (\"bike shop\" is no \"bake shop\")", () => {
+    const shops = matcherOf({
+      "bike.yaml": article("Bike repair", "bike repair shop", [
+        item("bike-open", { en: ["How to open a bikeshop?"], hi: ["बाइक की दुकान कैसे खोलें?"], "hi-Latn": ["bikeshop kaise khole"] }),
+        item("bike-pay", { en: ["How much does a bike mechanic earn?"], hi: ["बाइक मैकेनिक कितना कमाता है?"], "hi-Latn": ["bike mechanic kitna kamata hai"] }),
+      ]),
+      "bakery.yaml": article("Bakery", "bakery business", [item("bake-open", { en: ["How to open a bake shop?"], hi: ["बेकरी कैसे खोलें?"], "hi-Latn": ["bake shop kaise khole"] })]),
+    });
+    expect(shops.match("How to open a bikeshop?").candidates[0]).toMatchObject({ id: "bike-open", score: 1 });
+  });
 });
 
 describe("two words an article writes as one", () => {
@@ -89,6 +100,17 @@ describe("two words an article writes as one", () => {
     const r = matcher.match("होम गार्ड का काम क्या होता है");
     expect(r.words.some((w) => w.as === "unknown")).toBe(false);
     expect(r.id).toBe("homeg-what");
+  });
+
+  it("joins no words across a comma, nor into a word only an answer uses", () => {
+    expect(matcher.match("मैं होम, गार्ड का काम क्या होता है").words.map((w) => w.word)).toContain("होम");
+    const answerOnly = matcherOf({
+      "guard.yaml": article("Security guard", "security guard jobs", [
+        item("guard-what", { en: ["What does a guard do?"], hi: ["गार्ड का काम क्या है?"], "hi-Latn": ["guard ka kaam kya hai"] }, "गार्ड होमगार्ड से अलग है"),
+        item("guard-pay", { en: ["How much is a guard paid?"], hi: ["गार्ड को कितनी सैलरी मिलती है?"], "hi-Latn": ["guard ki salary kitni hai"] }),
+      ]),
+    });
+    expect(answerOnly.match("होम गार्ड का काम क्या है").words.map((w) => w.word)).toContain("गार्ड");
   });
 
   it("leaves two words apart when each is a corpus word of its own", () => {
@@ -106,7 +128,10 @@ describe("an amount or count in a question", () => {
 
   it("is context about the asker when the corpus never writes it, not a word the corpus lacks", () => {
     expect(word("5000 me tiffin service shuru ho sakti hai kya", "5000")?.as).toBe("ignored");
-    expect(word("tiffin for 40 students, kitna charge le", "40")?.as).toBe("ignored");
+    expect(word("tiffin for 400 students, kitna charge le", "400")?.as).toBe("ignored");
+    expect(word("५००० में टिफिन सर्विस शुरू हो सकती है?", "५०००")?.as).toBe("ignored");
+    // ...nor a misspelling of a number it does write.
+    expect(word("is 3500 ok for monthly tiffin", "3500")?.as).toBe("ignored");
   });
 
   it("is a word like any other when the corpus writes it", () => {
@@ -115,8 +140,6 @@ describe("an amount or count in a question", () => {
 });
 
 describe("the calibrated guard's view of an entry's phrasings and its answer", () => {
-  const support = (q: string, m: Matcher) => m.match(q).calibration!.features[CALIBRATION_INPUT.support]!;
-  const answerShare = (q: string, m: Matcher) => m.match(q).calibration!.features[CALIBRATION_INPUT.answerShare]!;
   const shifts = (nightEverywhere: boolean, answer: string) =>
     matcherOf({
       "nurse.yaml": article("Staff nurse", "staff nurse jobs", [
@@ -134,12 +157,20 @@ describe("the calibrated guard's view of an entry's phrasings and its answer", (
       ]),
     });
 
-  it("sees more support where more of the entry's phrasings share the question's words", () => {
-    expect(support("nurse night shift", shifts(true, "shifts"))).toBeGreaterThan(support("nurse night shift", shifts(false, "shifts")));
+  const input = (q: string, m: Matcher, name: keyof typeof CALIBRATION_INPUT) => {
+    const r = m.match(q);
+    expect(r.candidates[0]?.id).toBe("nurse-shifts");
+    return r.calibration!.features[CALIBRATION_INPUT[name]]!;
+  };
+
+  it("sees more support, and more than the next entry has, where more of the entry's phrasings share the question's words", () => {
+    for (const name of ["support", "supportLead"] as const) {
+      expect(input("nurse night shift", shifts(true, "shifts"), name)).toBeGreaterThan(input("nurse night shift", shifts(false, "shifts"), name));
+    }
   });
 
   it("sees how much of the question the entry's answer speaks of", () => {
-    expect(answerShare("nurse night shift rotation", shifts(true, "night shift rotation"))).toBeGreaterThan(answerShare("nurse night shift rotation", shifts(true, "working hours")));
+    expect(input("nurse night shift", shifts(true, "night shifts every week"), "answerShare")).toBeGreaterThan(input("nurse night shift", shifts(true, "working hours"), "answerShare"));
   });
 });
 

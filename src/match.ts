@@ -642,8 +642,8 @@ export class Matcher {
     const known = (f: WordForm) => this.termIds.has(termName(f));
     // A part of a split word gets no free edit: a short part must be spelt as the corpus spells it ("luck" is not
     // "look", so "lucknow" stays whole).
-    const spelt = (f: WordForm) => f.concept !== undefined || this.spelling.alike(f, this.termIds.get(termName(f))!, SPELLING_SHARE, false);
-    const parts = this.analyzer.split(form.surface, known, (f) => known(f) && spelt(f));
+    const spelt = (f: WordForm) => this.speltAsCorpus(f);
+    const parts = this.analyzer.split(form.surface, known, spelt);
     if (parts) {
       const attested = (a?: WordForm, b?: WordForm) =>
         a !== undefined && b !== undefined && this.adjacent.has(pairCode(this.termIds.get(termName(a))!, this.termIds.get(termName(b))!));
@@ -700,10 +700,7 @@ export class Matcher {
    * split, see understand).
    */
   private joinWritten(clean: string, forms: readonly WordForm[], aside: readonly boolean[]): { forms: readonly WordForm[]; aside: readonly boolean[] } {
-    const known = (f: WordForm) => {
-      const t = this.termIds.get(termName(f));
-      return t !== undefined && (f.concept !== undefined || this.spelling.alike(f, t, SPELLING_SHARE, false));
-    };
+    const known = (f: WordForm) => this.speltAsCorpus(f);
     const asked = (f: WordForm) => (this.df[this.termIds.get(termName(f))!] ?? 0) > 0;
     const out: WordForm[] = [];
     const outAside: boolean[] = [];
@@ -722,6 +719,12 @@ export class Matcher {
       }
     }
     return out.length === forms.length ? { forms, aside } : { forms: out, aside: outAside };
+  }
+
+  /** Whether a word is a corpus word spelt as the corpus spells it, with no free edit (a concept by its concept). */
+  private speltAsCorpus(f: WordForm): boolean {
+    const t = this.termIds.get(termName(f));
+    return t !== undefined && (f.concept !== undefined || this.spelling.alike(f, t, SPELLING_SHARE, false));
   }
 
   /**
@@ -1126,7 +1129,10 @@ export class Matcher {
     const sparse = model.name === "sparse";
     const own = this.careerTerms[article]!;
     const namesOwn = !sparse || own.size === 0 ? 0 : [...query.keys()].some((t) => own.has(t)) ? 1 : -1;
-    const support = (entry: number) => this.support(entry, query, lang === "hi");
+    let queryWeight = 0;
+    for (const [t, quality] of query) queryWeight += this.idf[t]! * quality;
+    const support = (entry: number) => this.support(entry, query, queryWeight, lang === "hi");
+    const bestSupport = support(best.entry);
     const inputs: Record<keyof typeof CALIBRATION_INPUT, number> = {
       bias: 1,
       score: best.score,
@@ -1157,20 +1163,18 @@ export class Matcher {
       // How much of the question the best entry's phrasings in its script share, on average, against the next entry
       // of its article's: a right entry is asked so several ways, a wrong one is often reached by one phrasing's stray
       // word. (In its script: a Latin key meets English and Hinglish phrasings, a Devanagari one only Hindi.)
-      support: support(best.entry),
-      supportLead: support(best.entry) - (next === undefined ? 0 : support(next.entry)),
+      support: bestSupport,
+      supportLead: bestSupport - (next === undefined ? 0 : support(next.entry)),
       // How much of the question its answer speaks of: the author's own words, apart from the askers'. (No direction:
       // an answer also names what the entry does not answer.)
-      answerShare: this.answerShare(best.entry, query),
+      answerShare: this.answerShare(best.entry, query, queryWeight),
     };
     const features = INPUT_NAMES.map((name) => inputs[name]);
     return { features, confidence: model.chance(features), bar: model.bar, model: model.name };
   }
 
-  /** The mean share of the query's weight that an entry's questions in one script (Devanagari or Latin) have. */
-  private support(entry: number, query: ReadonlyMap<number, number>, devanagari: boolean): number {
-    let total = 0;
-    for (const [t, quality] of query) total += this.idf[t]! * quality;
+  /** The mean share of the query's weight (`total`) that an entry's questions in one script (Devanagari or Latin) have. */
+  private support(entry: number, query: ReadonlyMap<number, number>, total: number, devanagari: boolean): number {
     let sum = 0;
     let questions = 0;
     for (let q = this.firstQuestion[entry]!; q < this.firstQuestion[entry + 1]!; q++) {
@@ -1182,14 +1186,10 @@ export class Matcher {
     return total > 0 && questions > 0 ? sum / total / questions : 0;
   }
 
-  /** The share of the query's weight in an entry's answer. */
-  private answerShare(entry: number, query: ReadonlyMap<number, number>): number {
-    let total = 0;
+  /** The share of the query's weight (`total`) in an entry's answer. */
+  private answerShare(entry: number, query: ReadonlyMap<number, number>, total: number): number {
     let found = 0;
-    for (const [t, quality] of query) {
-      total += this.idf[t]! * quality;
-      if (this.answerTerms[entry]!.has(t)) found += this.idf[t]! * quality;
-    }
+    for (const [t, quality] of query) if (this.answerTerms[entry]!.has(t)) found += this.idf[t]! * quality;
     return total > 0 ? found / total : 0;
   }
 

@@ -20,9 +20,9 @@ export function testArticles(): string[] {
 }
 
 /**
- * Kinds of entry most career articles have, by the last words of their ids (`da-salary`, `staff-what-is`,
- * `bt-own-business`). An entry whose id names none (`da-portfolio`) is particular to its article: its questions
- * teach nothing general and are left out.
+ * Kinds of entry many career articles have (the last five those of trades and small businesses), by the last words
+ * of their ids (`da-salary`, `staff-what-is`, `bt-own-business`). An entry whose id names none (`da-portfolio`) is
+ * particular to its article: its questions teach nothing general and are left out.
  */
 const KINDS: readonly (readonly [string, RegExp])[] = [
   ["what it is", /(?:^|-)(?:what-is|what|types|about|meaning)$/],
@@ -38,6 +38,11 @@ const KINDS: readonly (readonly [string, RegExp])[] = [
   ["exams", /(?:^|-)(?:exam|preparation|syllabus|entrance)$/],
   ["hours", /(?:^|-)(?:shifts|hours|timings|timing)$/],
   ["own business", /(?:^|-)(?:own-[a-z]+|start-own|self-employed|business|freelance)$/],
+  ["cost", /(?:^|-)(?:investment|cost|costs|setup|setup-cost|fees|fee|capital|budget)$/],
+  ["papers", /(?:^|-)(?:licence|license|licences|licenses|registration|register|permit|permits|permission|permissions|documents)$/],
+  ["equipment", /(?:^|-)(?:equipment|tools|machines|machine|kit)$/],
+  ["customers", /(?:^|-)(?:customers|clients|selling|marketing)$/],
+  ["schemes", /(?:^|-)(?:schemes|scheme|loan|loans|subsidy)$/],
 ];
 export const KIND_NAMES: readonly string[] = KINDS.map(([name]) => name);
 

@@ -70,6 +70,16 @@ describe("the shipped kind model", () => {
     expect(likeliest(kinds, "kahan se seekhu, koi institute batao")).toBe("training");
     expect(likeliest(kinds, "what after 5 years, can i become a manager")).toBe("growth");
   });
+
+  it("tells what starting out costs, the papers, the tools and the schemes from pay, work and training", () => {
+    const kinds = shippedKinds();
+    expect(likeliest(kinds, "dukan kholne me kitna kharcha aayega")).toBe("cost");
+    expect(likeliest(kinds, "शुरू करने में कितनी लागत आती है")).toBe("cost");
+    expect(likeliest(kinds, "licence kaise banwaye, kaunse documents chahiye")).toBe("papers");
+    expect(likeliest(kinds, "do I need to register with the municipality")).toBe("papers");
+    expect(likeliest(kinds, "कौन सी मशीन और औजार चाहिए")).toBe("equipment");
+    expect(likeliest(kinds, "sarkari yojana ya loan milta hai kya")).toBe("schemes");
+  });
 });
 
 describe("the shipped scope model", () => {

@@ -3,7 +3,7 @@ import { editDistance } from "./distance.js";
 import { AUXILIARIES, INTENTS, MEANING, POSTPOSITIONS, REQUESTS, STOPWORDS, SUFFIXES } from "./lexicon.js";
 import type { Lexicon } from "./vocabulary.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
-import { loose, phoneticKey, romanize, spelledLetters, stem, stemHindi } from "./translit.js";
+import { loose, looseDevanagari, phoneticKey, romanize, spelledLetters, stem, stemHindi } from "./translit.js";
 
 /** One word seen through the matcher's eyes. */
 export interface WordForm {
@@ -33,6 +33,8 @@ for (const w of STOPWORDS) {
   }
 }
 const DEVANAGARI_STOPS = [...STOP_FORMS].filter((w) => hasDevanagari(w) && [...w].length >= 4);
+// Devanagari stop words as typed in haste ("हे" for है, "पडता" for पड़ता): see looseDevanagari.
+const LOOSE_STOPS = new Set([...STOP_FORMS].filter(hasDevanagari).map(looseDevanagari));
 const nearStopCache = new Map<string, boolean>();
 
 /**
@@ -80,6 +82,8 @@ const SENTENCE_END = /(?<=[.!?।,;:])\s+|\n+/u;
  */
 export class Analyzer {
   private readonly byConceptSpelling = new Map<string, string>();
+  /** Devanagari concept words as typed in haste (see looseDevanagari); "" where two concepts' words meet. */
+  private readonly byConceptLoose = new Map<string, string>();
   private readonly byConceptKey = new Map<string, string>();
   private readonly conceptSpellingsByKey = new Map<string, Set<string>>();
   private readonly formCache = new Map<string, WordForm>();
@@ -91,7 +95,12 @@ export class Analyzer {
         for (const t of tokenize(w)) {
           const latin = stem(hasDevanagari(t) ? romanize(t) : t);
           this.byConceptSpelling.set(loose(latin), `#${name}`);
-          if (hasDevanagari(t)) this.byConceptSpelling.set(t, `#${name}`);
+          if (hasDevanagari(t)) {
+            this.byConceptSpelling.set(t, `#${name}`);
+            const hasty = looseDevanagari(t);
+            const known = this.byConceptLoose.get(hasty);
+            this.byConceptLoose.set(hasty, known === undefined || known === `#${name}` ? `#${name}` : "");
+          }
           const key = phoneticKey(latin);
           if (key.length >= CONCEPT_KEY_MIN && !this.byConceptKey.has(key)) this.byConceptKey.set(key, `#${name}`);
           if (this.byConceptKey.get(key) === `#${name}`) {
@@ -165,13 +174,16 @@ export class Analyzer {
     // (the particle ही reads "hi", which is not a greeting).
     // (A Devanagari plural or oblique form is its listed word's: परेशानियां is परेशानी, not the "purushon" its key
     // shares.)
-    const listed = devanagari ? (this.byConceptSpelling.get(surface) ?? this.byConceptSpelling.get(stemHindi(surface))) : this.byConceptSpelling.get(spelling);
+    const hasty = devanagari ? looseDevanagari(surface) : "";
+    const listed = devanagari
+      ? (this.byConceptSpelling.get(surface) ?? this.byConceptSpelling.get(stemHindi(surface)) ?? (this.byConceptLoose.get(hasty) || undefined))
+      : this.byConceptSpelling.get(spelling);
     const concept =
       listed ??
       (key.length >= CONCEPT_KEY_LONG || (key.length >= CONCEPT_KEY_MIN && this.nearSpelling(spelling, key, devanagari)) ? this.byConceptKey.get(key) : undefined);
     // The plural of a stop word is one too ("wants"), but other endings are not ("evening" is not "even").
     const pluralStop = !devanagari && latin !== raw && raw.endsWith("s") && STOP_FORMS.has(loose(latin));
-    const listedStop = STOP_FORMS.has(surface) || (!devanagari && STOP_FORMS.has(loose(raw))) || pluralStop;
+    const listedStop = STOP_FORMS.has(surface) || (devanagari ? LOOSE_STOPS.has(hasty) : STOP_FORMS.has(loose(raw))) || pluralStop;
     const stop = (listedStop && listed === undefined) || (!devanagari && surface.length === 1 && !/\d/.test(surface));
     const form: WordForm = { surface, latin, key, spelling, word: devanagari ? "" : raw, stop, concept: stop ? undefined : concept };
     if (this.formCache.size >= FORM_CACHE_MAX) this.formCache.clear();

@@ -119,6 +119,15 @@ export function verbStem(surface: string): string | undefined {
   return m === null ? undefined : `${m[1]}-`;
 }
 
+/**
+ * A Devanagari word as it is often typed in haste: without its virama or nukta, with the vowel signs ै and ौ typed as
+ * े and ो ("कया" and "क्या", "कोन" and "कौन", "हे" and "है", "पडता" and "पड़ता" meet). Not ी/ि nor ऐ/ए, which tell
+ * words apart ("जाति" is not "जाती", the "एसी" of an air conditioner is not "ऐसी").
+ */
+export function looseDevanagari(word: string): string {
+  return word.replace(/[\u094d\u093c]/gu, "").replace(/\u0948/gu, "\u0947").replace(/\u094c/gu, "\u094b").replace(/औ/gu, "ओ");
+}
+
 /** A loose spelling: long vowels shortened and doubled letters collapsed ("jaroori" and "jaruri" meet). */
 export function loose(latin: string): string {
   return latin.replace(/ee/g, "i").replace(/oo/g, "u").replace(/(.)\1+/g, "$1");

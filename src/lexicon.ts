@@ -53,7 +53,7 @@ hoga hogi honge hoge hogaa jayega jayegi jayenge jaega jaegi jaenge jaayega jaay
 aata aati aate ata ati aisa aisi aise esa esi ese waisa waisi
 sach sachme sachmuch sachmach
 dono donon pehle pahle sirf sirph kewal keval yahan yaha yahaan wahan waha wahaan wagera wagaira wagairah vagaira vagera
-lagbhag itna itni itne isme ismein usme usmein alawa alava`;
+lagbhag itna itni itne isme ismein usme usmein alawa alava chahta chahti chahte chahata chahati chahate`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -69,7 +69,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
 होगा होगी होंगे जाएगा जाएगी जाएंगे जायेगा जायेगी जायेंगे सकेगा सकेगी सकेंगे आता आती आते ऐसा ऐसी ऐसे वैसा वैसी सच सचमुच
 कहलाता कहलाती कहलाते कहते बातों बिल्कुल बिलकुल कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत
-दोनों पहले सिर्फ केवल यहां यहाँ वहां वहाँ वगैरह वगैरा लगभग इतना इतनी इतने इसमें उसमें इसमे उसमे अलावा`;
+दोनों पहले सिर्फ केवल यहां यहाँ वहां वहाँ वगैरह वगैरा लगभग इतना इतनी इतने इसमें उसमें इसमे उसमे अलावा चाहता चाहती चाहते`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
@@ -181,6 +181,8 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "I want to know", "do you know": asking, not knowing about something.
   [/\b(?:do|does|should|must)\s+(?:i|we|you|one)\s+(?:really\s+|actually\s+|even\s+)?need\s+to\s+know\b/giu, "why know"],
   [/\b(?:want|wanted|wanna|like|need|love)\s+to\s+know\b|\b(?:do|did)\s+(?:you|u)\s+know\b|\b(?:i|we)\s+(?:do\s+not\s+|don't\s+|dont\s+)?know\b/giu, " "],
+  [/\b(?:jaanna|janna|jaanana|janana)\s+(?:chahta|chahti|chahte|chahata|chahati|chahate|chaahta|chaahti|chaahte)\b/giu, " "],
+  [/(?<![\u0900-\u097f])जानना\s+(?:चाहता|चाहती|चाहते)(?![\u0900-\u097f])/gu, " "],
   [/\bpata\s+(?:hona|hone|hota|hoti)\b|\bsamajh?\s+(?:lo|lena|lijiye|lein|len)\b|\b(?:samajhna|samjhna|samajhana)\b/giu, "jaanna"],
   [/(?<![\u0900-\u097f])(?:समझ\s+(?:लो|लेना|लीजिए|लें)|समझना)(?![\u0900-\u097f])/gu, "जानना"],
   [/(?<![\u0900-\u097f])पता\s+(?:होना|होने|होता|होती)(?![\u0900-\u097f])/gu, "जानना"],

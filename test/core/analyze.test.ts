@@ -65,6 +65,15 @@ describe("language knowledge any article shares", () => {
     }
   });
 
+  it("reads 'I want to know' as asking in Hindi and Hinglish as in English: neither the knowing nor the wanting is what is asked", () => {
+    for (const question of ["I want to know what the back office does", "main janna chahta hu back office kya karta hai", "मैं जानना चाहती हूँ कि बैक ऑफिस क्या करता है"]) {
+      const words = matcher.match(question).words;
+      expect(words.map((w) => w.as), question).not.toContain("#KNOW");
+      expect(words.filter((w) => /^(?:want|chahta|चाहती)$/.test(w.word) && w.as !== "stop"), question).toEqual([]);
+    }
+    expect(read("wo kya chahte hai").get("chahte")?.as).toBe("stop");
+  });
+
   it("reads a Hindi plural as its listed word's concept, not as a word its key meets ('परेशानियाँ' is परेशानी, not 'purushon')", () => {
     const concept = (word: string) => new Analyzer(BASE_LEXICON).analyzeText(word).forms[0]?.concept;
     expect(concept("परेशानी")).toBe("#PROBLEM");

@@ -744,7 +744,6 @@ export class Matcher {
     const free = new Set<number>(); // terms found other than right after one of those (there, part of its name: "dialysis technician")
     let afterCareer = false;
     const spellings = new Map<number, WordForm[]>(); // term -> the words it was found by as spelt (not corrected)
-    const askedTerms = new Set<number>(); // terms found in a sentence that asks
     const pending = wordsToKeep(aside, this.t.maxQueryTerms).map((i) => ({ form: forms[i]!, isAside: aside[i]! }));
     while (pending.length > 0) {
       const { form, isAside } = pending.shift()!;
@@ -760,7 +759,6 @@ export class Matcher {
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;
         query.set(t, Math.max(query.get(t) ?? 0, match.quality));
-        if (!isAside) askedTerms.add(t);
         if (!afterCareer) free.add(t);
         if (spelt !== undefined) {
           const words = spellings.get(t);
@@ -779,17 +777,6 @@ export class Matcher {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }
       afterCareer = career;
-    }
-    // A letter asks in a sentence or two among many that tell ("several recruiters list front office and back office
-    // positions... kindly explain what is meant by the front office"): when what it asks names a word of its own,
-    // the corpus words only the telling ones use are its background, and count for less. (In a short message they
-    // are often what it is about: "I'm shy. Which job suits me?")
-    const long = forms.filter((f) => !f.stop).length >= this.t.longMessageWords;
-    if (long && [...askedTerms].some((t) => !this.fixed.intents.has(t))) {
-      const told = [...query.keys()].filter((t) => !askedTerms.has(t));
-      for (const t of told) query.set(t, query.get(t)! * this.t.asideTermWeight);
-      const names = new Set(told.map((t) => this.termNames[t]!));
-      explained.forEach((w, i) => names.has(w.as) && (explained[i] = { ...w, how: `${w.how}, an aside`, weight: w.weight * this.t.asideTermWeight }));
     }
     // "Is housekeeping front office or back office?": a question naming a side an article contrasts is about that
     // article, whatever line of work it names.

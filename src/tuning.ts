@@ -51,14 +51,6 @@ export const TUNING = Object.freeze({
   entryQuality: 0.1,
   /** How much a word the corpus lacks counts when it stands only in a sentence or clause that tells, beside one that asks. */
   asideWeight: 0.15,
-  /**
-   * In a message of at least this many words that are not function words (a letter)... (Over the real-chat-shaped
-   * sets, which hold about 750 formal messages and letters, 20 words turned 10 of 194 wrong answers into declines
-   * and kept as many right; 12 lost 8 right answers more.)
-   */
-  longMessageWords: 20,
-  /** ...a corpus word that stands only in sentences that tell, beside one that asks about a word of its own, counts this much. */
-  asideTermWeight: 0.5,
   /** How much a typo-corrected word counts compared to an exact one. */
   fuzzyQuality: 0.8,
   /** How much each half of a split run-together word ("backoffice") counts. */
@@ -89,8 +81,8 @@ export const TUNING = Object.freeze({
   calibratedSparseness: 0.5,
   /**
    * ...with this bar (a confident wrong answer is the worst outcome; bin/calibrate.ts prints the table). Held out
-   * over 204 test articles with eighteen kinds (35,229 examples), 0.70 answers 26,573 right and 1,663 wrong, 0.75
-   * 25,998 and 1,427; with thirteen (35,241), 26,484 and 1,625, 0.75 25,941 and 1,411; over
+   * over 204 test articles with eighteen kinds and hasty Devanagari read (35,227 examples), 0.70 answers 26,578 right
+   * and 1,634 wrong, 0.75 25,996 and 1,407; with thirteen kinds (35,241), 26,484 and 1,625, 0.75 25,941 and 1,411; over
    * 192 with the phrasings' and answer's inputs, 25,175 and 1,510 at 0.70. Before those inputs, over 192 test articles, each tenth of them left out of the fit (33,266 examples, 27,330 with the right entry on
    * top): 0.65 answers 25,456 right and 1,758 wrong, 0.70 25,013 and 1,546, 0.75 24,508 and 1,339. Over 186
    * (32,207 examples): 0.65 24,668 and 1,701, 0.70 24,279 and 1,492. The logistic model the trees replaced,

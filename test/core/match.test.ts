@@ -404,21 +404,3 @@ describe("a role named with one side", () => {
     "tips for a front office receptionist interview",
   ])("%j asks something else, and the role does not decide it", (q) => expect(matcher.match(q).stage).not.toBe("roles"));
 });
-
-describe("a long letter", () => {
-  // (The words it tells its story in are the back office's; what it asks is the front office.)
-  const letter =
-    "Respected Sir, I completed my B.Com last year and sat for several campus placements, where recruiters listed openings in accounts, stock records and production with details of each. My uncle says such work keeps the whole company running. I would be grateful if you could explain what the front office is. Thanking you, Amit";
-
-  it("is not answered by the entry its telling sentences' words point to, as it was when they counted in full", () => {
-    const full = new Matcher(matcher.corpus, { asideTermWeight: 1 });
-    expect(full.match(letter).id).toBe("back-office-importance");
-    expect(matcher.match(letter).id).not.toBe("back-office-importance");
-    expect(formatExplain(matcher.match(letter))).toMatch(/production .*, an aside/);
-  });
-
-  it("counts every word in full when it is short: its story is then what it asks about", () => {
-    const short = "I am shy with customers. Which job suits me?";
-    expect(matcher.match(short)).toEqual(new Matcher(matcher.corpus, { asideTermWeight: 1 }).match(short));
-  });
-});

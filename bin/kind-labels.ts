@@ -1,7 +1,7 @@
 // What the test articles teach about careers at large: their questions labelled by the kind of their entry (pay, training, growth...), read from its id, for the kind model (bin/kinds.ts), and their career names (bin/careers.ts); bin/calibrate.ts reads both.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Analyzer } from "../src/analyze.js";
+import { Analyzer, writtenDevanagari } from "../src/analyze.js";
 import { buildCorpus, CorpusError } from "../src/corpus.js";
 import type { Corpus } from "../src/types.js";
 import { articleWords, learnCareerNames, type ArticleWords } from "../src/careers.js";
@@ -38,7 +38,8 @@ const KINDS: readonly (readonly [string, RegExp])[] = [
   ["exams", /(?:^|-)(?:exam|preparation|syllabus|entrance)$/],
   ["hours", /(?:^|-)(?:shifts|hours|timings|timing)$/],
   ["own business", /(?:^|-)(?:own-[a-z]+|start-own|self-employed|business|freelance)$/],
-  ["cost", /(?:^|-)(?:investment|cost|costs|setup|setup-cost|fees|fee|capital|budget)$/],
+  // (Not "fees": a tutor's fees are earnings, a course's are training; nor "setup", as often how to start as its cost.)
+  ["cost", /(?:^|-)(?:investment|cost|costs|capital|budget)$/],
   ["papers", /(?:^|-)(?:licence|license|licences|licenses|registration|register|permit|permits|permission|permissions|documents)$/],
   ["equipment", /(?:^|-)(?:equipment|tools|machines|machine|kit)$/],
   ["customers", /(?:^|-)(?:customers|clients|selling|marketing)$/],
@@ -71,7 +72,7 @@ function testArticle(article: string): TestArticle {
       .split("\n")
       .filter((line) => line.trim() !== "")
       .map((line) => JSON.parse(line) as { question: string; expect: string[] | null });
-    read.set(article, (known = { corpus, analyzer: new Analyzer(corpus.lexicon), cases }));
+    read.set(article, (known = { corpus, analyzer: new Analyzer(corpus.lexicon, writtenDevanagari(corpus.entries)), cases }));
   }
   return known;
 }

@@ -1,6 +1,7 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
 import { editDistance } from "./distance.js";
 import { AUXILIARIES, INTENTS, MEANING, POSTPOSITIONS, REQUESTS, STOPWORDS, SUFFIXES } from "./lexicon.js";
+import type { Entry } from "./types.js";
 import type { Lexicon } from "./vocabulary.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
 import { loose, looseDevanagari, phoneticKey, romanize, spelledLetters, stem, stemHindi } from "./translit.js";
@@ -33,7 +34,7 @@ for (const w of STOPWORDS) {
   }
 }
 const DEVANAGARI_STOPS = [...STOP_FORMS].filter((w) => hasDevanagari(w) && [...w].length >= 4);
-// Devanagari stop words as typed in haste ("हे" for है, "पडता" for पड़ता): see looseDevanagari.
+// Devanagari stop words as typed in haste ("हे" for है, "ओर" for और): see looseDevanagari.
 const LOOSE_STOPS = new Set([...STOP_FORMS].filter(hasDevanagari).map(looseDevanagari));
 const nearStopCache = new Map<string, boolean>();
 
@@ -82,14 +83,21 @@ const SENTENCE_END = /(?<=[.!?।,;:])\s+|\n+/u;
  */
 export class Analyzer {
   private readonly byConceptSpelling = new Map<string, string>();
-  /** Devanagari concept words as typed in haste (see looseDevanagari); "" where two concepts' words meet. */
-  private readonly byConceptLoose = new Map<string, string>();
+  /** Devanagari question words as typed in haste (see looseDevanagari); "" where two concepts' words meet. */
+  private readonly byIntentLoose = new Map<string, string>();
   private readonly byConceptKey = new Map<string, string>();
   private readonly conceptSpellingsByKey = new Map<string, Set<string>>();
   private readonly formCache = new Map<string, WordForm>();
   private readonly phrases: { all: readonly (readonly [RegExp, string])[]; latin: readonly (readonly [RegExp, string])[]; devanagari: readonly (readonly [RegExp, string])[] };
 
-  constructor(readonly lexicon: Lexicon) {
+  /**
+   * `written`: the Devanagari words the corpus's own text uses, read only as written: an article about mehndi writes
+   * "कोन" for its cone, which is then no hasty "कौन".
+   */
+  constructor(
+    readonly lexicon: Lexicon,
+    private readonly written: ReadonlySet<string> = new Set(),
+  ) {
     for (const [name, words] of Object.entries(lexicon.concepts)) {
       for (const w of words) {
         for (const t of tokenize(w)) {
@@ -97,9 +105,11 @@ export class Analyzer {
           this.byConceptSpelling.set(loose(latin), `#${name}`);
           if (hasDevanagari(t)) {
             this.byConceptSpelling.set(t, `#${name}`);
-            const hasty = looseDevanagari(t);
-            const known = this.byConceptLoose.get(hasty);
-            this.byConceptLoose.set(hasty, known === undefined || known === `#${name}` ? `#${name}` : "");
+            if (INTENTS.includes(`#${name}`)) {
+              const hasty = looseDevanagari(t);
+              const known = this.byIntentLoose.get(hasty);
+              this.byIntentLoose.set(hasty, known === undefined || known === `#${name}` ? `#${name}` : "");
+            }
           }
           const key = phoneticKey(latin);
           if (key.length >= CONCEPT_KEY_MIN && !this.byConceptKey.has(key)) this.byConceptKey.set(key, `#${name}`);
@@ -174,16 +184,17 @@ export class Analyzer {
     // (the particle ही reads "hi", which is not a greeting).
     // (A Devanagari plural or oblique form is its listed word's: परेशानियां is परेशानी, not the "purushon" its key
     // shares.)
-    const hasty = devanagari ? looseDevanagari(surface) : "";
+    // (A question or function word typed in haste, unless the corpus writes the word so itself.)
+    const hasty = devanagari && !this.written.has(surface) ? looseDevanagari(surface) : undefined;
     const listed = devanagari
-      ? (this.byConceptSpelling.get(surface) ?? this.byConceptSpelling.get(stemHindi(surface)) ?? (this.byConceptLoose.get(hasty) || undefined))
+      ? (this.byConceptSpelling.get(surface) ?? this.byConceptSpelling.get(stemHindi(surface)) ?? ((hasty !== undefined && this.byIntentLoose.get(hasty)) || undefined))
       : this.byConceptSpelling.get(spelling);
     const concept =
       listed ??
       (key.length >= CONCEPT_KEY_LONG || (key.length >= CONCEPT_KEY_MIN && this.nearSpelling(spelling, key, devanagari)) ? this.byConceptKey.get(key) : undefined);
     // The plural of a stop word is one too ("wants"), but other endings are not ("evening" is not "even").
     const pluralStop = !devanagari && latin !== raw && raw.endsWith("s") && STOP_FORMS.has(loose(latin));
-    const listedStop = STOP_FORMS.has(surface) || (devanagari ? LOOSE_STOPS.has(hasty) : STOP_FORMS.has(loose(raw))) || pluralStop;
+    const listedStop = STOP_FORMS.has(surface) || (devanagari ? hasty !== undefined && LOOSE_STOPS.has(hasty) : STOP_FORMS.has(loose(raw))) || pluralStop;
     const stop = (listedStop && listed === undefined) || (!devanagari && surface.length === 1 && !/\d/.test(surface));
     const form: WordForm = { surface, latin, key, spelling, word: devanagari ? "" : raw, stop, concept: stop ? undefined : concept };
     if (this.formCache.size >= FORM_CACHE_MAX) this.formCache.clear();
@@ -270,6 +281,17 @@ export function wordsToKeep(aside: readonly boolean[], limit: number): number[] 
   const asked = all.filter((i) => !aside[i]);
   const told = all.filter((i) => aside[i]).sort((a, b) => distance[a]! - distance[b]! || a - b);
   return [...asked, ...told].slice(0, limit).sort((a, b) => a - b);
+}
+
+/** The Devanagari words an article's text writes, its questions, titles and answers: see Analyzer's `written`. */
+export function writtenDevanagari(entries: readonly Entry[]): Set<string> {
+  const written = new Set<string>();
+  for (const e of entries) {
+    for (const text of [...Object.values(e.questions).flat(), ...Object.values(e.title), ...Object.values(e.answer)]) {
+      for (const w of tokenize(text)) if (hasDevanagari(w)) written.add(w);
+    }
+  }
+  return written;
 }
 
 /** Whether words ask something: a question word, asking what a word means (unless `meaning` is false), or a request ("please explain"). */

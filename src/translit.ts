@@ -120,12 +120,13 @@ export function verbStem(surface: string): string | undefined {
 }
 
 /**
- * A Devanagari word as it is often typed in haste: without its virama or nukta, with the vowel signs ै and ौ typed as
- * े and ो ("कया" and "क्या", "कोन" and "कौन", "हे" and "है", "पडता" and "पड़ता" meet). Not ी/ि nor ऐ/ए, which tell
- * words apart ("जाति" is not "जाती", the "एसी" of an air conditioner is not "ऐसी").
+ * A Devanagari word as it is often typed in haste: without its virama, with the vowel signs ै and ौ typed as े and ो
+ * ("कया" and "क्या", "कोन" and "कौन", "हे" and "है" meet). (A nukta is gone already: see tokenize.) These signs tell
+ * some words apart too ("कोन" is also a mehndi cone, "फैल" spreading, not "फेल"), so only question and function words
+ * are read so (see Analyzer.analyzeWord); never ी/ि nor ऐ/ए ("जाति" is no "जाती", an air conditioner's "एसी" no "ऐसी").
  */
 export function looseDevanagari(word: string): string {
-  return word.replace(/[\u094d\u093c]/gu, "").replace(/\u0948/gu, "\u0947").replace(/\u094c/gu, "\u094b").replace(/औ/gu, "ओ");
+  return word.replace(/\u094d/gu, "").replace(/\u0948/gu, "\u0947").replace(/\u094c/gu, "\u094b").replace(/औ/gu, "ओ");
 }
 
 /** A loose spelling: long vowels shortened and doubled letters collapsed ("jaroori" and "jaruri" meet). */

@@ -21,6 +21,18 @@ const articles = readdirSync(ROOT, { withFileTypes: true })
 
 it("keeps the blind batches", () => expect(articles.length).toBeGreaterThanOrEqual(12));
 
+// Real-chat-shaped sets about the shipped article, kept unread the same way (realchat-*.jsonl).
+const realChat = readdirSync(ROOT).filter((f) => /^realchat-.*\.jsonl$/.test(f)).sort();
+
+it("keeps a blind real-chat set", () => expect(realChat.length).toBeGreaterThanOrEqual(1));
+
+describe.each(realChat)("the blind real-chat set %s, on the shipped corpus", (file) => {
+  const matcher = new Matcher(loadCorpus("faq"));
+  it("answers above the floor", () => {
+    expectFloors(evaluate(parseEvalSet(readFileSync(join(ROOT, file), "utf8")), (q) => ask(matcher, q).result), 70, 85, 0.05);
+  });
+});
+
 describe.each(articles)("the blind article %s alone, beside small talk", (path) => {
   const dir = corpusDir({}, false);
   copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));

@@ -71,7 +71,7 @@ describe("the shipped kind model", () => {
     expect(likeliest(kinds, "what after 5 years, can i become a manager")).toBe("growth");
   });
 
-  it("tells what starting out costs, the papers, the tools and the schemes from pay, work and training", () => {
+  it("tells what starting out costs, the papers, the tools, the customers and the schemes from pay, work and training", () => {
     const kinds = shippedKinds();
     expect(likeliest(kinds, "dukan kholne me kitna kharcha aayega")).toBe("cost");
     expect(likeliest(kinds, "शुरू करने में कितनी लागत आती है")).toBe("cost");
@@ -79,6 +79,7 @@ describe("the shipped kind model", () => {
     expect(likeliest(kinds, "do I need to register with the municipality")).toBe("papers");
     expect(likeliest(kinds, "कौन सी मशीन और औजार चाहिए")).toBe("equipment");
     expect(likeliest(kinds, "sarkari yojana ya loan milta hai kya")).toBe("schemes");
+    expect(likeliest(kinds, "how do I get more customers for my shop")).toBe("customers");
   });
 });
 

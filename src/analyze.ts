@@ -184,8 +184,9 @@ export class Analyzer {
     // (the particle ही reads "hi", which is not a greeting).
     // (A Devanagari plural or oblique form is its listed word's: परेशानियां is परेशानी, not the "purushon" its key
     // shares.)
-    // (A question or function word typed in haste, unless the corpus writes the word so itself.)
-    const hasty = devanagari && !this.written.has(surface) ? looseDevanagari(surface) : undefined;
+    // (A question or function word typed in haste, unless the corpus writes the word so itself or it is a function
+    // word as written.)
+    const hasty = devanagari && !this.written.has(surface) && !STOP_FORMS.has(surface) ? looseDevanagari(surface) : undefined;
     const listed = devanagari
       ? (this.byConceptSpelling.get(surface) ?? this.byConceptSpelling.get(stemHindi(surface)) ?? ((hasty !== undefined && this.byIntentLoose.get(hasty)) || undefined))
       : this.byConceptSpelling.get(spelling);

@@ -63,23 +63,21 @@ describe("the shipped kind model", () => {
     expect(countKinds(SCOPE_KINDS, scopeQuestions())).toEqual(SCOPE_COUNTS);
   });
 
-  it("tells pay from training from growth in words no one article needs to use", () => {
-    const kinds = shippedKinds();
-    expect(likeliest(kinds, "how much do they make in a month")).toBe("pay");
-    expect(likeliest(kinds, "इसमें कितना कमा लेते हैं")).toBe("pay");
-    expect(likeliest(kinds, "kahan se seekhu, koi institute batao")).toBe("training");
-    expect(likeliest(kinds, "what after 5 years, can i become a manager")).toBe("growth");
-  });
-
-  it("tells what starting out costs, the papers, the tools, the customers and the schemes from pay, work and training", () => {
-    const kinds = shippedKinds();
-    expect(likeliest(kinds, "dukan kholne me kitna kharcha aayega")).toBe("cost");
-    expect(likeliest(kinds, "शुरू करने में कितनी लागत आती है")).toBe("cost");
-    expect(likeliest(kinds, "licence kaise banwaye, kaunse documents chahiye")).toBe("papers");
-    expect(likeliest(kinds, "do I need to register with the municipality")).toBe("papers");
-    expect(likeliest(kinds, "कौन सी मशीन और औजार चाहिए")).toBe("equipment");
-    expect(likeliest(kinds, "sarkari yojana ya loan milta hai kya")).toBe("schemes");
-    expect(likeliest(kinds, "how do I get more customers for my shop")).toBe("customers");
+  // (The last five kinds are the trades' and small businesses': what starting costs, papers, tools, customers, schemes.)
+  it.each([
+    ["how much do they make in a month", "pay"],
+    ["इसमें कितना कमा लेते हैं", "pay"],
+    ["kahan se seekhu, koi institute batao", "training"],
+    ["what after 5 years, can i become a manager", "growth"],
+    ["dukan kholne me kitna kharcha aayega", "cost"],
+    ["शुरू करने में कितनी लागत आती है", "cost"],
+    ["licence kaise banwaye, kaunse documents chahiye", "papers"],
+    ["do I need to register with the municipality", "papers"],
+    ["कौन सी मशीन और औजार चाहिए", "equipment"],
+    ["how do I get more customers for my shop", "customers"],
+    ["sarkari yojana ya loan milta hai kya", "schemes"],
+  ])("reads %j as a question of the kind %s, in words no one article needs to use", (question, kind) => {
+    expect(likeliest(shippedKinds(), question)).toBe(kind);
   });
 });
 

@@ -83,7 +83,7 @@ const SENTENCE_END = /(?<=[.!?।,;:])\s+|\n+/u;
  */
 export class Analyzer {
   private readonly byConceptSpelling = new Map<string, string>();
-  /** Devanagari question words as typed in haste (see looseDevanagari); "" where two concepts' words meet. */
+  /** Devanagari question words as typed in haste (see looseDevanagari); none where two concepts' words meet. */
   private readonly byIntentLoose = new Map<string, string>();
   private readonly byConceptKey = new Map<string, string>();
   private readonly conceptSpellingsByKey = new Map<string, Set<string>>();
@@ -98,6 +98,7 @@ export class Analyzer {
     readonly lexicon: Lexicon,
     private readonly written: ReadonlySet<string> = new Set(),
   ) {
+    const clashes = new Set<string>();
     for (const [name, words] of Object.entries(lexicon.concepts)) {
       for (const w of words) {
         for (const t of tokenize(w)) {
@@ -107,8 +108,8 @@ export class Analyzer {
             this.byConceptSpelling.set(t, `#${name}`);
             if (INTENTS.includes(`#${name}`)) {
               const hasty = looseDevanagari(t);
-              const known = this.byIntentLoose.get(hasty);
-              this.byIntentLoose.set(hasty, known === undefined || known === `#${name}` ? `#${name}` : "");
+              if ((this.byIntentLoose.get(hasty) ?? `#${name}`) === `#${name}`) this.byIntentLoose.set(hasty, `#${name}`);
+              else clashes.add(hasty);
             }
           }
           const key = phoneticKey(latin);
@@ -121,6 +122,7 @@ export class Analyzer {
         }
       }
     }
+    for (const hasty of clashes) this.byIntentLoose.delete(hasty);
     const all = lower(lexicon.phrases);
     this.phrases = {
       all,
@@ -188,7 +190,7 @@ export class Analyzer {
     // word as written.)
     const hasty = devanagari && !this.written.has(surface) && !STOP_FORMS.has(surface) ? looseDevanagari(surface) : undefined;
     const listed = devanagari
-      ? (this.byConceptSpelling.get(surface) ?? this.byConceptSpelling.get(stemHindi(surface)) ?? ((hasty !== undefined && this.byIntentLoose.get(hasty)) || undefined))
+      ? (this.byConceptSpelling.get(surface) ?? this.byConceptSpelling.get(stemHindi(surface)) ?? (hasty === undefined ? undefined : this.byIntentLoose.get(hasty)))
       : this.byConceptSpelling.get(spelling);
     const concept =
       listed ??

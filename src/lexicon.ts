@@ -36,7 +36,7 @@ true`;
 const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the thha ka ki ke ko kaa kii kay me mein main mai
 mey mei se say par pe per aur or ya yaa bhi to toh tu tum aap ap apna apni apne mera meri mere mujhe mujh
 hum hame humein hamara hamari uska uski uske unka unki unke iska iski iske inka inki inke woh wo vo voh yeh
-ye yah is us in un jo jis jin jab tab ek koi kuch kya-kya sab sabhi saara sara sare sari bhai ji na nahi
+ye yah is us in un isi usi yahi wahi vahi jo jis jin jab tab ek koi kuch kya-kya sab sabhi saara sara sare sari bhai ji na nahi
 nahin nhi mat ne wala wali wale vala vali vale raha rahi rahe rha rhi rhe sakta sakti sakte skta skte kar
 karo kare karen karu karun karna karni karne karta karti karte kiya kiye ki liye lie liya hona hone jata jati jate
 jaata jaati jaate jana jaana lena leta leti lete batao bataiye bataye btao bataao
@@ -58,7 +58,7 @@ lagbhag itna itni itne isme ismein usme usmein alawa alava chahta chahti chahte 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
 अपना अपनी अपने मेरा मेरी मेरे मुझे मुझको हम हमें हमारा हमारी उसका उसकी उसके उनका उनकी उनके इसका इसकी इसके इनका
-इनकी इनके वह वो यह ये जो जिस जिन जब तब एक कोई कुछ सब सभी सारा सारे सारी जी ना नहीं न मत ने वाला वाली वाले रहा
+इनकी इनके इस उस इन उन इसी उसी यही वही वह वो यह ये जो जिस जिन जब तब एक कोई कुछ सब सभी सारा सारे सारी जी ना नहीं न मत ने वाला वाली वाले रहा
 रही रहे सकता सकती सकते कर करो करे करें करूं करूँ करना करनी करने करता करती करते किया किए किये लिए लिये होना
 होने जाता जाती जाते जाना लेना बताओ बताइए बताइये बताएं बताएँ बताये समझाइए समझाओ कृपया
 ज़रा जरा थोड़ा थोड़ी बस अब अभी फिर क्या-क्या दोस्त भाई बहन चाचा मामा दीदी भैया पापा मम्मी
@@ -71,8 +71,23 @@ const HI_STOP = `है हैं हो होता होती होते 
 कहलाता कहलाती कहलाते कहते बातों बिल्कुल बिलकुल कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत
 दोनों पहले सिर्फ केवल यहां यहाँ वहां वहाँ वगैरह वगैरा लगभग इतना इतनी इतने इसमें उसमें इसमे उसमे अलावा चाहता चाहती चाहते`;
 
+/**
+ * The forms of a letter and of a polite request, in the three languages: salutations, "I humbly request", "kindly
+ * clarify", "yours faithfully", and the polite imperatives "दीजिए", "karein". They frame what a formal message asks
+ * and name nothing it asks about, however often a long letter repeats them. (Words that are also a career's matter
+ * stay out: respect, service "सेवा", applicant "प्रार्थी", answer "उत्तर" as in Uttar Pradesh, clear "स्पष्ट".)
+ */
+const LETTER_STOP = `grateful gratitude humbly humble obliged faithfully sincerely regards revert earliest convenience
+anticipation appreciate appreciated appreciation enlighten elaborate clarify clarification inform wish
+mahoday mahodaya mahodai aadarniya adarniya aadarniy adarniy aadarneey shriman shrimaan shreeman maananiya mananiya
+manniya savinay nivedan niwedan bhavdiya bhavdiy bhawdiya sadhanyavad sadhanyawad aagyakari agyakari kasht kripa
+vinamra vinti vinati anurodh avgat sahit karein karien kariye kijiye kijie dijiye dijie dijiyega
+karayein karaein karaye
+महोदय महोदया सविनय निवेदन भवदीय भवदीया सधन्यवाद आज्ञाकारी कष्ट कृपा विनम्र विनती अनुरोध अवगत सहित
+दीजिए दीजिये दीजिएगा कीजिए कीजिये कराएं कराएँ कराये करवाएं`;
+
 export const STOPWORDS: readonly string[] = Object.freeze(
-  [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
+  [EN_STOP, HI_LATN_STOP, HI_STOP, LETTER_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
 );
 
 /**
@@ -256,6 +271,13 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bi\s+would\s+be\s+(?:very\s+)?(?:grateful|thankful|obliged)\s+if\s+you\s+could(?:\s+kindly|\s+please)?\b|\bto\s+whom\s+it\s+may\s+concern\b|\bi\s+would\s+(?:really\s+)?appreciate\b/giu, " "],
   [/(?<![\u0900-\u097f])(?:आदरणीय|माननीय|श्रीमान|प्रिय)(?:\s+(?:महोदय|महोदया|सर|जी))?(?![\u0900-\u0963\u0966-\u097f])|(?<![\u0900-\u097f])(?:सविनय\s+)?निवेदन\s+है\s+कि(?![\u0900-\u0963\u0966-\u097f])|(?<![\u0900-\u097f])का\s+कष्ट\s+करें(?![\u0900-\u0963\u0966-\u097f])|(?<![\u0900-\u097f])(?:आपका|आपकी)\s+(?:अति\s+)?(?:आभारी\s+(?:रहूँगा|रहूंगा|रहूँगी|रहूंगी|होऊँगा)|कृपा\s+होगी)(?![\u0900-\u0963\u0966-\u097f])/gu, " "],
   [/\b(?:aapka|apka)\s+(?:aabhari|abhari)\s+(?:rahunga|rahungi|rahoonga)\b|\bsir\s+ji\s+(?:pranam|namaste)\b/giu, " "],
+  // A letter's address line, "सेवा में," ("To,"): not service ("ग्राहक सेवा में नौकरी" has no comma after it).
+  [/(?<![\u0900-\u097f])सेवा\s+में\s*(?=[,\n])|\b(?:sewa|seva)\s+(?:me|mein|mai|main)\s*(?=[,\n])/giu, " "],
+  // A formal request's verbs: "kindly throw some light on", "seek clarification", "प्रकाश डालें", "स्पष्ट करें", "इस
+  // विषय में" (in this regard). ("Clear" alone, स्पष्ट, is a skill; "light" a lamp seller's goods.)
+  [/\bi\s+am\s+writing\s+(?:this\s+)?(?:to\s+you|to|regarding|about|on\s+behalf|in\s+connection|with\s+reference)\b|\bi\s+write\s+to\s+you\b|\bthrow(?:ing)?\s+(?:some\s+|more\s+)?light\s+(?:on|upon)\b|\bseek(?:ing)?\s+(?:your\s+)?(?:clarification|guidance|advice|information)\b/giu, " "],
+  [/(?<![\u0900-\u097f])(?:प्रकाश\s+(?:डालें|डालिए|डालिये|डालने)|स्पष्ट\s+(?:करें|करे|कीजिए|कीजिये|करने)|(?:इस|उक्त)\s+(?:विषय|संबंध|सम्बन्ध)\s+(?:में|पर))(?![\u0900-\u0963\u0966-\u097f])/gu, " "],
+  [/\bprakash\s+(?:daalein|dalein|dalen|daalen|daliye|daaliye|dalne|daalne)\b|\bspasht\s+(?:karein|karen|kare|kijiye|karne|kariye)\b|\b(?:is|ukt)\s+(?:vishay|vishey|sambandh)\s+(?:me|mein|main|par|pe)\b/giu, " "],
   // "What is called…": "किसे कहते हैं", "kise kehte hai" ask what a thing is.
   [/(?<![\u0900-\u097f])(?:किसे|किसको)\s+(?:कहते|कहा\s+जाता|बोलते)(?![\u0900-\u0963\u0966-\u097f])/gu, "क्या"],
   // "What does X do", "kya karta hai": asks what someone's work is, not what X is ("do" is otherwise a function word).

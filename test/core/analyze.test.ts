@@ -74,6 +74,37 @@ describe("language knowledge any article shares", () => {
     expect(read("wo kya chahte hai").get("chahte")?.as).toBe("stop");
   });
 
+  it("reads the forms of a letter and of a polite request as function words in the three languages, not as what is asked", () => {
+    // Each of these weighed as much as an unknown topic word, so a formal letter covered a fraction of itself, or was
+    // read as another word: "clarify" as a typo of "classify", "कराएं" (have it done) as the "कारण" (reason) its key meets.
+    for (const [question, word] of [
+      ["Dear Sir, kindly clarify what the back office is. Yours faithfully, Rohan", "clarify"],
+      ["I would be grateful if you could elaborate upon the duties of back office staff", "elaborate"],
+      ["Sewa mein, shriman ji, nivedan hai ki back office kise kehte hain. Bhavdiya, Pooja", "nivedan"],
+      ["Mahoday, kripya bataane ka kasht karein ki front office kise kehte hain", "karein"],
+      ["महोदया, सविनय निवेदन है कि फ्रंट ऑफिस के बारे में जानकारी दीजिए। भवदीय", "दीजिए"],
+      ["कृपया बैक ऑफिस के काम से अवगत कराएं", "कराएं"],
+    ] as const) {
+      expect(read(question).get(word)?.as, `${word} in "${question}"`).toBe("stop");
+    }
+    // The verbs of a formal request, in any script, ask nothing themselves.
+    for (const question of [
+      "Kindly throw some light on the duties of the back office",
+      "I am writing to seek clarification regarding the duties of the back office",
+      "कृपया इस विषय पर प्रकाश डालें कि बैक ऑफिस के कर्तव्य क्या हैं",
+      "is vishay par prakash daalein, back office ki duties kya hai",
+    ]) {
+      expect(matcher.match(question).words.filter((w) => w.weight > 0).map((w) => w.word), question).toEqual(
+        expect.not.arrayContaining(["light", "seek", "writing", "प्रकाश", "विषय", "prakash", "vishay"]),
+      );
+    }
+    // "इस" and "उस" (this, that) are function words as "is" and "us" are in Hinglish.
+    expect(read("इस नौकरी में उस काम का क्या होता है").get("इस")?.as).toBe("stop");
+    // A letter's address line "सेवा में," is no service; a job in customer service is.
+    expect(read("सेवा में, श्रीमान जी, बैक ऑफिस क्या है").has("सेवा")).toBe(false);
+    expect(read("ग्राहक सेवा में नौकरी फ्रंट ऑफिस है क्या").get("सेवा")?.as).not.toBe("stop");
+  });
+
   it("reads a Hindi plural as its listed word's concept, not as a word its key meets ('परेशानियाँ' is परेशानी, not 'purushon')", () => {
     const concept = (word: string) => new Analyzer(BASE_LEXICON).analyzeText(word).forms[0]?.concept;
     expect(concept("परेशानी")).toBe("#PROBLEM");

@@ -13,7 +13,8 @@ import { join } from "node:path";
 import { BOOST_DEFAULTS, boostedChance, fitBoosted } from "../src/boosted.js";
 import { loadCorpus } from "../src/corpus.js";
 import { countKinds, KindModel, SCOPE_KINDS } from "../src/kinds.js";
-import { CALIBRATION_MONOTONE, logistic, Matcher } from "../src/match.js";
+import { CALIBRATION_MONOTONE, logistic } from "../src/calibration.js";
+import { Matcher } from "../src/match.js";
 import { TUNING } from "../src/tuning.js";
 import { ARTICLES, KIND_NAMES, labelledQuestions, scopeQuestions, testArticles, testCareerNames } from "./kind-labels.js";
 

@@ -17,6 +17,8 @@ import { Surface } from "./surface.js";
 import { KindModel, kindWords, SCOPE_NEAR_MISS, shippedKinds, shippedScope } from "./kinds.js";
 import { MIN_SUBJECT_ENTRIES } from "./careers.js";
 import { CAREER_NAMES } from "./careers-data.js";
+import { CALIBRATION_FEATURES, CALIBRATION_INPUT, CALIBRATION_INPUT_NAMES, logistic, type Calibration, type CalibrationModel } from "./calibration.js";
+import { barsText, firstObjecting, judgedByModel, type GuardFacts } from "./guards.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -1169,7 +1171,7 @@ export class Matcher {
       // an answer also names what the entry does not answer.)
       answerShare: this.answerShare(best.entry, query, queryWeight),
     };
-    const features = INPUT_NAMES.map((name) => inputs[name]);
+    const features = CALIBRATION_INPUT_NAMES.map((name) => inputs[name]);
     return { features, confidence: model.chance(features), bar: model.bar, model: model.name };
   }
 
@@ -1830,105 +1832,6 @@ interface Ranking {
   readonly alone: (article: number) => Scored[];
 }
 
-/** What the guards rule on: the best candidates and the facts the "judge" stage found about them. */
-export interface GuardFacts {
-  readonly best: Candidate;
-  readonly second: Candidate | undefined;
-  /** A required subject (a concept name) the best entry answers no question about. */
-  readonly lacking: string | undefined;
-  /** ...that the best entry's own article says it does not cover (its `not_covered`). */
-  readonly declared: boolean;
-  /** ...named for people. */
-  readonly lackingLabel: SubjectLabel | undefined;
-  /** Other lines of work or walks of life it asks about that no corpus question speaks of. */
-  readonly fields: readonly string[];
-  /** The best entry is small talk and the question is about a topic. */
-  readonly offTopic: boolean;
-  /** The best two are too close to choose between. */
-  readonly ambiguous: boolean;
-  readonly scoreBar: number;
-  readonly coverageBar: number;
-  /** For an article's entry, the calibrated chance that it is right, and the chance it must reach (see Matcher.calibration). */
-  readonly calibration: Calibration | undefined;
-}
-
-/** The calibrated guard's inputs and its verdict: the chance that the best entry is the right one. */
-export interface Calibration {
-  readonly features: readonly number[];
-  readonly confidence: number;
-  readonly bar: number;
-  /** Which model judged: the sparse articles' or the dense ones' (see TUNING.calibratedSparseness). */
-  readonly model: CalibrationModel["name"];
-}
-
-/** One of the calibrated guard's models: the chance it gives a question's features, and its bar. */
-interface CalibrationModel {
-  readonly name: "sparse" | "dense";
-  readonly chance: (features: readonly number[]) => number;
-  readonly bar: number;
-}
-
-/** A rule that may keep the best candidate from answering; `why` is the decision's words for `--explain`. */
-export interface Guard {
-  readonly name: string;
-  readonly objects: (f: GuardFacts) => boolean;
-  readonly why: (f: GuardFacts) => string;
-}
-
-/** The guards, in order: the first that objects decides (no answer, or small talk for thanks). */
-export const GUARDS: readonly Guard[] = [
-  // Pay, papers, a procedure: only an entry whose questions ask about that subject answers it.
-  // (In a sparse article the calibrated model weighs it with the rest, see Matcher.calibration: an article of few
-  // phrasings an entry often asks a subject in its title or answer, or in words its questions lack. Not a subject the
-  // best entry's article says it does not cover, in its `not_covered`: its maintainer knows.)
-  {
-    name: "uncovered-subject",
-    objects: (f) => f.lacking !== undefined && !(modelWeighs(f) && f.calibration!.confidence >= f.calibration!.bar),
-    why: (f) => `it asks about ${f.lackingLabel!.en}, and ${f.best.id} answers no such question` + (modelWeighs(f) ? `, and the model is not sure (${barsText(f)})` : ""),
-  },
-  // "नर्स की सैलरी" to an article about data entry: a question naming another line of work, or another walk of
-  // life, that no corpus question speaks of is about that, even beside the article's own words ("salary of a
-  // chef in a hotel" to an article about hotel receptionists). Said in a sentence that only tells ("I'm a
-  // nurse.") it is context (see understandQuery).
-  { name: "other-field", objects: (f) => f.fields.length > 0, why: (f) => `it asks about ${f.fields[0]}, which no article covers` },
-  // Small talk answers only small talk.
-  { name: "small-talk-off-topic", objects: (f) => f.offTopic, why: (f) => `${f.best.id} is small talk and the question is about a topic` },
-  // Two entries too close to choose: ask which.
-  { name: "ambiguous", objects: (f) => f.ambiguous, why: (f) => `${f.best.id} and ${f.second!.id} fit equally well` },
-  // The best entry's calibrated chance of being right is below its article's bar; small talk's score or coverage is
-  // below the bars.
-  {
-    name: "not-sure-enough",
-    objects: (f) => (f.calibration ? f.calibration.confidence < f.calibration.bar : f.best.score < f.scoreBar || f.best.coverage < f.coverageBar),
-    why: (f) => `not sure enough (${barsText(f)})`,
-  },
-];
-
-/** The first guard that objects to the best candidate, if any (a loop: nothing allocated per question). */
-export function firstObjecting(facts: GuardFacts, guards: readonly Guard[] = GUARDS): Guard | undefined {
-  for (const g of guards) if (g.objects(facts)) return g;
-  return undefined;
-}
-
-/**
- * Whether the calibrated model weighs the subject a question lacks: the sparse one does, unless the best entry's
- * article says it does not cover it; with the dense one the guard decides alone.
- */
-function modelWeighs(f: GuardFacts): boolean {
-  return f.calibration?.model === "sparse" && !f.declared;
-}
-
-/** Whether the calibrated model took part in a guard's objection: not sure enough, or a subject it weighs. */
-function judgedByModel(guard: Guard, facts: GuardFacts): boolean {
-  return guard.name === "not-sure-enough" || (guard.name === "uncovered-subject" && modelWeighs(facts));
-}
-
-/** The best candidate against the answer bars, in words. */
-function barsText(f: GuardFacts): string {
-  if (f.calibration) return `calibrated confidence ${f.calibration.confidence.toFixed(3)} against ${f.calibration.bar.toFixed(2)}, score ${f.best.score.toFixed(3)}`;
-  return `score ${f.best.score.toFixed(3)} against ${f.scoreBar.toFixed(2)}, coverage ${f.best.coverage.toFixed(3)} against ${f.coverageBar.toFixed(2)}`;
-}
-
 /** One number for an ordered pair of term ids (fewer than 2^21 terms). */
 function pairCode(a: number, b: number): number {
   return a * 2 ** 21 + b;
@@ -1998,56 +1901,6 @@ export function askedTitle(entry: Entry, lang: QuestionLang): string | undefined
   return entry.title[lang];
 }
 
-/** Where each input of the calibrated guard's model stands among its features (see Matcher.calibration). */
-export const CALIBRATION_INPUT = Object.freeze({
-  bias: 0,
-  score: 1,
-  coverage: 2,
-  evidence: 3,
-  lead: 4,
-  leadCapped: 5,
-  unknownShare: 6,
-  unknown: 7,
-  words: 8,
-  letters: 9,
-  chance: 10,
-  uncoveredSubject: 11,
-  kind: 12,
-  nearMiss: 13,
-  ownCareer: 14,
-  unknownElsewhere: 15,
-  gap: 16,
-  coverageGap: 17,
-  candidates: 18,
-  hindi: 19,
-  hinglish: 20,
-  support: 21,
-  supportLead: 22,
-  answerShare: 23,
-});
-
-/**
- * How the sparse model's chance may move with each input (1 only up, -1 only down; the rest either way: a large lead
- * over no rival says little, see calibration()), so that where its data is thin it still reads a better score, a
- * subject no entry asks about or a near miss's words the way they point.
- */
-export const CALIBRATION_DIRECTION: Readonly<Partial<Record<keyof typeof CALIBRATION_INPUT, 1 | -1>>> = Object.freeze({
-  score: 1,
-  coverage: 1,
-  leadCapped: 1,
-  unknownShare: -1,
-  letters: 1,
-  chance: 1,
-  uncoveredSubject: -1,
-  kind: 1,
-  nearMiss: -1,
-  ownCareer: 1,
-  gap: 1,
-  coverageGap: 1,
-  support: 1,
-  supportLead: 1,
-});
-
 /** What the test articles taught the matcher about careers at large (see kinds.ts, careers.ts). */
 export interface Learned {
   /** How questions of each kind (pay, training...) are worded. */
@@ -2056,22 +1909,6 @@ export interface Learned {
   readonly careers: readonly string[];
   /** How near misses are worded against covered questions: kinds "in scope" and "near miss" (SCOPE_NEAR_MISS). */
   readonly scope: KindModel;
-}
-
-/** The inputs' names in the order of their features. */
-const INPUT_NAMES = (Object.keys(CALIBRATION_INPUT) as (keyof typeof CALIBRATION_INPUT)[]).sort((a, b) => CALIBRATION_INPUT[a] - CALIBRATION_INPUT[b]);
-
-/** CALIBRATION_DIRECTION in the order of the features (0 where an input has none), as the trees are fitted with it. */
-export const CALIBRATION_MONOTONE: readonly number[] = Object.freeze(INPUT_NAMES.map((name) => CALIBRATION_DIRECTION[name] ?? 0));
-
-/** How many inputs the calibrated guard's model has, the bias among them. */
-export const CALIBRATION_FEATURES = Object.keys(CALIBRATION_INPUT).length;
-
-/** A logistic model's chance for features. */
-export function logistic(weights: readonly number[], features: readonly number[]): number {
-  let z = 0;
-  features.forEach((x, i) => (z += x * weights[i]!));
-  return 1 / (1 + Math.exp(-z));
 }
 
 function round(x: number): number {

@@ -7,7 +7,8 @@ import { testArticles, testCareerNames } from "../../bin/kind-labels.js";
 import { learnCareerNames, subjectWords } from "../../src/careers.js";
 import { CAREER_NAMES } from "../../src/careers-data.js";
 import { loadCorpus } from "../../src/corpus.js";
-import { CALIBRATION_INPUT, Matcher } from "../../src/match.js";
+import { CALIBRATION_INPUT } from "../../src/calibration.js";
+import { Matcher } from "../../src/match.js";
 import { corpusDir, welderArticle, welderSafety } from "../helpers/corpus.js";
 
 const article = (...entries: string[]) => entries.map((e) => new Set(e.split(" ")));

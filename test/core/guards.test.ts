@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus.js";
-import { firstObjecting, GUARDS, Matcher, type Candidate, type GuardFacts } from "../../src/match.js";
+import { firstObjecting, GUARDS, type GuardFacts } from "../../src/guards.js";
+import { Matcher, type Candidate } from "../../src/match.js";
 
 // Each guard of the matcher is a named rule over the facts the "judge" stage finds about the best candidates.
 const candidate = (id: string, score: number, coverage: number): Candidate => ({ id, score, coverage, question: "q", questionLang: "en", matched: [] });

@@ -2,7 +2,8 @@
 // articles' entries rank: loading another article must not change how sure an entry looks by crowding its rivals out.
 import { expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus.js";
-import { CALIBRATION_INPUT, Matcher } from "../../src/match.js";
+import { CALIBRATION_INPUT } from "../../src/calibration.js";
+import { Matcher } from "../../src/match.js";
 import { corpusDir, entry } from "../helpers/corpus.js";
 
 const article = (title: string, entries: Record<string, string>) => ({

@@ -78,7 +78,7 @@ const HI_STOP = `है हैं हो होता होती होते 
  * stay out: respect, service "सेवा", applicant "प्रार्थी", answer "उत्तर" as in Uttar Pradesh, clear "स्पष्ट".)
  */
 const LETTER_STOP = `grateful gratitude humbly humble obliged faithfully sincerely regards revert earliest convenience
-anticipation appreciate appreciated appreciation enlighten elaborate clarify clarification inform wish
+anticipation enlighten elaborate clarify clarification inform wish
 mahoday mahodaya mahodai aadarniya adarniya aadarniy adarniy aadarneey shriman shrimaan shreeman maananiya mananiya
 manniya savinay nivedan niwedan bhavdiya bhavdiy bhawdiya sadhanyavad sadhanyawad aagyakari agyakari kasht kripa
 vinamra vinti vinati anurodh avgat sahit karein karien kariye kijiye kijie dijiye dijie dijiyega

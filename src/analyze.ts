@@ -1,6 +1,6 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
 import { editDistance } from "./distance.js";
-import { AUXILIARIES, INTENTS, MEANING, POSTPOSITIONS, REQUESTS, STOPWORDS, SUFFIXES } from "./lexicon.js";
+import { AUXILIARIES, INTENTS, LETTER_FORMS, MEANING, POSTPOSITIONS, REQUESTS, STOPWORDS, SUFFIXES } from "./lexicon.js";
 import type { Entry } from "./types.js";
 import type { Lexicon } from "./vocabulary.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
@@ -36,6 +36,8 @@ for (const w of STOPWORDS) {
 const DEVANAGARI_STOPS = [...STOP_FORMS].filter((w) => hasDevanagari(w) && [...w].length >= 4);
 // Devanagari stop words as typed in haste ("हे" for है, "ओर" for और): see looseDevanagari.
 const LOOSE_STOPS = new Set([...STOP_FORMS].filter(hasDevanagari).map(looseDevanagari));
+// A letter's forms are function words only as written, never one letter off (कराएं is not कमाएं, earn).
+for (const w of LETTER_FORMS) for (const t of tokenize(w)) STOP_FORMS.add(hasDevanagari(t) ? t : loose(t)).add(t);
 const nearStopCache = new Map<string, boolean>();
 
 /**

@@ -111,7 +111,7 @@ export const GENERAL_CONCEPTS: Readonly<Record<string, string>> = Object.freeze(
   INVEST: "invest investment investments investing nivesh निवेश",
   BENEFIT: "benefit benefits advantage advantages fayda faida fayada faayda फायदा फायदे laabh labh लाभ",
   DISADVANTAGE: "disadvantage disadvantages drawback drawbacks downside downsides haani हानि",
-  PROBLEM: "problem problems issue issues difficulty difficulties dikkat dikkatein दिक्कत दिक्कतें pareshani preshani परेशानी samasya समस्या समस्याएं takleef taklif तकलीफ",
+  PROBLEM: "problem problems issue issues difficulty difficulties dikkat dikkatein दिक्कत दिक्कतें pareshani preshani परेशानी samasya समस्या समस्याएं takleef taklif तकलीफ kasht कष्ट",
   SOLUTION: "solution solutions solve solved samadhan samaadhan समाधान upay upaay उपाय",
   MACHINE: "machine machines machinery mashin masheen मशीन मशीनें",
   TOOL: "tool tools equipment equipments auzaar auzar aujar औज़ार upkaran उपकरण",

@@ -35,8 +35,8 @@ true`;
 /** Hinglish function words with their common spellings. */
 const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the thha ka ki ke ko kaa kii kay me mein main mai
 mey mei se say par pe per aur or ya yaa bhi to toh tu tum aap ap apna apni apne mera meri mere mujhe mujh
-hum hame humein hamara hamari uska uski uske unka unki unke iska iski iske inka inki inke woh wo vo voh yeh
-ye yah is us in un isi usi yahi wahi vahi jo jis jin jab tab ek koi kuch kya-kya sab sabhi saara sara sare sari bhai ji na nahi
+hum hame humein hamara hamari hamare humare tumhara tumhari tumhare uska uski uske unka unki unke iska iski iske inka inki inke woh wo vo voh yeh
+ye yah is us in un usi yahi wahi vahi jo jis jin jab tab ek koi kuch kya-kya sab sabhi saara sara sare sari bhai ji na nahi
 nahin nhi mat ne wala wali wale vala vali vale raha rahi rahe rha rhi rhe sakta sakti sakte skta skte kar
 karo kare karen karu karun karna karni karne karta karti karte kiya kiye ki liye lie liya hona hone jata jati jate
 jaata jaati jaate jana jaana lena leta leti lete batao bataiye bataye btao bataao
@@ -45,7 +45,7 @@ dost chacha chachi mama mami didi behen bhaiya papa mummy beta beti pati patni b
 bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aapne usne unhone sa
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
-kr kro kru krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
+kr kro kru kre krein krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
 batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir bilkul baaton baato kahenge salah sujhav margdarshan gine gina gini mane mana mani barahvi barvi dasvi
 kehlata kehlati kehlate kahlata kahlati kahlate kehte kahte
 padta padti padte padega padegi pdta pdti
@@ -57,7 +57,7 @@ lagbhag itna itni itne isme ismein usme usmein alawa alava chahta chahti chahte 
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
-अपना अपनी अपने मेरा मेरी मेरे मुझे मुझको हम हमें हमारा हमारी उसका उसकी उसके उनका उनकी उनके इसका इसकी इसके इनका
+अपना अपनी अपने मेरा मेरी मेरे मुझे मुझको हम हमें हमारा हमारी हमारे तुम्हारा तुम्हारी तुम्हारे उसका उसकी उसके उनका उनकी उनके इसका इसकी इसके इनका
 इनकी इनके इस उस इन उन इसी उसी यही वही वह वो यह ये जो जिस जिन जब तब एक कोई कुछ सब सभी सारा सारे सारी जी ना नहीं न मत ने वाला वाली वाले रहा
 रही रहे सकता सकती सकते कर करो करे करें करूं करूँ करना करनी करने करता करती करते किया किए किये लिए लिये होना
 होने जाता जाती जाते जाना लेना बताओ बताइए बताइये बताएं बताएँ बताये समझाइए समझाओ कृपया
@@ -74,21 +74,25 @@ const HI_STOP = `है हैं हो होता होती होते 
 /**
  * The forms of a letter and of a polite request, in the three languages: salutations, "I humbly request", "kindly
  * clarify", "yours faithfully", and the polite imperatives "दीजिए", "karein". They frame what a formal message asks
- * and name nothing it asks about, however often a long letter repeats them. (Words that are also a career's matter
- * stay out: respect, service "सेवा", applicant "प्रार्थी", answer "उत्तर" as in Uttar Pradesh, clear "स्पष्ट".)
+ * and name nothing it asks about, however often a long letter repeats them. Read only as written (see analyze.ts):
+ * one letter from कराएं is कमाएं, earn. (Words that are also a career's matter stay out, or are caught only in their
+ * letter's phrase below: respect, service "सेवा", hardship "कष्ट", polite "विनम्र", humble, clear "स्पष्ट",
+ * applicant "प्रार्थी", answer "उत्तर" as in Uttar Pradesh, a convenience store, an elaborate design.)
  */
-const LETTER_STOP = `grateful gratitude humbly humble obliged faithfully sincerely regards revert earliest convenience
-anticipation enlighten elaborate clarify clarification inform wish
+const LETTER_STOP = `grateful gratitude humbly obliged faithfully sincerely regards revert anticipation enlighten clarify
+clarification inform wish
 mahoday mahodaya mahodai aadarniya adarniya aadarniy adarniy aadarneey shriman shrimaan shreeman maananiya mananiya
-manniya savinay nivedan niwedan bhavdiya bhavdiy bhawdiya sadhanyavad sadhanyawad aagyakari agyakari kasht kripa
-vinamra vinti vinati anurodh avgat sahit karein karien kariye kijiye kijie dijiye dijie dijiyega
-karayein karaein karaye
-महोदय महोदया सविनय निवेदन भवदीय भवदीया सधन्यवाद आज्ञाकारी कष्ट कृपा विनम्र विनती अनुरोध अवगत सहित
+manniya savinay nivedan niwedan bhavdiya bhavdiy bhawdiya sadhanyavad sadhanyawad aagyakari agyakari kripa
+vinti vinati anurodh avgat sahit karein karien kariye kijiye kijie dijiye dijie dijiyega karayein karaein karaye
+महोदय महोदया सविनय निवेदन भवदीय भवदीया सधन्यवाद आज्ञाकारी कृपा विनती अनुरोध अवगत सहित
 दीजिए दीजिये दीजिएगा कीजिए कीजिये कराएं कराएँ कराये करवाएं`;
 
 export const STOPWORDS: readonly string[] = Object.freeze(
-  [EN_STOP, HI_LATN_STOP, HI_STOP, LETTER_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
+  [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
 );
+
+/** Function words only as written, never as a word typed short or in haste (see LETTER_STOP). */
+export const LETTER_FORMS: readonly string[] = Object.freeze(LETTER_STOP.split(/\s+/).filter(Boolean));
 
 /**
  * Concepts: words that mean the same but are spelled or sound differently. Each group becomes one term, so
@@ -100,7 +104,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   // Asking what a word means is asking for a definition, not what someone does.
   MEANING: "matlab matalab मतलब meaning mean means meant define definition defination arth अर्थ paribhasha परिभाषा abhipray abhipraay अभिप्राय tatparya taatparya तात्पर्य aashay ashay आशय",
   WHY: "why kyu kyun kyon kyo kyoon kiyu क्यों क्यूं क्यूँ क्यो reason reasons wajah vajah वजह karan kaaran कारण",
-  HOW: "how kaise kese kaisey kaisa kaisi कैसे कैसा कैसी",
+  HOW: "how kaise kese kaisey kaisa kaisi kesa kesi कैसे कैसा कैसी",
   WHO: "who whom kaun kon koun कौन",
   WHICH: "which konsa konsi kaunsa kaunsi kaunse konse कौनसा कौनसी कौनसे",
   WHERE: "where kahan kaha kahaan कहाँ कहां",
@@ -266,18 +270,20 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // "What do you call them" asks for a name: what the thing is.
   [/\bwhat\s+(?:do|would|should)\s+(?:you|we|they|people|one)\s+call\b|\bwhat\s+(?:is|are)\s+(?:it|they|this|that|these|those)\s+called\b/giu, "what meaning"],
   // The forms of a letter ("Respected Sir", "Thanking you", "आपका आभारी रहूँगा") frame the question; they ask nothing.
+  // A letter's address line, "सेवा में," ("To,"): a clause of its own, or before whom it addresses; elsewhere it is
+  // service ("ग्राहक सेवा में, दो साल से हूँ"). (A question is read clause by clause: see analyze.ts.)
+  [/^\s*सेवा\s+(?:में|मे)(?=\s*[,.]?\s*$|\s+(?:श्रीमान|महोदय|महोदया|आदरणीय|माननीय|प्रबंधक|मैनेजर)(?![\u0900-\u0963\u0966-\u097f]))|^\s*(?:sewa|seva)\s+(?:me|mein|mai|main)(?=\s*[,.]?\s*$|\s+(?:shriman|shrimaan|mahoday|mahodaya|aadarniya|adarniya|manager)\b)/giu, " "],
+  // A formal request's verbs: "kindly throw some light on", "seek clarification", "प्रकाश डालें", "स्पष्ट करें", "इस
+  // विषय में" (in this regard). ("Clear" alone, स्पष्ट, is a skill; "light" a lamp seller's goods.)
+  // (Only as a request: "I am writing about food" is a content writer's work, "स्पष्ट करने की कला" a skill.)
+  [/\bi\s+am\s+writing\s+(?:this\s+)?(?:to\s+(?:you|ask|enquire|inquire|request|seek)|regarding|on\s+behalf|in\s+connection|with\s+reference)\b|\bi\s+write\s+to\s+you\b|\bthrow(?:ing)?\s+(?:some\s+|more\s+)?light\s+(?:on|upon)\b|\bseek(?:ing)?\s+(?:your\s+)?(?:clarification|guidance|advice|information)\b|\bat\s+your\s+earliest\s+convenience\b|\belaborate\s+(?:on|upon)\b/giu, " "],
+  [/(?<![\u0900-\u097f])(?:प्रकाश\s+(?:डालें|डालिए|डालिये)|स्पष्ट\s+(?:करें|करे|कीजिए|कीजिये)|(?:इस|उक्त)\s+(?:विषय|संबंध|सम्बन्ध)\s+(?:में|पर)|विनम्र(?=\s+(?:निवेदन|अनुरोध|विनती)))(?![\u0900-\u0963\u0966-\u097f])/gu, " "],
+  [/\bprakash\s+(?:daalein|dalein|dalen|daalen|daliye|daaliye)\b|\bspasht\s+(?:karein|karen|kare|kijiye|kariye)\b|\b(?:is|ukt)\s+(?:vishay|vishey|sambandh)\s+(?:me|mein|main|par|pe)\b|\bvinamra\s+(?=nivedan|anurodh|vinti|vinati)|\b(?:ka|ki)\s+kasht\s+(?:karein|karen|kare|kariye|kijiye)\b/giu, " "],
   [/\b(?:respected|dear|hello|hi|good\s+(?:morning|afternoon|evening))\s+(?:sir|madam|ma'?am|team|all|sir\/madam)(?:\s*\/\s*madam)?\b(?=.*\S.*\S)|\bgreetings\s+of\s+the\s+day\b|\bi\s+(?:hope|trust)\s+(?:this\s+(?:message|mail|email)\s+finds\s+you\s+well|you\s+are\s+(?:doing\s+)?well)\b/giu, " "],
   [/\b(?:thanking\s+you(?:\s+in\s+advance)?|(?:warm|best|kind)?\s*regards|yours\s+(?:faithfully|sincerely|truly)|sincerely|i\s+shall\s+be\s+(?:obliged|grateful|thankful)|an?\s+early\s+(?:response|reply)\s+would\s+be\s+(?:highly\s+|much\s+)?appreciated)\b[^?]*$/giu, " "],
   [/\bi\s+would\s+be\s+(?:very\s+)?(?:grateful|thankful|obliged)\s+if\s+you\s+could(?:\s+kindly|\s+please)?\b|\bto\s+whom\s+it\s+may\s+concern\b|\bi\s+would\s+(?:really\s+)?appreciate\b/giu, " "],
   [/(?<![\u0900-\u097f])(?:आदरणीय|माननीय|श्रीमान|प्रिय)(?:\s+(?:महोदय|महोदया|सर|जी))?(?![\u0900-\u0963\u0966-\u097f])|(?<![\u0900-\u097f])(?:सविनय\s+)?निवेदन\s+है\s+कि(?![\u0900-\u0963\u0966-\u097f])|(?<![\u0900-\u097f])का\s+कष्ट\s+करें(?![\u0900-\u0963\u0966-\u097f])|(?<![\u0900-\u097f])(?:आपका|आपकी)\s+(?:अति\s+)?(?:आभारी\s+(?:रहूँगा|रहूंगा|रहूँगी|रहूंगी|होऊँगा)|कृपा\s+होगी)(?![\u0900-\u0963\u0966-\u097f])/gu, " "],
   [/\b(?:aapka|apka)\s+(?:aabhari|abhari)\s+(?:rahunga|rahungi|rahoonga)\b|\bsir\s+ji\s+(?:pranam|namaste)\b/giu, " "],
-  // A letter's address line, "सेवा में," ("To,"): not service ("ग्राहक सेवा में नौकरी" has no comma after it).
-  [/(?<![\u0900-\u097f])सेवा\s+में\s*(?=[,\n])|\b(?:sewa|seva)\s+(?:me|mein|mai|main)\s*(?=[,\n])/giu, " "],
-  // A formal request's verbs: "kindly throw some light on", "seek clarification", "प्रकाश डालें", "स्पष्ट करें", "इस
-  // विषय में" (in this regard). ("Clear" alone, स्पष्ट, is a skill; "light" a lamp seller's goods.)
-  [/\bi\s+am\s+writing\s+(?:this\s+)?(?:to\s+you|to|regarding|about|on\s+behalf|in\s+connection|with\s+reference)\b|\bi\s+write\s+to\s+you\b|\bthrow(?:ing)?\s+(?:some\s+|more\s+)?light\s+(?:on|upon)\b|\bseek(?:ing)?\s+(?:your\s+)?(?:clarification|guidance|advice|information)\b/giu, " "],
-  [/(?<![\u0900-\u097f])(?:प्रकाश\s+(?:डालें|डालिए|डालिये|डालने)|स्पष्ट\s+(?:करें|करे|कीजिए|कीजिये|करने)|(?:इस|उक्त)\s+(?:विषय|संबंध|सम्बन्ध)\s+(?:में|पर))(?![\u0900-\u0963\u0966-\u097f])/gu, " "],
-  [/\bprakash\s+(?:daalein|dalein|dalen|daalen|daliye|daaliye|dalne|daalne)\b|\bspasht\s+(?:karein|karen|kare|kijiye|karne|kariye)\b|\b(?:is|ukt)\s+(?:vishay|vishey|sambandh)\s+(?:me|mein|main|par|pe)\b/giu, " "],
   // "What is called…": "किसे कहते हैं", "kise kehte hai" ask what a thing is.
   [/(?<![\u0900-\u097f])(?:किसे|किसको)\s+(?:कहते|कहा\s+जाता|बोलते)(?![\u0900-\u0963\u0966-\u097f])/gu, "क्या"],
   // "What does X do", "kya karta hai": asks what someone's work is, not what X is ("do" is otherwise a function word).

@@ -63,7 +63,7 @@ export interface MatchResult {
   readonly words: readonly ExplainedWord[];
   /** Why it answered or not, in words, for `--explain`. */
   readonly decision: string;
-  /** The stage that decided: "every guard passed", "roles", "thanks", "retrieve", or "guard <name>" (see GUARDS). */
+  /** The stage that decided: "every guard passed", "roles", "thanks", "retrieve", or "guard <name>" (see GUARDS in guards.ts). */
   readonly stage: string;
   /**
    * Other walks of life it names that the corpus never uses (fields and learnt career names, before the other-field

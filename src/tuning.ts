@@ -71,7 +71,7 @@ export const TUNING = Object.freeze({
   procedureShare: 6,
   /**
    * An article's best entry answers when a model gives it a chance of being right of at least a bar (the calibrated
-   * guard, see Matcher.calibration), from what the matcher knows of the question (CALIBRATION_INPUT in match.ts: its
+   * guard, see Matcher.calibration), from what the matcher knows of the question (CALIBRATION_INPUT in calibration.ts: its
    * score, coverage and lead, the words it lacks, its letters, naive Bayes, the kinds it asks, near misses' words, its
    * own career, how far the words alone put it ahead, its script, how much of it the entry's phrasings and answer
    * share). An article at least this sparse (see

@@ -26,11 +26,13 @@ const realChat = readdirSync(ROOT).filter((f) => /^realchat-.*\.jsonl$/.test(f))
 
 it("keeps a blind real-chat set", () => expect(realChat.length).toBeGreaterThanOrEqual(1));
 
+// At most 5% wrong answers, or a little above a set's first run where that was more: AR's answered 10 of 170 wrong.
+const WRONG_CAP: Readonly<Record<string, number>> = { "realchat-ar.jsonl": 0.07 };
+
 describe.each(realChat)("the blind real-chat set %s, on the shipped corpus", (file) => {
   const matcher = new Matcher(loadCorpus("faq"));
   it("answers above the floor", () => {
-    // (Below each set's first run: AR's answered 10 of its 170 messages wrong, 5.9%.)
-    expectFloors(evaluate(parseEvalSet(readFileSync(join(ROOT, file), "utf8")), (q) => ask(matcher, q).result), 70, 85, 0.07);
+    expectFloors(evaluate(parseEvalSet(readFileSync(join(ROOT, file), "utf8")), (q) => ask(matcher, q).result), 70, 85, WRONG_CAP[file] ?? 0.05);
   });
 });
 

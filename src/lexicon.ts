@@ -276,9 +276,13 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   // A formal request's verbs: "kindly throw some light on", "seek clarification", "प्रकाश डालें", "स्पष्ट करें", "इस
   // विषय में" (in this regard). ("Clear" alone, स्पष्ट, is a skill; "light" a lamp seller's goods.)
   // (Only as a request: "I am writing about food" is a content writer's work, "स्पष्ट करने की कला" a skill.)
-  [/\bi\s+am\s+writing\s+(?:this\s+)?(?:to\s+(?:you|ask|enquire|inquire|request|seek)|regarding|on\s+behalf|in\s+connection|with\s+reference)\b|\bi\s+write\s+to\s+you\b|\bthrow(?:ing)?\s+(?:some\s+|more\s+)?light\s+(?:on|upon)\b|\bseek(?:ing)?\s+(?:your\s+)?(?:clarification|guidance|advice|information)\b|\bat\s+your\s+earliest\s+convenience\b|\belaborate\s+(?:on|upon)\b/giu, " "],
-  [/(?<![\u0900-\u097f])(?:प्रकाश\s+(?:डालें|डालिए|डालिये)|स्पष्ट\s+(?:करें|करे|कीजिए|कीजिये)|(?:इस|उक्त)\s+(?:विषय|संबंध|सम्बन्ध)\s+(?:में|पर)|विनम्र(?=\s+(?:निवेदन|अनुरोध|विनती)))(?![\u0900-\u0963\u0966-\u097f])/gu, " "],
-  [/\bprakash\s+(?:daalein|dalein|dalen|daalen|daliye|daaliye)\b|\bspasht\s+(?:karein|karen|kare|kijiye|kariye)\b|\b(?:is|ukt)\s+(?:vishay|vishey|sambandh)\s+(?:me|mein|main|par|pe)\b|\bvinamra\s+(?=nivedan|anurodh|vinti|vinati)|\b(?:ka|ki)\s+kasht\s+(?:karein|karen|kare|kariye|kijiye)\b/giu, " "],
+  // (A request stays one: "throw some light on" and "प्रकाश डालें" are "explain", "बताएं", which ask, not nothing.)
+  [/\bi\s+am\s+writing\s+(?:this\s+)?(?:to\s+(?:you|ask|enquire|inquire|request|seek)|regarding|on\s+behalf|in\s+connection|with\s+reference)\b|\bi\s+write\s+to\s+you\b|\bat\s+your\s+earliest\s+convenience\b/giu, " "],
+  [/\bthrow(?:ing)?\s+(?:some\s+|more\s+)?light\s+(?:on|upon)\b|\bseek(?:ing)?\s+(?:your\s+)?(?:clarification|guidance|advice|information)\b|\belaborate\s+(?:on|upon)\b/giu, "explain"],
+  [/(?<![\u0900-\u097f])(?:प्रकाश\s+(?:डालें|डालिए|डालिये)|स्पष्ट\s+(?:करें|करे|कीजिए|कीजिये))(?![\u0900-\u0963\u0966-\u097f])/gu, "बताएं"],
+  [/(?<![\u0900-\u097f])(?:(?:इस|उक्त)\s+(?:विषय|संबंध|सम्बन्ध)\s+(?:में|पर)|विनम्र(?=\s+(?:निवेदन|अनुरोध|विनती)))(?![\u0900-\u0963\u0966-\u097f])/gu, " "],
+  [/\bprakash\s+(?:daalein|dalein|dalen|daalen|daliye|daaliye)\b|\bspasht\s+(?:karein|karen|kare|kijiye|kariye)\b/giu, "bataiye"],
+  [/\b(?:is|ukt)\s+(?:vishay|vishey|sambandh)\s+(?:me|mein|main|par|pe)\b|\bvinamra\s+(?=nivedan|anurodh|vinti|vinati)|\b(?:ka|ki)\s+kasht\s+(?:karein|karen|kare|kariye|kijiye)\b/giu, " "],
   [/\b(?:respected|dear|hello|hi|good\s+(?:morning|afternoon|evening))\s+(?:sir|madam|ma'?am|team|all|sir\/madam)(?:\s*\/\s*madam)?\b(?=.*\S.*\S)|\bgreetings\s+of\s+the\s+day\b|\bi\s+(?:hope|trust)\s+(?:this\s+(?:message|mail|email)\s+finds\s+you\s+well|you\s+are\s+(?:doing\s+)?well)\b/giu, " "],
   [/\b(?:thanking\s+you(?:\s+in\s+advance)?|(?:warm|best|kind)?\s*regards|yours\s+(?:faithfully|sincerely|truly)|sincerely|i\s+shall\s+be\s+(?:obliged|grateful|thankful)|an?\s+early\s+(?:response|reply)\s+would\s+be\s+(?:highly\s+|much\s+)?appreciated)\b[^?]*$/giu, " "],
   [/\bi\s+would\s+be\s+(?:very\s+)?(?:grateful|thankful|obliged)\s+if\s+you\s+could(?:\s+kindly|\s+please)?\b|\bto\s+whom\s+it\s+may\s+concern\b|\bi\s+would\s+(?:really\s+)?appreciate\b/giu, " "],

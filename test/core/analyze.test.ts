@@ -104,6 +104,19 @@ describe("language knowledge any article shares", () => {
     }
   });
 
+  it("keeps a formal request a request: the sentence that says 'throw some light on' or 'स्पष्ट करें' is the one that asks", () => {
+    for (const [message, asked, told] of [
+      ["I run a small shop in Pune. Kindly throw some light on the duties of the back office.", "duties", "pune"],
+      ["मैं पुणे में एक दुकान चलाता हूँ। कृपया बैक ऑफिस के कार्य स्पष्ट करें।", "कार्य", "पुणे"],
+      ["main pune me dukan chalata hu. back office ke kaam par prakash daalein.", "kaam", "pune"],
+    ] as const) {
+      const { forms, aside } = matcher.analyzer.analyzeQuestion(message);
+      const at = (word: string) => aside[forms.findIndex((f) => f.surface === word)];
+      expect(at(asked), message).toBe(false);
+      expect(at(told), message).toBe(true);
+    }
+  });
+
   it("keeps the words a letter's forms share with a career's matter: service, hardship, politeness, writing, earning", () => {
     const kept = (question: string, word: string) => {
       const as = read(question).get(word)?.as;

@@ -269,20 +269,20 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(?:takes?|taking|took)\s+care\s+of\b|\b(?:looks?|looking)\s+after\b|\bin\s+charge\s+of\b/giu, "handles"],
   // "What do you call them" asks for a name: what the thing is.
   [/\bwhat\s+(?:do|would|should)\s+(?:you|we|they|people|one)\s+call\b|\bwhat\s+(?:is|are)\s+(?:it|they|this|that|these|those)\s+called\b/giu, "what meaning"],
-  // The forms of a letter ("Respected Sir", "Thanking you", "आपका आभारी रहूँगा") frame the question; they ask nothing.
   // A letter's address line, "सेवा में," ("To,"): a clause of its own, or before whom it addresses; elsewhere it is
-  // service ("ग्राहक सेवा में, दो साल से हूँ"). (A question is read clause by clause: see analyze.ts.)
+  // service ("ग्राहक सेवा में, दो साल से हूँ"). (A question is read clause by clause: see analyze.ts. This and the
+  // request's phrases come before the letter's other forms below, which would take the words they look for.)
   [/^\s*सेवा\s+(?:में|मे)(?=\s*[,.]?\s*$|\s+(?:श्रीमान|महोदय|महोदया|आदरणीय|माननीय|प्रबंधक|मैनेजर)(?![\u0900-\u0963\u0966-\u097f]))|^\s*(?:sewa|seva)\s+(?:me|mein|mai|main)(?=\s*[,.]?\s*$|\s+(?:shriman|shrimaan|mahoday|mahodaya|aadarniya|adarniya|manager)\b)/giu, " "],
-  // A formal request's verbs: "kindly throw some light on", "seek clarification", "प्रकाश डालें", "स्पष्ट करें", "इस
-  // विषय में" (in this regard). ("Clear" alone, स्पष्ट, is a skill; "light" a lamp seller's goods.)
-  // (Only as a request: "I am writing about food" is a content writer's work, "स्पष्ट करने की कला" a skill.)
-  // (A request stays one: "throw some light on" and "प्रकाश डालें" are "explain", "बताएं", which ask, not nothing.)
+  // A formal request's phrases: "kindly throw some light on", "seek clarification", "प्रकाश डालें", "स्पष्ट करें" read as
+  // "explain", "बताएं" (a request still asks); "इस विषय में" (in this regard) as nothing. Only as a request: "I am
+  // writing about food" is a content writer's work, "स्पष्ट करने की कला" a skill, "light" a lamp seller's goods.
   [/\bi\s+am\s+writing\s+(?:this\s+)?(?:to\s+(?:you|ask|enquire|inquire|request|seek)|regarding|on\s+behalf|in\s+connection|with\s+reference)\b|\bi\s+write\s+to\s+you\b|\bat\s+your\s+earliest\s+convenience\b/giu, " "],
   [/\bthrow(?:ing)?\s+(?:some\s+|more\s+)?light\s+(?:on|upon)\b|\bseek(?:ing)?\s+(?:your\s+)?(?:clarification|guidance|advice|information)\b|\belaborate\s+(?:on|upon)\b/giu, "explain"],
   [/(?<![\u0900-\u097f])(?:प्रकाश\s+(?:डालें|डालिए|डालिये)|स्पष्ट\s+(?:करें|करे|कीजिए|कीजिये))(?![\u0900-\u0963\u0966-\u097f])/gu, "बताएं"],
   [/(?<![\u0900-\u097f])(?:(?:इस|उक्त)\s+(?:विषय|संबंध|सम्बन्ध)\s+(?:में|पर)|विनम्र(?=\s+(?:निवेदन|अनुरोध|विनती)))(?![\u0900-\u0963\u0966-\u097f])/gu, " "],
   [/\bprakash\s+(?:daalein|dalein|dalen|daalen|daliye|daaliye)\b|\bspasht\s+(?:karein|karen|kare|kijiye|kariye)\b/giu, "bataiye"],
   [/\b(?:is|ukt)\s+(?:vishay|vishey|sambandh)\s+(?:me|mein|main|par|pe)\b|\bvinamra\s+(?=nivedan|anurodh|vinti|vinati)|\b(?:ka|ki)\s+kasht\s+(?:karein|karen|kare|kariye|kijiye)\b/giu, " "],
+  // The forms of a letter ("Respected Sir", "Thanking you", "आपका आभारी रहूँगा") frame the question; they ask nothing.
   [/\b(?:respected|dear|hello|hi|good\s+(?:morning|afternoon|evening))\s+(?:sir|madam|ma'?am|team|all|sir\/madam)(?:\s*\/\s*madam)?\b(?=.*\S.*\S)|\bgreetings\s+of\s+the\s+day\b|\bi\s+(?:hope|trust)\s+(?:this\s+(?:message|mail|email)\s+finds\s+you\s+well|you\s+are\s+(?:doing\s+)?well)\b/giu, " "],
   [/\b(?:thanking\s+you(?:\s+in\s+advance)?|(?:warm|best|kind)?\s*regards|yours\s+(?:faithfully|sincerely|truly)|sincerely|i\s+shall\s+be\s+(?:obliged|grateful|thankful)|an?\s+early\s+(?:response|reply)\s+would\s+be\s+(?:highly\s+|much\s+)?appreciated)\b[^?]*$/giu, " "],
   [/\bi\s+would\s+be\s+(?:very\s+)?(?:grateful|thankful|obliged)\s+if\s+you\s+could(?:\s+kindly|\s+please)?\b|\bto\s+whom\s+it\s+may\s+concern\b|\bi\s+would\s+(?:really\s+)?appreciate\b/giu, " "],

@@ -1,7 +1,7 @@
 // What the test articles teach about careers at large: their questions labelled by the kind of their entry (pay, training, growth...), read from its id, for the kind model (bin/kinds.ts), and their career names (bin/careers.ts); bin/calibrate.ts reads both.
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { Analyzer, writtenDevanagari } from "../src/analyze.js";
+import { Analyzer, corpusAnalyzer } from "../src/analyze.js";
 import { buildCorpus, CorpusError } from "../src/corpus.js";
 import type { Corpus } from "../src/types.js";
 import { articleWords, learnCareerNames, type ArticleWords } from "../src/careers.js";
@@ -72,7 +72,7 @@ function testArticle(article: string): TestArticle {
       .split("\n")
       .filter((line) => line.trim() !== "")
       .map((line) => JSON.parse(line) as { question: string; expect: string[] | null });
-    read.set(article, (known = { corpus, analyzer: new Analyzer(corpus.lexicon, writtenDevanagari(corpus.entries)), cases }));
+    read.set(article, (known = { corpus, analyzer: corpusAnalyzer(corpus), cases }));
   }
   return known;
 }

@@ -26,18 +26,21 @@ export interface WordForm {
 
 const FORM_CACHE_MAX = 50_000;
 const STOP_FORMS = new Set<string>();
-for (const w of STOPWORDS) {
-  for (const t of tokenize(w)) {
-    // Devanagari stop words are matched as written: their romanisations collide with English ("उसे" / "use").
-    STOP_FORMS.add(hasDevanagari(t) ? t : loose(t));
-    STOP_FORMS.add(t);
+const addStops = (words: readonly string[]) => {
+  for (const w of words) {
+    for (const t of tokenize(w)) {
+      // Devanagari stop words are matched as written: their romanisations collide with English ("उसे" / "use").
+      STOP_FORMS.add(hasDevanagari(t) ? t : loose(t));
+      STOP_FORMS.add(t);
+    }
   }
-}
+};
+addStops(STOPWORDS);
 const DEVANAGARI_STOPS = [...STOP_FORMS].filter((w) => hasDevanagari(w) && [...w].length >= 4);
 // Devanagari stop words as typed in haste ("हे" for है, "ओर" for और): see looseDevanagari.
 const LOOSE_STOPS = new Set([...STOP_FORMS].filter(hasDevanagari).map(looseDevanagari));
 // A letter's forms are function words only as written, never one letter off (कराएं is not कमाएं, earn).
-for (const w of LETTER_FORMS) for (const t of tokenize(w)) STOP_FORMS.add(hasDevanagari(t) ? t : loose(t)).add(t);
+addStops(LETTER_FORMS);
 const nearStopCache = new Map<string, boolean>();
 
 /**
@@ -288,12 +291,18 @@ export function wordsToKeep(aside: readonly boolean[], limit: number): number[] 
   return [...asked, ...told].slice(0, limit).sort((a, b) => a - b);
 }
 
+/** The analyzer of a loaded corpus: its lexicon, its own Devanagari words read only as written (see `written`). */
+export function corpusAnalyzer(corpus: { readonly lexicon: Lexicon; readonly entries: readonly Entry[] }): Analyzer {
+  return new Analyzer(corpus.lexicon, writtenDevanagari(corpus.entries));
+}
+
 /** The Devanagari words an article's text writes, its questions, titles and answers: see Analyzer's `written`. */
-export function writtenDevanagari(entries: readonly Entry[]): Set<string> {
+function writtenDevanagari(entries: readonly Entry[]): Set<string> {
   const written = new Set<string>();
   for (const e of entries) {
     for (const text of [...Object.values(e.questions).flat(), ...Object.values(e.title), ...Object.values(e.answer)]) {
-      for (const w of tokenize(text)) if (hasDevanagari(w)) written.add(w);
+      // (A text with no Devanagari has no such word: skipping it halves the work at start-up.)
+      if (hasDevanagari(text)) for (const w of tokenize(text)) if (hasDevanagari(w)) written.add(w);
     }
   }
   return written;

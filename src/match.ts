@@ -2,7 +2,7 @@
 // how much of the question a corpus question covers, with a confidence that says "I don't know".
 import { boostedChance } from "./boosted.js";
 import { SPARSE_CALIBRATION } from "./calibration-data.js";
-import { Analyzer, looksLikeStop, termName, wordsToKeep, writtenDevanagari, type WordForm } from "./analyze.js";
+import { corpusAnalyzer, looksLikeStop, termName, wordsToKeep, type Analyzer, type WordForm } from "./analyze.js";
 import { Spelling, SPELLING_SHARE, spelledAlike } from "./spelling.js";
 import { detectLang, langVocabulary, type LangVocabulary } from "./lang.js";
 import { HINGLISH_PARTICLES, HOWTO, INTENTS, MEANING, NEGATING, NEGATION, THANKS } from "./lexicon.js";
@@ -210,7 +210,7 @@ export class Matcher {
       if (this.t[name].length !== CALIBRATION_FEATURES) throw new Error(`tuning: ${name} needs ${CALIBRATION_FEATURES} weights (see bin/calibrate.ts), not ${this.t[name].length}`);
     }
     if (SPARSE_CALIBRATION.inputs !== CALIBRATION_FEATURES) throw new Error(`src/calibration-data.ts was fitted on ${SPARSE_CALIBRATION.inputs} inputs, not ${CALIBRATION_FEATURES}: run bin/calibrate.ts --write`);
-    this.analyzer = new Analyzer(corpus.lexicon, writtenDevanagari(corpus.entries));
+    this.analyzer = corpusAnalyzer(corpus);
     const analyzer = this.analyzer;
     const nameOf = (word: string) => termName(analyzer.analyzeWord(word.toLowerCase()));
     this.subjects = corpus.lexicon.subjects;

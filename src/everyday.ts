@@ -81,7 +81,7 @@ export const GENERAL_CONCEPTS: Readonly<Record<string, string>> = Object.freeze(
   RESPECT: "respect izzat ijjat इज़्ज़त",
   MISTAKE: "mistake mistakes error errors wrong incorrect galti galtiyan गलती गलतियां galat ghalat गलत bhool bhul भूल",
   BEST: "best बेस्ट sarvottam सर्वोत्तम sarvashreshth सर्वश्रेष्ठ",
-  DIFFICULT: "difficult tough mushkil muskil मुश्किल kathin कठिन challenging challenge challenges chunauti चुनौती",
+  DIFFICULT: "difficult tough mushkil muskil मुश्किल kathin कठिन challenging challenge challenges chunauti chunautiyan chunautiya chunoti chunotiyan चुनौती",
   HARDWORK: "hardworking effort efforts mehnat mehanat मेहनत parishram परिश्रम",
   SAFE: "safe safety secure surakshit सुरक्षित",
   DANGER: "danger dangerous risk risks risky khatra khatara खतरा khatarnak khatarnaak खतरनाक jokhim जोखिम",

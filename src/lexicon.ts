@@ -36,7 +36,7 @@ true`;
 const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the thha ka ki ke ko kaa kii kay me mein main mai
 mey mei se say par pe per aur or ya yaa bhi to toh tu tum aap ap apna apni apne mera meri mere mujhe mujh
 hum hame humein hamara hamari hamare humare tumhara tumhari tumhare uska uski uske unka unki unke iska iski iske inka inki inke woh wo vo voh yeh
-ye yah is us in un usi yahi wahi vahi jo jis jin jab tab ek koi kuch kya-kya sab sabhi saara sara sare sari bhai ji na nahi
+ye yah is us in un usi yahi wahi vahi jo jis jin jab tab ek koi kisi kuch kya-kya sab sabhi saara sara sare sari bhai ji na nahi
 nahin nhi mat ne wala wali wale vala vali vale raha rahi rahe rha rhi rhe sakta sakti sakte skta skte kar
 karo kare karen karu karun karna karni karne karta karti karte kiya kiye ki liye lie liya hona hone jata jati jate
 jaata jaati jaate jana jaana lena leta leti lete batao bataiye bataye btao bataao
@@ -58,7 +58,7 @@ lagbhag itna itni itne isme ismein usme usmein alawa alava chahta chahti chahte 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
 अपना अपनी अपने मेरा मेरी मेरे मुझे मुझको हम हमें हमारा हमारी हमारे तुम्हारा तुम्हारी तुम्हारे उसका उसकी उसके उनका उनकी उनके इसका इसकी इसके इनका
-इनकी इनके इस उस इन उन इसी उसी यही वही वह वो यह ये जो जिस जिन जब तब एक कोई कुछ सब सभी सारा सारे सारी जी ना नहीं न मत ने वाला वाली वाले रहा
+इनकी इनके इस उस इन उन इसी उसी यही वही वह वो यह ये जो जिस जिन जब तब एक कोई किसी कुछ सब सभी सारा सारे सारी जी ना नहीं न मत ने वाला वाली वाले रहा
 रही रहे सकता सकती सकते कर करो करे करें करूं करूँ करना करनी करने करता करती करते किया किए किये लिए लिये होना
 होने जाता जाती जाते जाना लेना बताओ बताइए बताइये बताएं बताएँ बताये समझाइए समझाओ कृपया
 ज़रा जरा थोड़ा थोड़ी बस अब अभी फिर क्या-क्या दोस्त भाई बहन चाचा मामा दीदी भैया पापा मम्मी
@@ -102,11 +102,11 @@ export const LETTER_FORMS: readonly string[] = Object.freeze(LETTER_STOP.split(/
 export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WHAT: "what whats wat wht waht kya kia kyaa क्या",
   // Asking what a word means is asking for a definition, not what someone does.
-  MEANING: "matlab matalab मतलब meaning mean means meant define definition defination arth अर्थ paribhasha परिभाषा abhipray abhipraay अभिप्राय tatparya taatparya तात्पर्य aashay ashay आशय",
+  MEANING: "matlab matalab मतलब meaning mean means meant define definition defination arth अर्थ paribhasha परिभाषा abhipray abhipraay अभिप्राय tatparya taatparya तात्पर्य aashay ashay आशय signify signifies signified denote denotes denoted",
   WHY: "why kyu kyun kyon kyo kyoon kiyu क्यों क्यूं क्यूँ क्यो reason reasons wajah vajah वजह karan kaaran कारण",
   HOW: "how kaise kese kaisey kaisa kaisi kesa kesi कैसे कैसा कैसी",
   WHO: "who whom kaun kon koun कौन",
-  WHICH: "which konsa konsi kaunsa kaunsi kaunse konse कौनसा कौनसी कौनसे",
+  WHICH: "which konsa konsi kaunsa kaunsi kaunse konse कौनसा कौनसी कौनसे kis किस",
   WHERE: "where kahan kaha kahaan कहाँ कहां",
   WHEN: "when kab कब",
   DIFF: "difference differences different differ distinguish distinction distinctions differentiate tulna tulana तुलना vs versus compare comparison contrast antar fark farq farak फर्क फ़र्क फरक अंतर अन्तर alag अलग bhinn भिन्न bhinnata भिन्नता",
@@ -371,6 +371,11 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bkitne\s+baje\b|(?<![\u0900-\u097f])कितने\s+बजे(?![\u0900-\u097f])|\bopening\s+hours\b/giu, "openinghours"],
   // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".
   [/\bhow\s+(?:do|can|could|should|would|shall|will)\s+(?:i|we)\b|\bhow\s+to\b/giu, "howto"],
+  // A process or procedure is how a thing is done: "the selection process", "भर्ती की प्रक्रिया" ("processing" is work).
+  [/\b(?:process|processes|procedure|procedures|prakriya|prakriyaa|proses|procedur)\b|(?<![\u0900-\u097f])प्रक्रिया(?:ओं|एं|एँ)?(?![\u0900-\u097f])/giu, "howto"],
+  // Filling in a form is applying: "form kaise bhare", "फॉर्म भरना" (the words between stay: "apply kaise").
+  [/\b(?:form|forms)\s+((?:\S+\s+){0,2}?)(?:bhar|bhare|bharen|bharein|bharna|bharne|bharte|bharu|bharun|bhara|bhari|bharni)\b/giu, "apply $1"],
+  [/(?<![\u0900-\u097f])(?:फॉर्म|फार्म|फ़ॉर्म|फ़ार्म)\s+((?:\S+\s+){0,2}?)(?:भरें|भरे|भरना|भरने|भरते|भरूं|भरा|भरी|भरनी|भर)(?![\u0900-\u097f])/gu, "आवेदन $1"],
   // Becoming something is a career path, a procedure too: "to become a cashier", "receptionist banne ke liye".
   [/\bto\s+become\b|\b(?:banne|bnne)\s+ke\s+(?:liye|liya|lie)\b/giu, "howto"],
   [/(?<![\u0900-\u097f])बनने\s+के\s+(?:लिए|लिये)(?![\u0900-\u097f])/gu, "howto"],
@@ -381,7 +386,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])(कैसे\s+(?:\S+\s+){0,2}?)(?:करें|करे|करूँ|करूं|कराएं|कराएँ|करवाएं|करवाएँ|कराऊं|कराऊँ)(?![\u0900-\u097f])/gu, "$1howto"],
   [/(?<![\u0900-\u097f])कैसे\s+(?:लें|पाएं|पाएँ|मिलेगी|मिलेगा|बनें|बनूं|बनूँ|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],
   // ...and so is "how" with a verb in the subjunctive: सुधारें, बढ़ाएं, sudharein, badhayen.
-  [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))[\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ)(?![\u0900-\u097f])/gu, "howto"],
+  [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))[\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ|ाए|ाये|ायें|ाऊ|(?<!र)ू)(?![\u0900-\u097f])/gu, "howto"],
+  // (Typed without its nasal, as often: "कैसे बने", "कैसे ले"; only verbs whose bare form asks how to, not पैसे.)
+  [/(?<![\u0900-\u097f])कैसे\s+(?:बने|ले|मिले|सीखे|जुड़े|जुडे|खोले|ढूंढे|ढूँढे|भरे|चुने|बचे|रखे)(?![\u0900-\u097f])/gu, "howto"],
   [/\b(?:kaise|kese)\s+[a-z]+(?:ein|ayen|aein|aayen|aun|aaun)\b/gu, "howto"],
   // Formal Hindi for the office, and its other spelling: कार्यालय, दफ़्तर, आफिस.
   [/(?<![\u0900-\u097f])(?:कार्यालय|दफ्तर|दफ़्तर|आफिस|आफीस|आफ़िस)(?:ों)?(?![\u0900-\u097f])/gu, "ऑफिस"],

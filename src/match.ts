@@ -171,7 +171,7 @@ export class Matcher {
   /** The terms of the sides articles contrast ("front", "back"): a question naming one is about that article. */
   private readonly sides = new Set<number>();
   /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
-  private readonly contrasts: { a: number; b: number; names: readonly [string, string]; only: readonly [Uint8Array, Uint8Array] }[] = [];
+  private readonly contrasts: { a: number; b: number; names: readonly [string, string]; only: readonly [Uint8Array, Uint8Array]; head: number | undefined }[] = [];
   /** The terms of all contrasts. */
   private readonly contrastTerms = new Set<number>();
   // Per-query scratch space, reused so matching allocates little.
@@ -523,7 +523,7 @@ export class Matcher {
       }
       const onlyA = aAlone.map((a, e) => (a && !bAlone[e] ? 1 : 0));
       const onlyB = bAlone.map((b, e) => (b && !aAlone[e] ? 1 : 0));
-      this.contrasts.push({ a: ta, b: tb, names: [nameOf(a), nameOf(b)], only: [onlyA, onlyB] });
+      this.contrasts.push({ a: ta, b: tb, names: [nameOf(a), nameOf(b)], only: [onlyA, onlyB], head: this.contrastHead(ta, tb) });
       this.contrastTerms.add(ta).add(tb);
     }
   }
@@ -1506,11 +1506,13 @@ export class Matcher {
       f = this.fBeta(precision, recall);
     }
     // Query words the best question lacks count for a little when another question of the entry, or its
-    // answer, uses them.
+    // answer, uses them. (Not small talk's words for an article's entry: they are no part of what it must cover,
+    // and an astrologer's answer that speaks of "questions" does not answer "what questions does this bot answer?")
     if (this.t.answerQuality > 0 || this.t.entryQuality > 0) {
       let credit = 0;
+      const mustCover = (t: number) => this.smalltalk[e] || !this.courtesy.has(t);
       for (const [t, quality] of query) {
-        if (this.has(question, t) || this.contrastTerms.has(t)) continue;
+        if (this.has(question, t) || this.contrastTerms.has(t) || !mustCover(t)) continue;
         const share = Math.max(this.entryTerms[e]!.has(t) ? this.t.entryQuality : 0, this.answerTerms[e]!.has(t) ? this.t.answerQuality : 0);
         credit += idf[t]! * quality * share;
       }
@@ -1656,12 +1658,49 @@ export class Matcher {
     return told ? false : undefined;
   }
 
+  /**
+   * The word a contrast's two sides name together, when one stands out: "office" in "front office" and "back office".
+   * The term the most questions share with each side (the fewer of the two counts), if it is with most of either's.
+   */
+  private contrastHead(a: number, b: number): number | undefined {
+    const withA = new Map<number, number>();
+    const withB = new Map<number, number>();
+    let nA = 0;
+    let nB = 0;
+    for (const q of this.questions) {
+      const hasA = this.has(q, a);
+      const hasB = this.has(q, b);
+      if (hasA) nA += 1;
+      if (hasB) nB += 1;
+      if (!hasA && !hasB) continue;
+      for (let k = q.start; k < q.end; k++) {
+        const t = this.termData[k]!;
+        if (t === a || t === b) continue;
+        if (hasA) withA.set(t, (withA.get(t) ?? 0) + 1);
+        if (hasB) withB.set(t, (withB.get(t) ?? 0) + 1);
+      }
+    }
+    let head: number | undefined;
+    let best = 0;
+    for (const [t, n] of withA) {
+      const shared = Math.min(n / nA, (withB.get(t) ?? 0) / nB);
+      if (shared > best) [head, best] = [t, shared];
+    }
+    return best >= this.t.contrastHeadShare ? head : undefined;
+  }
+
   /** The entry whose listed role the question names, when it names both sides of a contrast ("front or back?"). */
   private roleEntry({ forms, query, unknownAsked }: Understanding): { entry: number; phrase: readonly string[] } | undefined {
     if (this.roles.length === 0) return undefined;
     // "Is an accountant front or back office?" names both sides; "accountant ka kaam back office hota h kya?" one,
     // and then asks nothing else: besides the role and the side, only words that classify (what, which, job...).
-    if (this.contrasts.length === 0 || this.contrasts.some(({ a, b }) => !query.has(a) && !query.has(b))) return undefined;
+    // "Accountant kis office me aata hai?" names neither, but asks which of them: which, and the word the two sides
+    // name together (see contrastHead).
+    if (this.contrasts.length === 0) return undefined;
+    const which = this.termIds.get("#WHICH");
+    const asksWhich = ({ a, b, head }: (typeof this.contrasts)[number]) =>
+      !query.has(a) && !query.has(b) && which !== undefined && query.has(which) && head !== undefined && query.has(head);
+    if (this.contrasts.some((c) => !query.has(c.a) && !query.has(c.b) && !asksWhich(c))) return undefined;
     const both = this.contrasts.every(({ a, b }) => query.has(a) && query.has(b));
     const words = forms.filter((f) => !f.stop);
     // Short keys collide ("hr" and "hearing"): a word of a role must then be spelt as the role is.
@@ -1682,7 +1721,8 @@ export class Matcher {
   private onlyClassifies(query: ReadonlyMap<number, number>, unknownAsked: ReadonlySet<string>, role: readonly string[]): boolean {
     // (The role's own words may be unknown to the corpus: the article names them only as roles.)
     let rest = [...unknownAsked].filter((key) => !role.includes(key)).length;
-    for (const [t] of query) if (!this.sides.has(t) && !role.includes(this.termNames[t]!) && !this.classifying.has(t)) rest += 1;
+    const heads = new Set(this.contrasts.map((c) => c.head));
+    for (const [t] of query) if (!this.sides.has(t) && !heads.has(t) && !role.includes(this.termNames[t]!) && !this.classifying.has(t)) rest += 1;
     return rest <= this.t.roleLeftover;
   }
 

@@ -110,8 +110,8 @@ export function stemHindi(w: string): string {
 // Hindi verb endings, longest first, as typed in Latin letters and in Devanagari: "milegi", "milta" and "milna"
 // are one verb, "मिलेगा" and "मिलता" too. (A noun may end alike, so these only join a word the corpus lacks to a
 // corpus word that ends in one as well: see verbStem.)
-const VERB_ENDING_LATIN = /^([a-z]{3,}?)(enge|unga|ungi|ega|egi|oge|ogi|iye|na|ni|ne|ta|ti|te|ie|ye|o|u|e|i|a)$/;
-const VERB_ENDING_DEVANAGARI = /^([\u0900-\u097f]{2,}?)(ेंगे|ूंगा|ूंगी|ेगा|ेगी|ोगे|िए|ना|नी|ने|ता|ती|ते|ें|े|ो|ा|ी|ू|ि)$/u;
+const VERB_ENDING_LATIN = /^([a-z]{3,}?)(enge|unga|ungi|ega|egi|oge|ogi|iye|oon|un|na|ni|ne|ta|ti|te|ie|ye|o|u|e|i|a)$/;
+const VERB_ENDING_DEVANAGARI = /^([\u0900-\u097f]{2,}?)(ेंगे|ूंगा|ूंगी|ेगा|ेगी|ोगे|िए|ूं|ूँ|ना|नी|ने|ता|ती|ते|ें|े|ो|ा|ी|ू|ि)$/u;
 
 /** A word's stem without a Hindi verb ending, in its own script, or undefined when it has none. */
 export function verbStem(surface: string): string | undefined {

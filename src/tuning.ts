@@ -129,6 +129,8 @@ export const TUNING = Object.freeze({
   calibrationLeadCap: 0.1,
   /** A question naming a role and one side of a contrast is the role's to answer when it has at most this many other words (see Matcher.onlyClassifies). */
   roleLeftover: 1,
+  /** A contrast's sides name a word together ("office") when it is in at least this share of either side's questions (see Matcher.contrastHead). */
+  contrastHeadShare: 0.5,
   /**
    * How much the letters (see Surface: the cosine of the question's trigrams with an entry's questions') count when
    * ranking the best few entries of a sparse article (see calibratedSparseness): over the test articles alone the

@@ -3,6 +3,7 @@ import { Analyzer, wordsToKeep } from "../../src/analyze.js";
 import { BASE_LEXICON } from "../../src/vocabulary.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { Matcher } from "../../src/match.js";
+import { verbStem } from "../../src/translit.js";
 
 describe("which words of a long message are read", () => {
   it("reads every word of a message within the limit", () => {
@@ -167,6 +168,40 @@ describe("language knowledge any article shares", () => {
     // An article about mehndi writes "कोन" for its cone.
     const mehndi = new Analyzer(BASE_LEXICON, new Set(["कोन"]));
     expect(form("कोन", mehndi).concept).toBeUndefined();
+  });
+
+  it("reads 'how to' in Hindi typed without its nasal as with it ('कैसे बने', 'कैसे ले'), but not a noun that ends alike", () => {
+    const terms = (text: string) => new Analyzer(BASE_LEXICON).analyzeText(text).forms.filter((f) => !f.stop).map((f) => f.concept ?? f.key);
+    expect(terms("अंपायर कैसे बने")).toEqual(terms("अंपायर कैसे बनें"));
+    expect(terms("अंपायर कैसे बने")).toContain("#HOWTO");
+    expect(terms("नौकरी कैसे ले")).toContain("#HOWTO");
+    expect(terms("स्किल कैसे बढ़ाए")).toContain("#HOWTO");
+    // "कैसे पैसे कमाएं" asks how to earn money: the money stays.
+    expect(terms("कैसे पैसे कमाएं")).toContain("#MONEY");
+    // "कैसे शुरू करें" keeps its starting.
+    expect(terms("दुकान कैसे शुरू करें")).toContain("#START");
+  });
+
+  it("reads a process as how a thing is done, filling in a form as applying, and a job's challenges in any script as its difficulties", () => {
+    const terms = (text: string) => new Analyzer(BASE_LEXICON).analyzeText(text).forms.filter((f) => !f.stop).map((f) => f.concept ?? f.key);
+    for (const text of ["what is the selection process", "bharti ka process kya hai", "भर्ती की प्रक्रिया क्या है"]) {
+      expect(terms(text), text).toContain("#HOWTO");
+      // (प्रक्रिया was read as प्रकार, a type, whose key it shares.)
+      expect(terms(text), text).not.toContain("#TYPE");
+    }
+    // Back office "processing" is work, not a procedure.
+    expect(terms("data processing in back office")).not.toContain("#HOWTO");
+    for (const text of ["tea estate me form kaise bhare", "form bharna padta hai kya", "फॉर्म कहां भरें"]) expect(terms(text), text).toContain("#APPLY");
+    // (The words between stay: "form kahan bhare" still asks where.)
+    expect(terms("form kahan bhare")).toContain("#WHERE");
+    for (const text of ["what are the challenges of this job", "इस काम की चुनौतियां", "job me kya chunautiyan hai"]) expect(terms(text), text).toContain("#DIFFICULT");
+  });
+
+  it("joins a Hindi verb in the first person ('बेचूं', 'banun') to its stem, as its other forms are", () => {
+    expect(verbStem("बेचूं")).toBe(verbStem("बेचना"));
+    expect(verbStem("सीखूँ")).toBe(verbStem("सीखें"));
+    expect(verbStem("banun")).toBe(verbStem("banna"));
+    expect(verbStem("karoon")).toBe(verbStem("karna"));
   });
 
   it("reads phone shorthand without vowels as its concept, a kept y too ('slry' is salary), and not a word of other vowels", () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus.js";
 import { evaluate, parseEvalSet } from "../../src/evaluate.js";
@@ -403,4 +403,20 @@ describe("a role named with one side", () => {
     "data entry back office job kaha milegi",
     "tips for a front office receptionist interview",
   ])("%j asks something else, and the role does not decide it", (q) => expect(matcher.match(q).stage).not.toBe("roles"));
+});
+
+describe("small talk beside an article", () => {
+  it("keeps asking what the bot answers small talk's, though an article's answer speaks of questions and answers", () => {
+    // The blind astrologer's article answers "what an astrologer does" with one who "answers questions about career,
+    // marriage...": the words of "what questions does this bot answer?" are small talk's, not what an article's entry
+    // must cover, and its answer must not count them (it had covered the question four times over).
+    const dir = corpusDir({});
+    writeFileSync(`${dir}/smalltalk.yaml`, readFileSync("faq/smalltalk.yaml", "utf8"));
+    writeFileSync(`${dir}/astrologer.yaml`, readFileSync("test/fixtures/blind/batch63/astrologer.yaml", "utf8"));
+    const matcher = new Matcher(loadCorpus(dir));
+    const help = matcher.match("what questions does this bot answer?");
+    expect(help.id).toBe("help");
+    for (const c of help.candidates) expect(c.coverage, c.id).toBeLessThanOrEqual(1);
+    expect(matcher.match("What does an astrologer do?").id).toBe("astro-what");
+  });
 });

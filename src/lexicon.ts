@@ -106,7 +106,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   WHY: "why kyu kyun kyon kyo kyoon kiyu क्यों क्यूं क्यूँ क्यो reason reasons wajah vajah वजह karan kaaran कारण",
   HOW: "how kaise kese kaisey kaisa kaisi kesa kesi कैसे कैसा कैसी",
   WHO: "who whom kaun kon koun कौन",
-  WHICH: "which konsa konsi kaunsa kaunsi kaunse konse कौनसा कौनसी कौनसे kis किस",
+  WHICH: "which konsa konsi kaunsa kaunsi kaunse konse कौनसा कौनसी कौनसे",
   WHERE: "where kahan kaha kahaan कहाँ कहां",
   WHEN: "when kab कब",
   DIFF: "difference differences different differ distinguish distinction distinctions differentiate tulna tulana तुलना vs versus compare comparison contrast antar fark farq farak फर्क फ़र्क फरक अंतर अन्तर alag अलग bhinn भिन्न bhinnata भिन्नता",
@@ -217,6 +217,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(?:1[4-9]|[2-7]\d)[\s-]*(?:years?|yrs?)[\s-]+old\b|\baged\s+(?:1[4-9]|[2-7]\d)\b/giu, "age"],
   [/\b(?:1[4-9]|[2-7]\d)\s*(?:saal|sal|varsh)\s+(?:ka|ki|ke|k)\s+(?=(?:hu|hun|hoon)\b)/giu, "umar "],
   [/(?<![\u0900-\u097f\d])(?:1[4-9]|[2-7]\d|१[४-९]|[२-७][०-९])\s*(?:साल|वर्ष)\s+(?:का|की|के)\s+(?=(?:हूँ|हूं|हु)(?![\u0900-\u0963\u0966-\u097f]))/gu, "उम्र "],
+  // "Kis office", "किस कैटेगरी": "kis" asks which; not "kis se" (whom), "kis liye" (what for), "kis tarah" (how).
+  [/\bkis(?!\s+(?:se|sey|ko|ke|ki|ka|liye|lie|liya|baare|bare|tarah|tarha|prakar|prakaar)\b)(?=\s+\S)/giu, "which"],
+  [/(?<![\u0900-\u097f])किस(?=\s+(?!(?:से|को|के|की|का|लिए|लिये|बारे|तरह|प्रकार)(?![\u0900-\u097f]))[\u0900-\u097f])/gu, "कौनसा"],
   // "Baad" is "after", not "bad" (their loose spellings meet).
   [/\bbaad\b|(?<![\u0900-\u097f])(?:बाद|पश्चात|उपरांत)(?![\u0900-\u097f])/giu, "after"],
   // A tag "na" ("batao na", "hai na?") asks for agreement; it negates nothing. So does "not sure" / "no idea".
@@ -371,11 +374,6 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\bkitne\s+baje\b|(?<![\u0900-\u097f])कितने\s+बजे(?![\u0900-\u097f])|\bopening\s+hours\b/giu, "openinghours"],
   // "How do I / kaise karein" asks for a procedure, which is another question than "what" or "why".
   [/\bhow\s+(?:do|can|could|should|would|shall|will)\s+(?:i|we)\b|\bhow\s+to\b/giu, "howto"],
-  // A process or procedure is how a thing is done: "the selection process", "भर्ती की प्रक्रिया" ("processing" is work).
-  [/\b(?:process|processes|procedure|procedures|prakriya|prakriyaa|proses|procedur)\b|(?<![\u0900-\u097f])प्रक्रिया(?:ओं|एं|एँ)?(?![\u0900-\u097f])/giu, "howto"],
-  // Filling in a form is applying: "form kaise bhare", "फॉर्म भरना" (the words between stay: "apply kaise").
-  [/\b(?:form|forms)\s+((?:\S+\s+){0,2}?)(?:bhar|bhare|bharen|bharein|bharna|bharne|bharte|bharu|bharun|bhara|bhari|bharni)\b/giu, "apply $1"],
-  [/(?<![\u0900-\u097f])(?:फॉर्म|फार्म|फ़ॉर्म|फ़ार्म)\s+((?:\S+\s+){0,2}?)(?:भरें|भरे|भरना|भरने|भरते|भरूं|भरा|भरी|भरनी|भर)(?![\u0900-\u097f])/gu, "आवेदन $1"],
   // Becoming something is a career path, a procedure too: "to become a cashier", "receptionist banne ke liye".
   [/\bto\s+become\b|\b(?:banne|bnne)\s+ke\s+(?:liye|liya|lie)\b/giu, "howto"],
   [/(?<![\u0900-\u097f])बनने\s+के\s+(?:लिए|लिये)(?![\u0900-\u097f])/gu, "howto"],
@@ -386,9 +384,9 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])(कैसे\s+(?:\S+\s+){0,2}?)(?:करें|करे|करूँ|करूं|कराएं|कराएँ|करवाएं|करवाएँ|कराऊं|कराऊँ)(?![\u0900-\u097f])/gu, "$1howto"],
   [/(?<![\u0900-\u097f])कैसे\s+(?:लें|पाएं|पाएँ|मिलेगी|मिलेगा|बनें|बनूं|बनूँ|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],
   // ...and so is "how" with a verb in the subjunctive: सुधारें, बढ़ाएं, sudharein, badhayen.
-  [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))[\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ|ाए|ाये|ायें|ाऊ|(?<!र)ू)(?![\u0900-\u097f])/gu, "howto"],
+  [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))[\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ)(?![\u0900-\u097f])/gu, "howto"],
   // (Typed without its nasal, as often: "कैसे बने", "कैसे ले"; only verbs whose bare form asks how to, not पैसे.)
-  [/(?<![\u0900-\u097f])कैसे\s+(?:बने|ले|मिले|सीखे|जुड़े|जुडे|खोले|ढूंढे|ढूँढे|भरे|चुने|बचे|रखे)(?![\u0900-\u097f])/gu, "howto"],
+  [/(?<![\u0900-\u097f])कैसे\s+(?:बने|बनू|ले|पाए|पाऊ|मिले|सीखे|सीखू|करू|सुधारू|सुधारे|बढ़ाए|बढ़ाऊ|बनाए|बनाऊ|जुड़े|जुडे|खोले|ढूंढे|ढूँढे|ढूंढू|भरे|चुने|चुनू|बचे|रखे|बेचू|बेचे)(?![\u0900-\u097f])/gu, "howto"],
   [/\b(?:kaise|kese)\s+[a-z]+(?:ein|ayen|aein|aayen|aun|aaun)\b/gu, "howto"],
   // Formal Hindi for the office, and its other spelling: कार्यालय, दफ़्तर, आफिस.
   [/(?<![\u0900-\u097f])(?:कार्यालय|दफ्तर|दफ़्तर|आफिस|आफीस|आफ़िस)(?:ों)?(?![\u0900-\u097f])/gu, "ऑफिस"],

@@ -1506,11 +1506,19 @@ export class Matcher {
       f = this.fBeta(precision, recall);
     }
     // Query words the best question lacks count for a little when another question of the entry, or its
-    // answer, uses them. (Not small talk's words for an article's entry: they are no part of what it must cover,
-    // and an astrologer's answer that speaks of "questions" does not answer "what questions does this bot answer?")
+    // answer, uses them. (Not small talk's words for an article's entry when they are most of the question: an
+    // astrologer's answer that speaks of "questions" does not answer "what questions does this bot answer?", and
+    // its coverage had passed 1. In a question of the article's own, such a word, "help" or "morning", still counts.)
     if (this.t.answerQuality > 0 || this.t.entryQuality > 0) {
       let credit = 0;
-      const mustCover = (t: number) => this.smalltalk[e] || !this.courtesy.has(t);
+      let all = 0;
+      let courtesy = 0;
+      for (const [t, quality] of query) {
+        all += idf[t]! * quality;
+        if (this.courtesy.has(t)) courtesy += idf[t]! * quality;
+      }
+      const smalltalkWords = !this.smalltalk[e] && courtesy > all / 2;
+      const mustCover = (t: number) => !smalltalkWords || !this.courtesy.has(t);
       for (const [t, quality] of query) {
         if (this.has(question, t) || this.contrastTerms.has(t) || !mustCover(t)) continue;
         const share = Math.max(this.entryTerms[e]!.has(t) ? this.t.entryQuality : 0, this.answerTerms[e]!.has(t) ? this.t.answerQuality : 0);
@@ -1697,12 +1705,18 @@ export class Matcher {
     // "Accountant kis office me aata hai?" names neither, but asks which of them: which, and the word the two sides
     // name together (see contrastHead).
     if (this.contrasts.length === 0) return undefined;
-    const which = this.termIds.get("#WHICH");
+    const words = forms.filter((f) => !f.stop);
+    // ("Which office" as written, which then and the head word side by side; not "which office doesn't need one?":
+    // a negation asks the other way round.)
+    const { negation } = this.fixed;
     const asksWhich = ({ a, b, head }: (typeof this.contrasts)[number]) =>
-      !query.has(a) && !query.has(b) && which !== undefined && query.has(which) && head !== undefined && query.has(head);
+      !query.has(a) &&
+      !query.has(b) &&
+      head !== undefined &&
+      (negation === undefined || !query.has(negation)) &&
+      words.some((f, i) => f.concept === "#WHICH" && this.termIds.get(termName(words[i + 1] ?? f)) === head && words[i + 1] !== undefined);
     if (this.contrasts.some((c) => !query.has(c.a) && !query.has(c.b) && !asksWhich(c))) return undefined;
     const both = this.contrasts.every(({ a, b }) => query.has(a) && query.has(b));
-    const words = forms.filter((f) => !f.stop);
     // Short keys collide ("hr" and "hearing"): a word of a role must then be spelt as the role is.
     const same = (f: WordForm, r: WordForm) => termName(f) === termName(r) && (f.concept !== undefined || f.key.length >= 4 || f.spelling === r.spelling);
     for (const { entry, phrases } of this.roles) {

@@ -420,3 +420,24 @@ describe("small talk beside an article", () => {
     expect(matcher.match("What does an astrologer do?").id).toBe("astro-what");
   });
 });
+
+describe("a role asked about as 'which office'", () => {
+  const matcher = new Matcher(loadCorpus("faq"));
+
+  it("is the role's entry's to answer, as when a side is named: the word both sides name ('office') stands for them", () => {
+    for (const [question, id] of [
+      ["अकाउंटेंट किस ऑफिस में गिना जाता है", "back-office"],
+      ["accountant kis office me aata hai", "back-office"],
+      ["सेल्समैन किस ऑफिस का हिस्सा होता है?", "front-office"],
+    ] as const) {
+      const result = matcher.match(question);
+      expect([result.id, result.stage], question).toEqual([id, "roles"]);
+    }
+  });
+
+  it("is not when the question asks whom, or asks the other way round", () => {
+    for (const question of ["office me accountant kis se milta hai", "which office doesn't need an accountant?", "accountant kis office me nahi baithta"]) {
+      expect(matcher.match(question).stage, question).not.toBe("roles");
+    }
+  });
+});

@@ -1706,15 +1706,12 @@ export class Matcher {
     // name together (see contrastHead).
     if (this.contrasts.length === 0) return undefined;
     const words = forms.filter((f) => !f.stop);
-    // ("Which office" as written, which then and the head word side by side; not "which office doesn't need one?":
-    // a negation asks the other way round.)
+    // ("Which" right before the head word, as "kis office" is written; not "which office doesn't need one?": a
+    // negation asks the other way round.)
     const { negation } = this.fixed;
+    const whichBefore = (head: number) => words.some((f, i) => f.concept === "#WHICH" && words[i + 1] !== undefined && this.termIds.get(termName(words[i + 1]!)) === head);
     const asksWhich = ({ a, b, head }: (typeof this.contrasts)[number]) =>
-      !query.has(a) &&
-      !query.has(b) &&
-      head !== undefined &&
-      (negation === undefined || !query.has(negation)) &&
-      words.some((f, i) => f.concept === "#WHICH" && this.termIds.get(termName(words[i + 1] ?? f)) === head && words[i + 1] !== undefined);
+      !query.has(a) && !query.has(b) && head !== undefined && (negation === undefined || !query.has(negation)) && whichBefore(head);
     if (this.contrasts.some((c) => !query.has(c.a) && !query.has(c.b) && !asksWhich(c))) return undefined;
     const both = this.contrasts.every(({ a, b }) => query.has(a) && query.has(b));
     // Short keys collide ("hr" and "hearing"): a word of a role must then be spelt as the role is.

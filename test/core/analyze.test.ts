@@ -42,6 +42,8 @@ describe("which words of a long message are read", () => {
 describe("language knowledge any article shares", () => {
   const matcher = new Matcher(loadCorpus("faq"));
   const read = (question: string) => new Map(matcher.match(question).words.map((w) => [w.word, w]));
+  // A text's terms under the language's lexicon alone, function words left out: concepts, else phonetic keys.
+  const terms = (text: string) => new Analyzer(BASE_LEXICON).analyzeText(text).forms.filter((f) => !f.stop).map((f) => f.concept ?? f.key);
 
   it("reads an English word that ends in a suffix as one word, not a word and the suffix typed together", () => {
     // "accountable" is not "account" + "able": "able" weighed as a topic word of its own and pulled a letter
@@ -171,7 +173,6 @@ describe("language knowledge any article shares", () => {
   });
 
   it("reads 'how to' in Hindi typed without its nasal as with it ('कैसे बने', 'कैसे ले'), but not a noun that ends alike", () => {
-    const terms = (text: string) => new Analyzer(BASE_LEXICON).analyzeText(text).forms.filter((f) => !f.stop).map((f) => f.concept ?? f.key);
     expect(terms("अंपायर कैसे बने")).toEqual(terms("अंपायर कैसे बनें"));
     expect(terms("अंपायर कैसे बने")).toContain("#HOWTO");
     expect(terms("नौकरी कैसे ले")).toContain("#HOWTO");
@@ -185,7 +186,6 @@ describe("language knowledge any article shares", () => {
   });
 
   it("reads 'kis' before a noun as which, but not 'kis se' (whom), 'kis liye' (what for) or 'kis tarah' (how)", () => {
-    const terms = (text: string) => new Analyzer(BASE_LEXICON).analyzeText(text).forms.filter((f) => !f.stop).map((f) => f.concept ?? f.key);
     for (const text of ["accountant kis office me aata hai", "अकाउंटेंट किस ऑफिस में गिना जाता है"]) expect(terms(text), text).toContain("#WHICH");
     for (const text of ["office me accountant kis se milta hai", "ye kis liye hota hai", "किस बारे में पूछूं", "kis tarah kaam hota hai"]) expect(terms(text), text).not.toContain("#WHICH");
     // "किसी" (any, some) is a function word, as "koi" is.

@@ -174,6 +174,8 @@ export class Matcher {
   private readonly contrasts: { a: number; b: number; names: readonly [string, string]; only: readonly [Uint8Array, Uint8Array]; head: number | undefined }[] = [];
   /** The terms of all contrasts. */
   private readonly contrastTerms = new Set<number>();
+  /** The word each contrast's sides name together, where one stands out (see contrastHead). */
+  private readonly contrastHeads = new Set<number>();
   // Per-query scratch space, reused so matching allocates little.
   private readonly matchedAcc: Float64Array;
   private readonly plainAcc: Float64Array;
@@ -523,8 +525,10 @@ export class Matcher {
       }
       const onlyA = aAlone.map((a, e) => (a && !bAlone[e] ? 1 : 0));
       const onlyB = bAlone.map((b, e) => (b && !aAlone[e] ? 1 : 0));
-      this.contrasts.push({ a: ta, b: tb, names: [nameOf(a), nameOf(b)], only: [onlyA, onlyB], head: this.contrastHead(ta, tb) });
+      const head = this.contrastHead(ta, tb);
+      this.contrasts.push({ a: ta, b: tb, names: [nameOf(a), nameOf(b)], only: [onlyA, onlyB], head });
       this.contrastTerms.add(ta).add(tb);
+      if (head !== undefined) this.contrastHeads.add(head);
     }
   }
 
@@ -1511,19 +1515,20 @@ export class Matcher {
     // its coverage had passed 1. In a question of the article's own, such a word, "help" or "morning", still counts.)
     if (this.t.answerQuality > 0 || this.t.entryQuality > 0) {
       let credit = 0;
+      let courtesyCredit = 0;
       let all = 0;
       let courtesy = 0;
       for (const [t, quality] of query) {
-        all += idf[t]! * quality;
-        if (this.courtesy.has(t)) courtesy += idf[t]! * quality;
-      }
-      const smalltalkWords = !this.smalltalk[e] && courtesy > all / 2;
-      const mustCover = (t: number) => !smalltalkWords || !this.courtesy.has(t);
-      for (const [t, quality] of query) {
-        if (this.has(question, t) || this.contrastTerms.has(t) || !mustCover(t)) continue;
+        const weight = idf[t]! * quality;
+        all += weight;
+        const isCourtesy = this.courtesy.has(t);
+        if (isCourtesy) courtesy += weight;
+        if (this.has(question, t) || this.contrastTerms.has(t)) continue;
         const share = Math.max(this.entryTerms[e]!.has(t) ? this.t.entryQuality : 0, this.answerTerms[e]!.has(t) ? this.t.answerQuality : 0);
-        credit += idf[t]! * quality * share;
+        if (isCourtesy) courtesyCredit += weight * share;
+        else credit += weight * share;
       }
+      if (this.smalltalk[e] || courtesy <= all / 2) credit += courtesyCredit;
       if (credit > 0) {
         recall += credit / base;
         f = this.fBeta(precision, recall);
@@ -1732,8 +1737,7 @@ export class Matcher {
   private onlyClassifies(query: ReadonlyMap<number, number>, unknownAsked: ReadonlySet<string>, role: readonly string[]): boolean {
     // (The role's own words may be unknown to the corpus: the article names them only as roles.)
     let rest = [...unknownAsked].filter((key) => !role.includes(key)).length;
-    const heads = new Set(this.contrasts.map((c) => c.head));
-    for (const [t] of query) if (!this.sides.has(t) && !heads.has(t) && !role.includes(this.termNames[t]!) && !this.classifying.has(t)) rest += 1;
+    for (const [t] of query) if (!this.sides.has(t) && !this.contrastHeads.has(t) && !role.includes(this.termNames[t]!) && !this.classifying.has(t)) rest += 1;
     return rest <= this.t.roleLeftover;
   }
 

@@ -10,7 +10,7 @@ export interface GuardFacts {
   readonly second: Candidate | undefined;
   /** A required subject (a concept name) the best entry answers no question about. */
   readonly lacking: string | undefined;
-  /** ...that the best entry's own article says it does not cover (its `not_covered`). */
+  /** ...that its article says it does not cover (its `not_covered`), or another article says so and its own never speaks of. */
   readonly declared: boolean;
   /** ...named for people. */
   readonly lackingLabel: SubjectLabel | undefined;
@@ -37,8 +37,9 @@ export interface Guard {
 export const GUARDS: readonly Guard[] = [
   // Pay, papers, a procedure: only an entry whose questions ask about that subject answers it.
   // (In a sparse article the calibrated model weighs it with the rest, see Matcher.calibration: an article of few
-  // phrasings an entry often asks a subject in its title or answer, or in words its questions lack. Not a subject the
-  // best entry's article says it does not cover, in its `not_covered`: its maintainer knows.)
+  // phrasings an entry often asks a subject in its title or answer, or in words its questions lack. Not a subject an
+  // article says it does not cover, in its `not_covered`: its maintainer knows; nor one another article says so of,
+  // that the best entry's article never speaks of.)
   {
     name: "uncovered-subject",
     objects: (f) => f.lacking !== undefined && !(modelWeighs(f) && f.calibration!.confidence >= f.calibration!.bar),
@@ -69,8 +70,8 @@ export function firstObjecting(facts: GuardFacts, guards: readonly Guard[] = GUA
 }
 
 /**
- * Whether the calibrated model weighs the subject a question lacks: the sparse one does, unless the best entry's
- * article says it does not cover it; with the dense one the guard decides alone.
+ * Whether the calibrated model weighs the subject a question lacks: the sparse one does, unless it is declared not
+ * covered (see GuardFacts.declared); with the dense one the guard decides alone.
  */
 function modelWeighs(f: GuardFacts): boolean {
   return f.calibration?.model === "sparse" && !f.declared;

@@ -197,6 +197,8 @@ export class Matcher {
   readonly analyzer: Analyzer;
   /** Concepts only an entry whose questions use them may answer (pay, a procedure...), with their names. */
   private readonly subjects: Lexicon["subjects"];
+  /** The subjects some article says it does not cover (their `not_covered`), as concept names. */
+  private readonly notCovered: ReadonlySet<string>;
   /** Roles the articles assign to entries, each role as the term names of its words. */
   private readonly roles: readonly { readonly entry: number; readonly phrases: readonly (readonly WordForm[])[] }[];
   /** Sides named by description, as concept or key names. */
@@ -216,6 +218,7 @@ export class Matcher {
     const analyzer = this.analyzer;
     const nameOf = (word: string) => termName(analyzer.analyzeWord(word.toLowerCase()));
     this.subjects = corpus.lexicon.subjects;
+    this.notCovered = new Set(corpus.articles.flatMap((a) => a.notCovered));
     const entryIndex = new Map(corpus.entries.map((e, i) => [e.id, i]));
     this.roles = Object.entries(corpus.lexicon.roles).flatMap(([id, list]) => {
       const entry = entryIndex.get(id);
@@ -557,14 +560,16 @@ export class Matcher {
       const unknown = Math.log(1 + Math.max(n, 1) / this.t.unknownDf) * unknownShare(entries > 0 ? questionsOf[a]! / entries : this.t.unknownDensity);
       const { df, answers } = own[a]!;
       const idf = new Float64Array(terms);
+      const lacks = new Uint8Array(terms);
       for (let t = 0; t < terms; t++) {
         // (As the corpus's weights count: questions first, else answers.)
         const count = df[t]! + shared.df[t]! || answers[t]! + shared.answers[t]!;
         const elsewhere = (this.df[t] ?? 0) > 0 || answerDf.has(t);
         idf[t] = count === 0 && elsewhere ? unknown : rarity(n, count);
+        if (count === 0 && elsewhere) lacks[t] = 1;
       }
       this.capSubjects(idf);
-      return { idf, unknownRatio: unknown / this.unknownWeight };
+      return { idf, lacks, unknownRatio: unknown / this.unknownWeight };
     });
   }
 
@@ -748,6 +753,9 @@ export class Matcher {
     const fields: string[] = []; // other walks of life it asks about (see career.ts FIELDS)
     const careers: string[] = []; // career names no corpus question or answer uses (see otherCareers)
     const free = new Set<number>(); // terms found other than right after one of those (there, part of its name: "dialysis technician")
+    // Term -> the share of an unknown word's weight its words would weigh to an article that lacks it, as unknown
+    // words weigh (see weigh): dense, then sparse (with the near-miss model's share, see scopedWeight).
+    const alone = new Map<number, [number, number]>();
     let afterCareer = false;
     const spellings = new Map<number, WordForm[]>(); // term -> the words it was found by as spelt (not corrected)
     const pending = wordsToKeep(aside, this.t.maxQueryTerms).map((i) => ({ form: forms[i]!, isAside: aside[i]! }));
@@ -765,6 +773,11 @@ export class Matcher {
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;
         query.set(t, Math.max(query.get(t) ?? 0, match.quality));
+        // (A word of one or two letters, an amount or a rank, an article alone ignores; see understand.)
+        const share = form.concept === undefined && extra === undefined && isNoise(form) ? 0 : (isAside ? this.t.asideWeight : 1) * (form.surface.length <= 2 || /^[a-z]{4,}(?:ing|ed|ly)$/.test(form.surface) ? 0.5 : 1);
+        const had = alone.get(t);
+        const scoped = share * this.scopedWeight(form);
+        alone.set(t, had === undefined ? [share, scoped] : [Math.max(had[0], share), Math.max(had[1], scoped)]);
         if (!afterCareer) free.add(t);
         if (spelt !== undefined) {
           const words = spellings.get(t);
@@ -790,14 +803,14 @@ export class Matcher {
     // A question that names no line of work goes on about the one the message's question before it named ("how to
     // become a tattoo artist and how much do they earn"): `context`, that question's careers (see parts.ts).
     const named = fields.length > 0 || careers.length > 0 ? careers : context;
-    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, unknownScoped, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : named, free };
+    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, unknownScoped, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : named, free, alone };
   }
 
   /**
    * Stage "weigh": how much the query weighs in all (small talk must cover it), in content (an article's entries
    * must cover that), and against each article (see unknownScale), so that scores are shares of the question.
    */
-  private weigh({ query, unknown, unknownForms, unknownAsked, unknownScoped }: Understanding): Weights {
+  private weigh({ query, unknown, unknownForms, unknownAsked, unknownScoped, alone }: Understanding): Weights {
     // Greetings and thanks do not dilute a real question: entries other than small talk ignore them.
     let unknownTotal = 0;
     let unknownSparse = 0;
@@ -825,7 +838,7 @@ export class Matcher {
     const contents = Array.from(this.unknownScale, (scale, a) =>
       Math.max(content - unknownTotal + (this.models[a]?.name === "sparse" ? unknownSparse : unknownTotal) * scale, Number.MIN_VALUE),
     );
-    return { total, content, contents, unknown: unknownTotal, unknownSparse };
+    return { total, content, contents, unknown: unknownTotal, unknownSparse, alone };
   }
 
   /**
@@ -902,9 +915,18 @@ export class Matcher {
     return [...q.query.keys()].some((t) => own.has(t) && q.free.has(t)) ? [] : q.careers;
   }
 
-  /** Whether an entry's article lists a subject in its `not_covered` block. */
+  /**
+   * Whether a subject the entry lacks is one its article says it does not cover (its `not_covered`), or one another
+   * article says so of and the entry's article never speaks of, in any entry's questions or answer: with an article
+   * about JCB operators beside the shipped one, "where do I get blood in an emergency?" is still about blood, which
+   * neither covers, not about where JCB jobs are.
+   */
   private declaresNotCovered(entry: number, subject: string): boolean {
-    return this.corpus.articles[this.articleOf[entry]!]?.notCovered.includes(subject) ?? false;
+    const a = this.articleOf[entry]!;
+    if (this.corpus.articles[a]?.notCovered.includes(subject)) return true;
+    if (!this.notCovered.has(subject) || a < 0) return false;
+    const t = this.termIds.get(subject);
+    return t === undefined || !this.entriesOf[a]!.some((e) => this.entryTerms[e]!.has(t) || this.answerTerms[e]!.has(t));
   }
 
   /**
@@ -939,14 +961,14 @@ export class Matcher {
   /**
    * Whether an article's best entry, its candidates re-ranked by the article's own frame as the best article's are
    * (`candidates`, best first), might answer by its own calibrated model: near its bar (TUNING.articleSureShare), and
-   * asked about no subject it lacks where that alone declines (a dense article, or one that declares it not covered).
+   * asked about no subject it lacks where that alone declines (a dense article, or a subject declared not covered, see declaresNotCovered).
    */
   private sureAlone(q: Understanding, candidates: readonly Scored[]): boolean {
     const [best, ...rest] = candidates;
     if (best === undefined) return false;
     const lacking = this.lackingSubject(q.required, best);
     const verdict = this.calibration(q, candidates.slice(0, 6), rest.slice(0, 5), lacking !== undefined);
-    // (As the uncovered-subject guard would: a dense article, or one that declares the subject not covered, objects on its own.)
+    // (As the uncovered-subject guard would: a dense article, or a subject declared not covered, objects on its own.)
     const objects = lacking !== undefined && (verdict?.model === "dense" || this.declaresNotCovered(best.entry, lacking));
     return verdict !== undefined && !objects && verdict.confidence >= verdict.bar * this.t.articleSureShare;
   }
@@ -1552,7 +1574,15 @@ export class Matcher {
     const frame = this.frames[article];
     if (frame !== undefined) {
       let base = (this.models[article]?.name === "sparse" ? weights.unknownSparse : weights.unknown) * frame.unknownRatio;
-      for (const [t] of query) if (!this.courtesy.has(t)) base += frame.idf[t]!;
+      // A word only other articles use weighs in the frame what it would as a word the article lacks if it were
+      // loaded alone: less in a sentence that only tells, nothing as noise ("kal meri interview hai, front office kya
+      // hota hai" with an article that writes "kal" beside the shipped one).
+      const sparseFrame = this.models[article]?.name === "sparse";
+      for (const [t] of query) {
+        if (this.courtesy.has(t)) continue;
+        const share = frame.lacks[t] === 1 ? (weights.alone.get(t)?.[sparseFrame ? 1 : 0] ?? 1) : 1;
+        base += frame.idf[t]! * share;
+      }
       if (!(base > 0)) base = weights.content;
       const otherSides = this.otherSides(query);
       candidates = candidates.map((c) => (this.articleOf[c.entry] === article ? this.framed(c, query, otherSides, base, frame) : c));
@@ -1836,6 +1866,13 @@ interface Understanding {
   readonly careers: readonly string[];
   /** Terms found other than right after one of them (there a term is part of that career's name: "dialysis technician"). */
   readonly free: ReadonlySet<number>;
+  /** Term -> the share of an unknown word's weight it weighs to an article that lacks it, dense and sparse. */
+  readonly alone: ReadonlyMap<number, readonly [number, number]>;
+}
+
+/** A word an article alone ignores when it lacks it (see Matcher.understand): an amount, a rank, a Latin word of one or two letters. */
+function isNoise(form: WordForm): boolean {
+  return /^\d+(?:k|rs|lakhs?|lacs?|crores?|cr)?$/.test(form.latin) || /^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/.test(form.surface) || (!/[\u0900-\u097f]/.test(form.surface) && form.surface.length <= 2);
 }
 
 /** What the query weighs (see Matcher.weigh). */
@@ -1847,11 +1884,15 @@ interface Weights {
   readonly unknown: number;
   /** ...against a sparse article's entries (see Matcher.scopedWeight). */
   readonly unknownSparse: number;
+  /** See Understanding.alone. */
+  readonly alone: ReadonlyMap<number, readonly [number, number]>;
 }
 
 /** An article's own word weights (see Matcher.articleWeights). */
 interface Frame {
   readonly idf: Float64Array;
+  /** 1 for a term only other articles use: in the frame it weighs what an unknown word does. */
+  readonly lacks: Uint8Array;
   /** An unknown word's weight in the frame, relative to the corpus's. */
   readonly unknownRatio: number;
 }

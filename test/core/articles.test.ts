@@ -568,17 +568,21 @@ describe("an article's own words, in its lexicon block", () => {
     expect(r.subject?.en).toBe("uniforms");
   });
 
-  it("declines what it does not cover only for its own entries: another article beside it is judged as before", () => {
-    const welder = article("Welder", "welder jobs", [
-      item("wd-what", { en: ["What does a welder do?"], hi: ["वेल्डर क्या करता है?"], "hi-Latn": ["welder kya karta hai"] }),
-      item("wd-salary", { en: ["What is a welder's salary?"], hi: ["वेल्डर की सैलरी कितनी है?"], "hi-Latn": ["welder ki salary kitni hai"] }),
-    ]);
-    const both = matcherOf({ "nurse.yaml": { ...nurse, lexicon }, "welder.yaml": welder });
-    expect(both.match("what uniform does a staff nurse wear?")).toMatchObject({ id: null, stage: "guard uncovered-subject" });
-    const r = both.match("what uniform does a welder wear?");
-    // (The welder's article declares nothing: the calibrated model weighs the subject, and says so if it declines.)
-    if (r.stage === "guard uncovered-subject") expect(r.decision).toMatch(/the model is not sure/);
-    expect(both.match("what uniform does a staff nurse wear?").decision).not.toMatch(/model/);
+  it("declines what it does not cover for another article beside it that never speaks of it; one that does, its model judges", () => {
+    const welder = (what: string) =>
+      article("Welder", "welder jobs", [
+        item("wd-what", { en: ["What does a welder do?"], hi: ["वेल्डर क्या करता है?"], "hi-Latn": ["welder kya karta hai"] }, what),
+        item("wd-salary", { en: ["What is a welder's salary?"], hi: ["वेल्डर की सैलरी कितनी है?"], "hi-Latn": ["welder ki salary kitni hai"] }),
+      ]);
+    const silent = matcherOf({ "nurse.yaml": { ...nurse, lexicon }, "welder.yaml": welder("a welder's work") });
+    expect(silent.match("what uniform does a staff nurse wear?")).toMatchObject({ id: null, stage: "guard uncovered-subject" });
+    // The nurse's article says uniforms are not covered, and the welder's never speaks of them: not covered either.
+    const r = silent.match("what uniform does a welder wear?");
+    expect(r).toMatchObject({ id: null, stage: "guard uncovered-subject" });
+    expect(r.decision).not.toMatch(/model/);
+    // A welder's article whose answer speaks of the uniform (a leather apron) may answer: its model weighs the subject.
+    const speaking = matcherOf({ "nurse.yaml": { ...nurse, lexicon }, "welder.yaml": welder("a welder's work: the uniform is a leather apron") });
+    expect(speaking.match("what uniform does a welder wear?")).toMatchObject({ id: "wd-what", stage: "every guard passed" });
   });
 
   it("leaves other corpora untouched", () => {

@@ -441,3 +441,35 @@ describe("a role asked about as 'which office'", () => {
     }
   });
 });
+
+describe("the shipped article beside another", () => {
+  // A welder's article that writes "kal" and "1" and asks where jobs are found: beside the shipped one, its words must
+  // not weigh against the shipped article's entries more than they would if it were loaded alone.
+  const welders = {
+    source: { title: "Welder", language: "hi" },
+    entries: [
+      entry("wd-what", phrasings(["What is a welder?", "What does a welder do?"], ["वेल्डर क्या होता है?", "वेल्डर क्या करता है?"], ["welder kya hota hai", "kal se welder banna hai, 1 din me kaam kya hota hai"])),
+      entry("wd-jobs", phrasings(["Where do welders find jobs?", "Where can I get a welder job?"], ["वेल्डर की नौकरी कहां मिलेगी?", "वेल्डर का काम कहाँ से मिलेगा?"], ["welder ki job kahan milegi", "welder ka kaam kahan se milega"])),
+      entry("wd-course", phrasings(["Which course makes a welder?", "Welder course duration"], ["वेल्डर का कोर्स कौन सा है?", "वेल्डर कोर्स कितने समय का है?"], ["welder ka course kaun sa hai", "welder course kitne time ka hai"])),
+    ],
+  };
+  const beside = new Matcher(loadCorpus(corpusDir({ "welder.yaml": welders }, true)));
+
+  it("weighs a word only the other article uses as a word it lacks: little in a sentence that tells, nothing as noise", () => {
+    // ("kal", tomorrow, in a clause that only tells; "1" and "bo", noise an article alone ignores.)
+    for (const [question, id] of [
+      ["kal meri interview hai front office ke liye, basic me samjha do ye hota kya hai", "front-office"],
+      ["fo or bo which 1 shud i pick", "which-job"],
+    ] as const) {
+      expect(matcher.match(question).id, `${question} alone`).toBe(id);
+      expect(beside.match(question).id, `${question} beside`).toBe(id);
+    }
+  });
+
+  it("keeps a subject one article says it does not cover uncovered by an article that lacks it too", () => {
+    // The shipped article's not_covered names blood; the welder's "where do I get a job" must not answer for it.
+    const result = beside.match("इमरजेंसी में खून कहाँ से मिलेगा");
+    expect([result.id, result.stage, result.uncovered]).toEqual([null, "guard uncovered-subject", true]);
+    expect(beside.match("welder ki job kahan milegi").id).toBe("wd-jobs");
+  });
+});

@@ -80,27 +80,7 @@ const spellsLatin = (source: string) => /(?<!\\)[a-z]{2,}/.test(source.replace(/
 
 // A sentence or clause ends at a mark followed by a space, or at a line break ("B.Com" is one word): in
 // "main 12th ke baad job dhundh raha hu, back office kya hota hai" the first clause tells, the second asks.
-const SENTENCE_END = /(?<=[.!?।,;:])\s+|\n+/gu;
-
-/** English words that open a relative clause after a comma, where elsewhere they ask. */
-const RELATIVE: ReadonlySet<string> = new Set(["who", "which", "whom", "whose"]);
-// ...behind a clause of at least this many words: "Sir" or "hello ji" tells nothing ("Sir, which job…").
-const RELATIVE_AFTER = 3;
-
-/** The sentences and clauses of a text (see SENTENCE_END), each with whether a comma, semicolon or colon ended the one before. */
-function clauses(text: string): { text: string; afterComma: boolean }[] {
-  const out: { text: string; afterComma: boolean }[] = [];
-  let start = 0;
-  let afterComma = false;
-  for (const m of text.matchAll(SENTENCE_END)) {
-    const piece = text.slice(start, m.index);
-    out.push({ text: piece, afterComma });
-    afterComma = /[,;:]$/u.test(piece);
-    start = m.index + m[0].length;
-  }
-  out.push({ text: text.slice(start), afterComma });
-  return out;
-}
+const SENTENCE_END = /(?<=[.!?।,;:])\s+|\n+/u;
 
 /**
  * Word analysis under one lexicon (the language's and career words, plus what the loaded articles add): concepts
@@ -254,22 +234,16 @@ export class Analyzer {
    */
   analyzeQuestion(raw: string, maxChars?: number): { clean: string; forms: WordForm[]; aside: boolean[] } {
     const clean = cleanText(raw, maxChars);
-    const sentences = clauses(clean)
-      .filter((s) => s.text.trim() !== "")
-      .map((s) => ({ ...s, forms: this.words(s.text).map((w) => this.analyzeWord(w)) }));
+    const sentences = clean
+      .split(SENTENCE_END)
+      .filter((s) => s.trim() !== "")
+      .map((s) => ({ text: s, forms: this.words(s).map((w) => this.analyzeWord(w)) }));
     const marked = sentences.map((s) => /\?\s*$/u.test(s.text));
     // A sentence asks with a question mark, or with a question word or request even when another has the mark.
     // Naming a meaning asks only when no other sentence asks: "…explain what front office is. I saw it in vacancy
-    // notices but am unsure of its meaning." tells why in its second sentence. A clause that opens with "who" or
-    // "which" after a comma, behind a clause that tells something (a few words, no question), tells about what that
-    // one names ("I write for my daughter, who has been offered a position"), unless it ends in a question mark;
-    // after a greeting or a request ("Sir, which job…", "tell me, which job…") it asks.
-    const relative = (s: (typeof sentences)[number], i: number) => {
-      const before = sentences[i - 1];
-      return s.afterComma && before !== undefined && before.forms.length >= RELATIVE_AFTER && !asks(before.forms) && RELATIVE.has(s.forms[0]?.surface ?? "");
-    };
-    const strong = sentences.map((s, i) => marked[i]! || (!relative(s, i) && asks(s.forms, false)));
-    const asking = sentences.map((s, i) => strong[i]! || (!relative(s, i) && asks(s.forms) && !strong.some(Boolean)));
+    // notices but am unsure of its meaning." tells why in its second sentence.
+    const strong = sentences.map((s, i) => marked[i]! || asks(s.forms, false));
+    const asking = sentences.map((s, i) => strong[i]! || (asks(s.forms) && !strong.some(Boolean)));
     const mixed = asking.some(Boolean) && !asking.every(Boolean);
     const forms: WordForm[] = [];
     const aside: boolean[] = [];

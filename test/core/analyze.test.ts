@@ -120,20 +120,6 @@ describe("language knowledge any article shares", () => {
     }
   });
 
-  it("reads 'who' or 'which' after a telling clause as relative, not as the question: its clause is an aside", () => {
-    const asideOf = (message: string, word: string) => {
-      const { forms, aside } = matcher.analyzer.analyzeQuestion(message);
-      return aside[forms.findIndex((f) => f.surface === word)];
-    };
-    const letter = "Dear Team, I am writing on behalf of my daughter, who has recently been offered a position in a firm. Could you explain the duties of the back office?";
-    expect(asideOf(letter, "recently")).toBe(true);
-    expect(asideOf(letter, "duties")).toBe(false);
-    // After a greeting or a request, or ending in a question mark, "which" asks.
-    expect(asideOf("Hello sir, which job is better for a shy person, I am confused what to do", "better")).toBe(false);
-    expect(asideOf("Please tell me, which job suits a shy person. I am a fresher from Pune", "suits")).toBe(false);
-    expect(asideOf("I have read your whole article twice, which office deals with customers? I am confused", "deals")).toBe(false);
-  });
-
   it("keeps the words a letter's forms share with a career's matter: service, hardship, politeness, writing, earning", () => {
     const kept = (question: string, word: string) => {
       const as = read(question).get(word)?.as;

@@ -568,18 +568,19 @@ export class Matcher {
         idf[t] = count === 0 && elsewhere ? unknown : rarity(n, count);
         if (count === 0 && elsewhere) lacks[t] = 1;
       }
-      this.capSubjects(idf);
+      // (A subject only other articles ask about weighs as a word the article lacks: alone it would be one.)
+      this.capSubjects(idf, lacks);
       return { idf, lacks, unknownRatio: unknown / this.unknownWeight };
     });
   }
 
   /** A required concept ("how do I…") says what kind of question it is, like a question word: it weighs no more. */
-  private capSubjects(idf: number[] | Float64Array): void {
+  private capSubjects(idf: number[] | Float64Array, lacks?: Uint8Array): void {
     const how = this.termIds.get("#HOW");
     if (how === undefined) return;
     for (const name of Object.keys(this.subjects)) {
       const t = this.termIds.get(name);
-      if (t !== undefined) idf[t] = Math.min(idf[t]!, idf[how]!);
+      if (t !== undefined && lacks?.[t] !== 1) idf[t] = Math.min(idf[t]!, idf[how]!);
     }
   }
 
@@ -642,12 +643,12 @@ export class Matcher {
     if (exact !== undefined) return { match: { kind: "term", term: this.termNames[exact]!, quality: 1, via: form.concept ? "concept" : "exact" }, spelt: form };
     // A question word the corpus never asks with ("कहां" to an article that never asks where) asks about no topic.
     // Nor does asking what a word means ("matlab kya hai") to a corpus that never asks so: it asks what the thing is.
-    if (form.concept !== undefined && (INTENTS.includes(form.concept) || form.concept === MEANING)) return { match: { kind: "ignored" } };
+    if (form.concept !== undefined && asksOnly(form.concept)) return { match: { kind: "ignored" } };
     // Any other concept the corpus never uses is a subject it lacks, not a misspelling of some other word.
     if (form.concept) return { match: { kind: "unknown" } };
     // An amount or count the corpus never writes ("500 connections", "5000 me", "५०००", "2lakh") is context about the
     // asker, not a subject, nor a misspelling of a number the corpus does write.
-    if (/^\d+(?:k|rs|lakhs?|lacs?|crores?|cr)?$/.test(form.latin)) return { match: { kind: "ignored" } };
+    if (AMOUNT.test(form.latin)) return { match: { kind: "ignored" } };
     // The parts must be spelt like corpus words, or be pairs the corpus writes apart ("back" + "ofis"); else
     // any long word splits on key collisions ("logistics" is not "log" + "stock").
     const known = (f: WordForm) => this.termIds.has(termName(f));
@@ -678,11 +679,11 @@ export class Matcher {
     const typo = this.analyzer.conceptTypo(form);
     if (typo !== undefined) return { match: { kind: "unknown" }, concept: typo };
     // Very short unknown Latin words are noise more often than content ("ca" from "can't", "rs").
-    if (!/[\u0900-\u097f]/.test(form.surface) && form.surface.length <= 2) return { match: { kind: "ignored" } };
+    if (shortLatin(form)) return { match: { kind: "ignored" } };
     // ...nor a Hindi function word typed short ("ह", "कहत").
     if (looksLikeStop(form.surface)) return { match: { kind: "ignored" } };
     // Nor is a class or rank ("12th", "12वीं"): context about the asker, not a subject.
-    if (/^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/.test(form.surface)) return { match: { kind: "ignored" } };
+    if (RANK.test(form.surface)) return { match: { kind: "ignored" } };
     return { match: { kind: "unknown" } };
   }
 
@@ -755,7 +756,7 @@ export class Matcher {
     const free = new Set<number>(); // terms found other than right after one of those (there, part of its name: "dialysis technician")
     // Term -> the share of an unknown word's weight its words would weigh to an article that lacks it, as unknown
     // words weigh (see weigh): dense, then sparse (with the near-miss model's share, see scopedWeight).
-    const alone = new Map<number, [number, number]>();
+    const lacking = new Map<number, [number, number]>();
     let afterCareer = false;
     const spellings = new Map<number, WordForm[]>(); // term -> the words it was found by as spelt (not corrected)
     const pending = wordsToKeep(aside, this.t.maxQueryTerms).map((i) => ({ form: forms[i]!, isAside: aside[i]! }));
@@ -773,11 +774,12 @@ export class Matcher {
       if (match.kind === "term") {
         const t = this.termIds.get(match.term)!;
         query.set(t, Math.max(query.get(t) ?? 0, match.quality));
-        // (A word of one or two letters, an amount or a rank, an article alone ignores; see understand.)
-        const share = form.concept === undefined && extra === undefined && isNoise(form) ? 0 : (isAside ? this.t.asideWeight : 1) * (form.surface.length <= 2 || /^[a-z]{4,}(?:ing|ed|ly)$/.test(form.surface) ? 0.5 : 1);
-        const had = alone.get(t);
+        // What it would weigh to an article that lacks it, loaded alone: nothing if that article would ignore it,
+        // else as weigh() weighs a word the corpus lacks.
+        const share = extra === undefined && ignoredAlone(form) ? 0 : (isAside ? this.t.asideWeight : 1) * (lightUnknown(form) ? 0.5 : 1);
+        const had = lacking.get(t);
         const scoped = share * this.scopedWeight(form);
-        alone.set(t, had === undefined ? [share, scoped] : [Math.max(had[0], share), Math.max(had[1], scoped)]);
+        lacking.set(t, had === undefined ? [share, scoped] : [Math.max(had[0], share), Math.max(had[1], scoped)]);
         if (!afterCareer) free.add(t);
         if (spelt !== undefined) {
           const words = spellings.get(t);
@@ -788,7 +790,7 @@ export class Matcher {
         explained.push({ word: typed ?? form.surface, key: form.key, as: match.term, how: typed === undefined ? (match.via ?? "exact") : `joined ${typed}`, weight: this.idf[t]! * match.quality });
       } else if (match.kind === "unknown") {
         unknown.set(form.key, Math.max(unknown.get(form.key) ?? 0, [...form.surface].length));
-        if (/^[a-z]{4,}(?:ing|ed|ly)$/.test(form.surface)) unknownForms.add(form.key);
+        if (ENGLISH_FORM.test(form.surface)) unknownForms.add(form.key);
         if (!isAside) unknownAsked.add(form.key);
         unknownScoped.set(form.key, Math.max(unknownScoped.get(form.key) ?? 0, this.scopedWeight(form)));
         explained.push({ word: form.surface, key: form.key, as: "unknown", how: isAside ? "not in the corpus, an aside" : "not in the corpus", weight: this.unknownWeight * (isAside ? this.t.asideWeight : 1) });
@@ -803,14 +805,14 @@ export class Matcher {
     // A question that names no line of work goes on about the one the message's question before it named ("how to
     // become a tattoo artist and how much do they earn"): `context`, that question's careers (see parts.ts).
     const named = fields.length > 0 || careers.length > 0 ? careers : context;
-    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, unknownScoped, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : named, free, alone };
+    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, unknownScoped, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : named, free, lacking };
   }
 
   /**
    * Stage "weigh": how much the query weighs in all (small talk must cover it), in content (an article's entries
    * must cover that), and against each article (see unknownScale), so that scores are shares of the question.
    */
-  private weigh({ query, unknown, unknownForms, unknownAsked, unknownScoped, alone }: Understanding): Weights {
+  private weigh({ query, unknown, unknownForms, unknownAsked, unknownScoped }: Understanding): Weights {
     // Greetings and thanks do not dilute a real question: entries other than small talk ignore them.
     let unknownTotal = 0;
     let unknownSparse = 0;
@@ -838,14 +840,15 @@ export class Matcher {
     const contents = Array.from(this.unknownScale, (scale, a) =>
       Math.max(content - unknownTotal + (this.models[a]?.name === "sparse" ? unknownSparse : unknownTotal) * scale, Number.MIN_VALUE),
     );
-    return { total, content, contents, unknown: unknownTotal, unknownSparse, alone };
+    return { total, content, contents, unknown: unknownTotal, unknownSparse };
   }
 
   /**
    * Stage "rank": retrieve and score entries, drop those the question rules out (vetoed) or that may not answer
    * it, put the entries that cover its required subjects first, and keep the best few.
    */
-  private rank({ clean, forms, query, spellings, unknown, required }: Understanding, weights: Weights): Ranking {
+  private rank(q: Understanding, weights: Weights): Ranking {
+    const { forms, query, spellings, unknown, required } = q;
     const { total, content, contents } = weights;
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
     const { intents } = this.fixed;
@@ -870,7 +873,7 @@ export class Matcher {
     // the best question itself must be one (see `lackingSubject`).
     const subjects = [...required].filter((name) => name !== HOWTO);
     const covering = subjects.length === 0 ? [] : eligible.filter((c) => !this.smalltalk[c.entry] && this.covers(c.entry, subjects, c.q));
-    const all = this.byEvidence(covering.length > 0 ? covering : eligible, query, weights, clean, forms);
+    const all = this.byEvidence(covering.length > 0 ? covering : eligible, q, weights, true);
     const ranked = all.slice(0, 6);
     const out: Candidate[] = ranked.map((c) => this.describe(c, query));
     // The best entry's rivals in its own article are found among all candidates, not only the best few: entries of
@@ -881,7 +884,9 @@ export class Matcher {
     const rivals: Scored[] = [];
     for (let i = 1; article >= 0 && i < all.length && rivals.length < ranked.length - 1; i++) if (this.articleOf[all[i]!.entry] === article) rivals.push(all[i]!);
     const pool = covering.length > 0 ? covering : eligible;
-    const alone = (a: number) => this.byEvidence(pool.filter((c) => this.articleOf[c.entry] === a), query, weights, clean, forms);
+    // (Another article's frame weighs the words only others use as unknown words, whatever their sentence: sureAlone's
+    // bar share was measured so, and with words weighed as that article alone would, its rivals look sure too often.)
+    const alone = (a: number) => this.byEvidence(pool.filter((c) => this.articleOf[c.entry] === a), q, weights, false);
     return { ranked, out, vetoed, rivals, alone };
   }
 
@@ -1567,21 +1572,20 @@ export class Matcher {
    * an entry of this one may now sit above it with a lower score. (Evidence is counted only for these few: it is
    * the costly part.)
    */
-  private byEvidence(candidates: Scored[], query: ReadonlyMap<number, number>, weights: Weights, clean: string, forms: readonly WordForm[]): Scored[] {
+  private byEvidence(candidates: Scored[], { query, clean, forms, lacking }: Understanding, weights: Weights, asAlone: boolean): Scored[] {
     const first = candidates[0];
     if (first === undefined || this.model(first.entry) === undefined) return candidates;
     const article = this.articleOf[first.entry]!;
     const frame = this.frames[article];
     if (frame !== undefined) {
-      let base = (this.models[article]?.name === "sparse" ? weights.unknownSparse : weights.unknown) * frame.unknownRatio;
+      const sparseFrame = this.models[article]!.name === "sparse";
+      let base = (sparseFrame ? weights.unknownSparse : weights.unknown) * frame.unknownRatio;
       // A word only other articles use weighs in the frame what it would as a word the article lacks if it were
-      // loaded alone: less in a sentence that only tells, nothing as noise ("kal meri interview hai, front office kya
-      // hota hai" with an article that writes "kal" beside the shipped one).
-      const sparseFrame = this.models[article]?.name === "sparse";
+      // loaded alone (`asAlone`): less in a sentence that only tells, nothing where it would be ignored ("bhai which 1
+      // is better, fo or bo" beside an article that writes "1").
       for (const [t] of query) {
         if (this.courtesy.has(t)) continue;
-        const share = frame.lacks[t] === 1 ? (weights.alone.get(t)?.[sparseFrame ? 1 : 0] ?? 1) : 1;
-        base += frame.idf[t]! * share;
+        base += frame.idf[t]! * (asAlone && frame.lacks[t] === 1 ? lacking.get(t)![sparseFrame ? 1 : 0] : 1);
       }
       if (!(base > 0)) base = weights.content;
       const otherSides = this.otherSides(query);
@@ -1866,13 +1870,39 @@ interface Understanding {
   readonly careers: readonly string[];
   /** Terms found other than right after one of them (there a term is part of that career's name: "dialysis technician"). */
   readonly free: ReadonlySet<number>;
-  /** Term -> the share of an unknown word's weight it weighs to an article that lacks it, dense and sparse. */
-  readonly alone: ReadonlyMap<number, readonly [number, number]>;
+  /** Term -> the share of an unknown word's weight it weighs to an article that lacks it, dense and sparse (see byEvidence). */
+  readonly lacking: ReadonlyMap<number, readonly [number, number]>;
 }
 
-/** A word an article alone ignores when it lacks it (see Matcher.understand): an amount, a rank, a Latin word of one or two letters. */
-function isNoise(form: WordForm): boolean {
-  return /^\d+(?:k|rs|lakhs?|lacs?|crores?|cr)?$/.test(form.latin) || /^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/.test(form.surface) || (!/[\u0900-\u097f]/.test(form.surface) && form.surface.length <= 2);
+/**
+ * Whether an article loaded alone ignores a word it does not use (see Matcher.understand): a question word, an amount
+ * or a rank, a Latin word of one or two letters, a Hindi function word typed short.
+ */
+function ignoredAlone(form: WordForm): boolean {
+  if (form.concept !== undefined) return asksOnly(form.concept);
+  return AMOUNT.test(form.latin) || RANK.test(form.surface) || shortLatin(form) || looksLikeStop(form.surface);
+}
+
+/** An amount or count ("500", "5000 me", "2lakh"), and a class or rank ("12th", "12वीं"): context about the asker. */
+const AMOUNT = /^\d+(?:k|rs|lakhs?|lacs?|crores?|cr)?$/;
+const RANK = /^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/;
+
+/** An English verb form or adverb ("hunting", "nodded", "honestly"): more often context than the subject. */
+const ENGLISH_FORM = /^[a-z]{4,}(?:ing|ed|ly)$/;
+
+/** A word the corpus lacks that weighs half: one or two letters (a typo, chat noise), or an English form (see weigh). */
+function lightUnknown(form: WordForm): boolean {
+  return [...form.surface].length <= 2 || ENGLISH_FORM.test(form.surface);
+}
+
+/** A Latin word of one or two letters: chat noise more often than content ("ca" from "can't", "rs"). */
+function shortLatin(form: WordForm): boolean {
+  return !/[\u0900-\u097f]/.test(form.surface) && form.surface.length <= 2;
+}
+
+/** A question word, or asking what a word means: how a question asks, about no topic. */
+function asksOnly(concept: string): boolean {
+  return INTENTS.includes(concept) || concept === MEANING;
 }
 
 /** What the query weighs (see Matcher.weigh). */
@@ -1884,8 +1914,6 @@ interface Weights {
   readonly unknown: number;
   /** ...against a sparse article's entries (see Matcher.scopedWeight). */
   readonly unknownSparse: number;
-  /** See Understanding.alone. */
-  readonly alone: ReadonlyMap<number, readonly [number, number]>;
 }
 
 /** An article's own word weights (see Matcher.articleWeights). */

@@ -466,6 +466,18 @@ describe("the shipped article beside another", () => {
     }
   });
 
+  it("weighs a question word the other article never asks with as nothing, as that article alone does", () => {
+    // The welder's article never asks "when" or what a word means; the shipped one does.
+    const dir = corpusDir({ "welder.yaml": welders });
+    writeFileSync(`${dir}/smalltalk.yaml`, readFileSync("faq/smalltalk.yaml", "utf8"));
+    const alone = new Matcher(loadCorpus(dir));
+    for (const question of ["welder ka kaam kab milega", "welder ka matlab kya hai"]) {
+      const [a, b] = [alone.match(question), beside.match(question)];
+      expect(b.id, question).toBe(a.id);
+      expect(b.confidence, question).toBeCloseTo(a.confidence, 6);
+    }
+  });
+
   it("keeps a subject one article says it does not cover uncovered by an article that lacks it too", () => {
     // The shipped article's not_covered names blood; the welder's "where do I get a job" must not answer for it.
     const result = beside.match("इमरजेंसी में खून कहाँ से मिलेगा");

@@ -10,7 +10,7 @@ export interface GuardFacts {
   readonly second: Candidate | undefined;
   /** A required subject (a concept name) the best entry answers no question about. */
   readonly lacking: string | undefined;
-  /** ...that its article says it does not cover (its `not_covered`), or another article says so and its own never speaks of. */
+  /** ...that its article says it does not cover (its `not_covered`), or another says so and its own never speaks of. */
   readonly declared: boolean;
   /** ...named for people. */
   readonly lackingLabel: SubjectLabel | undefined;

@@ -775,11 +775,13 @@ export class Matcher {
         const t = this.termIds.get(match.term)!;
         query.set(t, Math.max(query.get(t) ?? 0, match.quality));
         // What it would weigh to an article that lacks it, loaded alone: nothing if that article would ignore it,
-        // else as weigh() weighs a word the corpus lacks.
-        const share = extra === undefined && ignoredAlone(form) ? 0 : (isAside ? this.t.asideWeight : 1) * (lightUnknown(form) ? 0.5 : 1);
-        const had = lacking.get(t);
-        const scoped = share * this.scopedWeight(form);
-        lacking.set(t, had === undefined ? [share, scoped] : [Math.max(had[0], share), Math.max(had[1], scoped)]);
+        // else as weigh() weighs a word the corpus lacks. (Only frames ask: with one article, none is built.)
+        if (this.frames.length > 0) {
+          const share = extra === undefined && ignoredAlone(form) ? 0 : (isAside ? this.t.asideWeight : 1) * (lightUnknown(form) ? 0.5 : 1);
+          const scoped = share * this.scopedWeight(form);
+          const had = lacking.get(t);
+          lacking.set(t, had === undefined ? [share, scoped] : [Math.max(had[0], share), Math.max(had[1], scoped)]);
+        }
         if (!afterCareer) free.add(t);
         if (spelt !== undefined) {
           const words = spellings.get(t);
@@ -931,7 +933,8 @@ export class Matcher {
     if (this.corpus.articles[a]?.notCovered.includes(subject)) return true;
     if (!this.notCovered.has(subject) || a < 0) return false;
     const t = this.termIds.get(subject);
-    return t === undefined || !this.entriesOf[a]!.some((e) => this.entryTerms[e]!.has(t) || this.answerTerms[e]!.has(t));
+    const speaksOf = (e: number) => t !== undefined && (this.entryTerms[e]!.has(t) || this.answerTerms[e]!.has(t));
+    return !this.entriesOf[a]!.some(speaksOf);
   }
 
   /**
@@ -966,7 +969,8 @@ export class Matcher {
   /**
    * Whether an article's best entry, its candidates re-ranked by the article's own frame as the best article's are
    * (`candidates`, best first), might answer by its own calibrated model: near its bar (TUNING.articleSureShare), and
-   * asked about no subject it lacks where that alone declines (a dense article, or a subject declared not covered, see declaresNotCovered).
+   * asked about no subject it lacks where that alone declines (a dense article, or a subject declared not covered:
+   * see declaresNotCovered).
    */
   private sureAlone(q: Understanding, candidates: readonly Scored[]): boolean {
     const [best, ...rest] = candidates;
@@ -1870,7 +1874,10 @@ interface Understanding {
   readonly careers: readonly string[];
   /** Terms found other than right after one of them (there a term is part of that career's name: "dialysis technician"). */
   readonly free: ReadonlySet<number>;
-  /** Term -> the share of an unknown word's weight it weighs to an article that lacks it, dense and sparse (see byEvidence). */
+  /**
+   * Term -> the share of an unknown word's weight it weighs to an article that lacks it, against a dense and a sparse
+   * article (see byEvidence); empty with one article.
+   */
   readonly lacking: ReadonlyMap<number, readonly [number, number]>;
 }
 
@@ -1890,7 +1897,7 @@ const RANK = /^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/;
 /** An English verb form or adverb ("hunting", "nodded", "honestly"): more often context than the subject. */
 const ENGLISH_FORM = /^[a-z]{4,}(?:ing|ed|ly)$/;
 
-/** A word the corpus lacks that weighs half: one or two letters (a typo, chat noise), or an English form (see weigh). */
+/** A word the corpus lacks that weighs half (see weigh): one or two letters (a typo, chat noise), or an English form. */
 function lightUnknown(form: WordForm): boolean {
   return [...form.surface].length <= 2 || ENGLISH_FORM.test(form.surface);
 }

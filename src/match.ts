@@ -823,7 +823,7 @@ export class Matcher {
     // Nor is a word the corpus lacks that stands only in a sentence that tells, beside one that asks ("I'm
     // preparing a session for students. How do the two differ?"): context, not the subject asked about.
     for (const [key, length] of unknown) {
-      const weight = length <= 2 || unknownForms.has(key) ? this.unknownWeight / 2 : this.unknownWeight;
+      const weight = length <= LIGHT_LENGTH || unknownForms.has(key) ? this.unknownWeight / 2 : this.unknownWeight;
       const asked = unknownAsked.has(key) ? weight : weight * this.t.asideWeight;
       unknownTotal += asked;
       unknownSparse += asked * unknownScoped.get(key)!;
@@ -933,8 +933,7 @@ export class Matcher {
     if (this.corpus.articles[a]?.notCovered.includes(subject)) return true;
     if (!this.notCovered.has(subject) || a < 0) return false;
     const t = this.termIds.get(subject);
-    const speaksOf = (e: number) => t !== undefined && (this.entryTerms[e]!.has(t) || this.answerTerms[e]!.has(t));
-    return !this.entriesOf[a]!.some(speaksOf);
+    return t === undefined || !this.entriesOf[a]!.some((e) => this.entryTerms[e]!.has(t) || this.answerTerms[e]!.has(t));
   }
 
   /**
@@ -1897,9 +1896,12 @@ const RANK = /^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/;
 /** An English verb form or adverb ("hunting", "nodded", "honestly"): more often context than the subject. */
 const ENGLISH_FORM = /^[a-z]{4,}(?:ing|ed|ly)$/;
 
-/** A word the corpus lacks that weighs half (see weigh): one or two letters (a typo, chat noise), or an English form. */
+/** A word the corpus lacks weighs half (see weigh) at this many letters or fewer (a typo, chat noise)... */
+const LIGHT_LENGTH = 2;
+
+/** ...or as an English form. */
 function lightUnknown(form: WordForm): boolean {
-  return [...form.surface].length <= 2 || ENGLISH_FORM.test(form.surface);
+  return [...form.surface].length <= LIGHT_LENGTH || ENGLISH_FORM.test(form.surface);
 }
 
 /** A Latin word of one or two letters: chat noise more often than content ("ca" from "can't", "rs"). */

@@ -10,7 +10,8 @@ import { KIND_COUNTS, SCOPE_COUNTS } from "../../src/kinds-data.js";
 import { countKinds, KindModel, kindWords, SCOPE_KINDS, SCOPE_NEAR_MISS, shippedKinds, shippedScope } from "../../src/kinds.js";
 import { Matcher } from "../../src/match.js";
 import { BASE_LEXICON } from "../../src/vocabulary.js";
-import { corpusDir, welderArticle } from "../helpers/corpus.js";
+import { corpusDir, welderArticle, welderSafety } from "../helpers/corpus.js";
+import { CALIBRATION_INPUT } from "../../src/calibration.js";
 
 const analyzer = new Analyzer(BASE_LEXICON);
 const words = (text: string) => kindWords(analyzer.analyzeQuestion(text).forms);
@@ -129,5 +130,23 @@ describe("a sparse article with the kind model", () => {
     for (const q of ["how much do they make in a month", "MRI scan ka price kitna hai"]) {
       expect(new Matcher(faq).match(q)).toEqual(new Matcher(faq, {}, { kinds: none, scope: noScope }).match(q));
     }
+  });
+});
+
+describe("the near-miss input of a sparse article", () => {
+  const dir = corpusDir({ "welder.yaml": welderArticle(welderSafety()) });
+  copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
+  // A scope model whose readers asked "welder" and "glazier" mostly in near misses (another article's, say, about
+  // a welder's customers) and pay in covered questions.
+  const asked = (text: string, kind: number, times: number) => Array.from({ length: times }, () => ({ kind, words: words(text) }));
+  const scope = new KindModel(
+    countKinds(SCOPE_KINDS, [...asked("welder", SCOPE_NEAR_MISS, 9), ...asked("glazier", SCOPE_NEAR_MISS, 9), ...asked("welder glazier", 0, 1), ...asked("salary kitni hai", 0, 20)]),
+  );
+  const matcher = new Matcher(loadCorpus(dir), {}, { scope, careers: [] });
+  const nearMiss = (q: string) => matcher.match(q).calibration!.features[CALIBRATION_INPUT.nearMiss]!;
+
+  it("reads no near miss in the name of the article's own career, however often other readers asked it so", () => {
+    expect(nearMiss("welder ki salary kitni hoti hai")).toBe(nearMiss("ki salary kitni hoti hai"));
+    expect(nearMiss("glazier ki salary kitni hoti hai")).toBeGreaterThan(nearMiss("welder ki salary kitni hoti hai"));
   });
 });

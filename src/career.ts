@@ -79,24 +79,6 @@ export const CAREER_SUBJECTS: Readonly<Record<string, { readonly en: string; rea
 export const CAREER_WORDS: readonly string[] = Object.freeze(["office", "offices", "ऑफिस", "work", "company"]);
 
 /**
- * Words that name a worker by role rather than by trade: "trainer", "technician", "कलाकार". A word the corpus never
- * uses right before one ("gym trainer" to a dog trainer's article, "ECG technician" to a radiology technician's)
- * names another line of work with the article's own role word (see Matcher.otherCareers).
- */
-export const ROLE_WORDS: readonly string[] = Object.freeze(
-  `operator operators technician technicians trainer trainers teacher teachers coach coaches artist artists worker
-  workers agent agents driver drivers assistant assistants officer officers inspector inspectors designer designers
-  developer developers manager managers clerk clerks helper helpers engineer engineers executive executives boy boys
-  staff attendant attendants specialist specialists therapist therapists consultant consultants tutor tutors
-  instructor instructors supervisor supervisors mechanic mechanics maker makers seller sellers vendor vendors dealer
-  dealers wala wale wali karigar mistri kalakar karmchari adhikari sahayak vikreta
-  ऑपरेटर टेक्नीशियन ट्रेनर टीचर शिक्षक कोच कलाकार कर्मचारी एजेंट ड्राइवर सहायक अधिकारी इंस्पेक्टर डिज़ाइनर डिजाइनर मैनेजर
-  क्लर्क हेल्पर इंजीनियर वाला वाले वाली मिस्त्री कारीगर विक्रेता डीलर स्टाफ`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
-/**
  * Other lines of work and other walks of life, named by one word. A question naming one of them that no loaded
  * article's questions use ("नर्स की सैलरी" to an article about data entry, "aaj ka cricket score") is about that,
  * not about what the corpus covers, however well its everyday words (pay, how, good) fit. An article that asks

@@ -9,7 +9,7 @@ import { HINGLISH_PARTICLES, HOWTO, INTENTS, MEANING, NEGATING, NEGATION, THANKS
 import { TUNING, type Tuning } from "./tuning.js";
 import { QUESTION_LANGS, type Corpus, type Entry, type QuestionLang } from "./types.js";
 import { BASE_LEXICON, type Lexicon, type SubjectLabel } from "./vocabulary.js";
-import { CAREER_WORDS, FIELDS, ROLE_WORDS } from "./career.js";
+import { CAREER_WORDS, FIELDS } from "./career.js";
 import { editDistance } from "./distance.js";
 import { hasDevanagari } from "./normalize.js";
 import { stemHindi, verbStem } from "./translit.js";
@@ -168,8 +168,6 @@ export class Matcher {
   private readonly careerTerms: Set<number>[];
   /** Words that only classify a job ("office", "job", "which"): a role question may use them (see onlyClassifies). */
   private readonly classifying = new Set<number>();
-  /** Terms of the words that name a worker by role ("trainer", "technician": career.ts ROLE_WORDS; see otherCareers). */
-  private readonly roleTerms = new Set<number>();
   /** The terms of the sides articles contrast ("front", "back"): a question naming one is about that article. */
   private readonly sides = new Set<number>();
   /** Per contrast: its two terms, and flags for the entries that use only the first, or only the second. */
@@ -424,10 +422,6 @@ export class Matcher {
     this.fields = new Set(FIELDS.filter((word) => !usedByCorpus(word)));
     // Career names the test articles taught that no question or answer of this corpus uses (see otherCareers).
     this.careerFields = new Set(careers.filter((word) => !this.fields.has(word) && !usedByCorpus(word, true)));
-    for (const word of ROLE_WORDS) {
-      const t = this.termIds.get(nameOf(word));
-      if (t !== undefined) this.roleTerms.add(t);
-    }
     const postings: number[][] = this.termNames.map(() => []);
     // A word the corpus lacks says less when the corpus asks each thing few ways: an article with six phrasings
     // an entry lacks most everyday words, one with a hundred lacks mostly other subjects.
@@ -764,9 +758,6 @@ export class Matcher {
     // words weigh (see weigh): dense, then sparse (with the near-miss model's share, see scopedWeight).
     const lacking = new Map<number, [number, number]>();
     let afterCareer = false;
-    // A word the corpus lacks, just before this one: before a role word it names another line of work ("gym trainer").
-    let unknownBefore: string | undefined;
-    const otherRole = new Map<number, string>(); // role word's term -> the word the corpus lacks right before it
     const spellings = new Map<number, WordForm[]>(); // term -> the words it was found by as spelt (not corrected)
     const pending = wordsToKeep(aside, this.t.maxQueryTerms).map((i) => ({ form: forms[i]!, isAside: aside[i]! }));
     while (pending.length > 0) {
@@ -791,9 +782,7 @@ export class Matcher {
           const had = lacking.get(t);
           lacking.set(t, had === undefined ? [share, scoped] : [Math.max(had[0], share), Math.max(had[1], scoped)]);
         }
-        const namesOtherRole = unknownBefore !== undefined && this.roleTerms.has(t);
-        if (namesOtherRole && !otherRole.has(t)) otherRole.set(t, unknownBefore!);
-        if (!afterCareer && !namesOtherRole) free.add(t);
+        if (!afterCareer) free.add(t);
         if (spelt !== undefined) {
           const words = spellings.get(t);
           if (words) words.push(spelt);
@@ -811,9 +800,6 @@ export class Matcher {
         explained.push({ word: form.surface, key: form.key, as: form.stop ? "stop" : "ignored", how: "-", weight: 0 });
       }
       afterCareer = career;
-      // (A word worth naming a trade: not an aside, an everyday concept, noise an article alone ignores, or an English -ing/-ed form.)
-      const trade = match.kind === "unknown" && !isAside && form.concept === undefined && !ignoredAlone(form) && !ENGLISH_FORM.test(form.surface);
-      unknownBefore = trade && [...form.surface].length > LIGHT_LENGTH ? form.surface : undefined;
     }
     // "Is housekeeping front office or back office?": a question naming a side an article contrasts is about that
     // article, whatever line of work it names.
@@ -821,7 +807,7 @@ export class Matcher {
     // A question that names no line of work goes on about the one the message's question before it named ("how to
     // become a tattoo artist and how much do they earn"): `context`, that question's careers (see parts.ts).
     const named = fields.length > 0 || careers.length > 0 ? careers : context;
-    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, unknownScoped, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : named, free, otherRole, lacking };
+    return { clean, lang, forms, explained, query, spellings, unknown, unknownForms, unknownAsked, unknownScoped, required, fields: namesSide ? [] : fields, careers: namesSide ? [] : named, free, lacking };
   }
 
   /**
@@ -927,18 +913,13 @@ export class Matcher {
    * Part of guard fact "fields": the careers a question names (see careers.ts) that the best entry's article does not,
    * when it names none of the terms that article's career goes by: "dialysis technician ki salary" to an article
    * about lab technicians asks about another career ("technician", right after "dialysis", is that name's), "lab
-   * technician aur dialysis technician me farak" does not. So too, naming no learnt career, a question whose only
-   * mention of the article's own role word ("trainer") follows a word no corpus question or answer uses: "gym trainer"
-   * to a dog trainer's article. A dense article (the shipped one, of many workplaces), or one with no such terms, is
-   * not judged so.
+   * technician aur dialysis technician me farak" does not. A dense article (the shipped one, of many workplaces), or
+   * one with no such terms, is not judged so.
    */
   private otherCareers(q: Understanding, best: number): readonly string[] {
     const own = this.careerTerms[this.articleOf[best]!];
-    if (own === undefined || own.size === 0) return [];
-    if ([...q.query.keys()].some((t) => own.has(t) && q.free.has(t))) return [];
-    if (q.careers.length > 0) return q.careers;
-    // Its own career's role word only after a word no corpus question or answer uses: "gym trainer" to a dog trainer's.
-    return [...q.otherRole].filter(([t]) => own.has(t)).map(([, word]) => word);
+    if (q.careers.length === 0 || own === undefined || own.size === 0) return [];
+    return [...q.query.keys()].some((t) => own.has(t) && q.free.has(t)) ? [] : q.careers;
   }
 
   /**
@@ -1894,8 +1875,6 @@ interface Understanding {
   readonly careers: readonly string[];
   /** Terms found other than right after one of them (there a term is part of that career's name: "dialysis technician"). */
   readonly free: ReadonlySet<number>;
-  /** Role words' terms found right after a word the corpus lacks -> that word ("gym trainer": see otherCareers). */
-  readonly otherRole: ReadonlyMap<number, string>;
   /**
    * Term -> the share of an unknown word's weight it weighs to an article that lacks it, against a dense and a sparse
    * article (see byEvidence); empty with one article.

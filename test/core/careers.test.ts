@@ -112,22 +112,3 @@ describe("a sparse article and another career's name", () => {
     expect(inputs(new Matcher(small), "salary kitni hoti hai bahrain me")).toMatchObject({ own: 0, elsewhere: 0 });
   });
 });
-
-describe("a sparse article's role word after a word it never uses", () => {
-  const dir = corpusDir({});
-  copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
-  copyFileSync("test/fixtures/articles/dog-trainer.yaml", join(dir, "dog-trainer.yaml"));
-  // (No learnt career names: only the role word tells.)
-  const matcher = new Matcher(loadCorpus(dir), {}, { careers: [] });
-
-  it("declines another line of work named with its own career's role word ('gym trainer' to a dog trainer's article)", () => {
-    const other = matcher.match("gym trainer banne ke liye konsa certification chahiye");
-    expect(other).toMatchObject({ id: null, stage: "guard other-field" });
-    expect(other.decision).toContain("gym");
-    expect(matcher.match("dog trainer banne ke liye konsa certification chahiye").id).toBe("dogt-courses");
-  });
-
-  it("answers when its own career is named freely too", () => {
-    expect(matcher.match("gym trainer aur dog trainer me kya farak hai, dog trainer ka course kaunsa hai").stage).not.toBe("guard other-field");
-  });
-});

@@ -5,13 +5,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KIND_NAMES, labelledQuestions, scopeQuestions } from "../../bin/kind-labels.js";
 import { Analyzer } from "../../src/analyze.js";
+import { CALIBRATION_INPUT } from "../../src/calibration.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { KIND_COUNTS, SCOPE_COUNTS } from "../../src/kinds-data.js";
 import { countKinds, KindModel, kindWords, SCOPE_KINDS, SCOPE_NEAR_MISS, shippedKinds, shippedScope } from "../../src/kinds.js";
 import { Matcher } from "../../src/match.js";
 import { BASE_LEXICON } from "../../src/vocabulary.js";
 import { corpusDir, welderArticle, welderSafety } from "../helpers/corpus.js";
-import { CALIBRATION_INPUT } from "../../src/calibration.js";
 
 const analyzer = new Analyzer(BASE_LEXICON);
 const words = (text: string) => kindWords(analyzer.analyzeQuestion(text).forms);
@@ -142,7 +142,7 @@ describe("the near-miss input of a sparse article", () => {
   const scope = new KindModel(
     countKinds(SCOPE_KINDS, [...asked("welder", SCOPE_NEAR_MISS, 9), ...asked("glazier", SCOPE_NEAR_MISS, 9), ...asked("welder glazier", 0, 1), ...asked("salary kitni hai", 0, 20)]),
   );
-  const matcher = new Matcher(loadCorpus(dir), {}, { scope, careers: [] });
+  const matcher = new Matcher(loadCorpus(dir), {}, { scope });
   const nearMiss = (q: string) => matcher.match(q).calibration!.features[CALIBRATION_INPUT.nearMiss]!;
 
   it("reads no near miss in the name of the article's own career, however often other readers asked it so", () => {

@@ -166,6 +166,8 @@ export class Matcher {
   private readonly careerFields: ReadonlySet<string>;
   /** Per article: the terms that name its career, in nearly every one of its entries (TUNING.ownSubjectShare); none in a dense article of many topics. */
   private readonly careerTerms: Set<number>[];
+  /** ...the same, as term names (the words the near-miss model reads: see nearMissOdds). */
+  private readonly careerNames: readonly ReadonlySet<string>[];
   /** Words that only classify a job ("office", "job", "which"): a role question may use them (see onlyClassifies). */
   private readonly classifying = new Set<number>();
   /** The terms of the sides articles contrast ("front", "back"): a question naming one is about that article. */
@@ -444,6 +446,7 @@ export class Matcher {
     });
     // (The share was measured on sparse articles: a dense one, of many workplaces, is not judged so.)
     this.models.forEach((model, a) => model.name !== "sparse" && this.careerTerms[a]!.clear());
+    this.careerNames = this.careerTerms.map((terms) => new Set([...terms].map((t) => this.termNames[t]!)));
     this.kinds = kinds;
     this.scope = scope;
     this.kindsOf = corpus.entries.map((_, e) => {
@@ -1183,7 +1186,7 @@ export class Matcher {
       chance: beyondEven,
       uncoveredSubject: lacking ? 1 : 0,
       kind: this.kindLead(forms, best.entry, others),
-      nearMiss: sparse ? this.nearMissOdds(forms, own) : 0,
+      nearMiss: sparse ? this.nearMissOdds(forms, this.careerNames[article]!) : 0,
       ownCareer: namesOwn,
       unknownElsewhere: namesOwn < 0 ? unknownShare : 0,
       // How far the words alone put it ahead of the next candidate of any article (or small talk; below 0 where the
@@ -1236,9 +1239,8 @@ export class Matcher {
    * it does not answer, and many articles' readers can. The words of the best entry's article's own career (`own`)
    * are left out: "hawker", in another article's near misses, is this article's readers' own word.
    */
-  private nearMissOdds(forms: readonly WordForm[], own: ReadonlySet<number>): number {
-    const ownNames = new Set([...own].map((t) => this.termNames[t]!));
-    const p = this.scope.posterior(kindWords(forms).filter((word) => !ownNames.has(word)))[SCOPE_NEAR_MISS];
+  private nearMissOdds(forms: readonly WordForm[], own: ReadonlySet<string>): number {
+    const p = this.scope.posterior(kindWords(forms).filter((word) => !own.has(word)))[SCOPE_NEAR_MISS];
     if (p === undefined) return 0;
     const cap = this.t.nearMissCap;
     return Math.max(-cap, Math.min(cap, Math.log(p) - Math.log1p(-p)));

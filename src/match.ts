@@ -1027,14 +1027,18 @@ export class Matcher {
    * Guard fact "off topic": small talk answers only small talk: "how do I get a bank loan" is not "how do I use
    * this bot". A topic word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
    */
-  private offTopic(bestEntry: number, { query, forms }: Understanding): boolean {
+  private offTopic(bestEntry: number, { query, forms, explained }: Understanding): boolean {
     if (!this.smalltalk[bestEntry]) return false;
     const { intents } = this.fixed;
     const topic = [...query.keys()].some((t) => {
       const name = this.termNames[t]!;
       return !this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t) && !intents.has(t) && (name.startsWith("#") || name.length >= 3);
     });
-    return topic || forms.some((f) => this.spelledUnlikeSmallTalk(f, bestEntry));
+    // Small talk reached by its question words alone ("what can you do?") is not what a message asks that also says
+    // something no corpus word does ("owner's son misbehaves, what to do", "for what reasons"): that asks about a topic.
+    const asksOnly = [...query.keys()].every((t) => intents.has(t) || !this.entryTerms[bestEntry]!.has(t));
+    const saysMore = explained.some((w) => (w.as === "unknown" || w.as === "ignored") && [...w.word].length >= 3);
+    return topic || (asksOnly && saysMore) || forms.some((f) => this.spelledUnlikeSmallTalk(f, bestEntry));
   }
 
   /**

@@ -653,6 +653,23 @@ describe("a short word small talk shares with an article", () => {
   });
 });
 
+describe("small talk reached by a question word alone", () => {
+  // "what can you do?" is small talk by its question word alone; a message that also says what no corpus word does
+  // asks about that, and "what to do" in it is not a request for the bot's help.
+  const matcher = matcherOf({ "nurse.yaml": nurse });
+
+  it("does not answer a message that says more than the question word", () => {
+    for (const q of ["owner's son misbehaves with me, what to do", "for what reasons"]) {
+      const result = matcher.match(q);
+      expect(result.id, q).toBeNull();
+      expect(result.stage, q).toBe("guard small-talk-off-topic");
+    }
+  });
+  it("still answers one that asks only what the bot can do", () => {
+    for (const q of ["what can you do?", "what?", "kya kar sakte ho"]) expect(matcher.match(q).id, q).toBe("help");
+  });
+});
+
 describe("a misspelt word of a short key", () => {
   // "salry" and "salary" share the key "slr", too short to look for near keys: the spelling decides.
   const matcher = matcherOf({ "nurse.yaml": nurse });

@@ -53,7 +53,11 @@ hoga hogi honge hoge hogaa jayega jayegi jayenge jaega jaegi jaenge jaayega jaay
 aata aati aate ata ati aisa aisi aise esa esi ese waisa waisi
 sach sachme sachmuch sachmach
 dono donon pehle pahle sirf sirph kewal keval yahan yaha yahaan wahan waha wahaan wagera wagaira wagairah vagaira vagera
-lagbhag itna itni itne isme ismein usme usmein alawa alava chahta chahti chahte chahata chahati chahate`;
+lagbhag itna itni itne isme ismein usme usmein alawa alava chahta chahti chahte chahata chahati chahate
+jaye jaaye jae jaen jayen jaoge jaunga jaungi jaake jakar jake hoke hokar lene leni lega legi lenge lekar leke
+paunga paungi payega payegi paoge paye sake saken sakun sakunga sakungi padenge pade
+ja jaa
+batayein batayen bataen batain batane bataane btane samjhayen samjhaen samjhayein samjhane samjhaane`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -69,7 +73,10 @@ const HI_STOP = `है हैं हो होता होती होते 
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
 होगा होगी होंगे जाएगा जाएगी जाएंगे जायेगा जायेगी जायेंगे सकेगा सकेगी सकेंगे आता आती आते ऐसा ऐसी ऐसे वैसा वैसी सच सचमुच
 कहलाता कहलाती कहलाते कहते बातों बिल्कुल बिलकुल कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत
-दोनों पहले सिर्फ केवल यहां यहाँ वहां वहाँ वगैरह वगैरा लगभग इतना इतनी इतने इसमें उसमें इसमे उसमे अलावा चाहता चाहती चाहते`;
+दोनों पहले सिर्फ केवल यहां यहाँ वहां वहाँ वगैरह वगैरा लगभग इतना इतनी इतने इसमें उसमें इसमे उसमे अलावा चाहता चाहती चाहते
+जाए जाये जाएं जाएँ जायें जाओगे जाऊंगा जाऊँगा जाकर जाके होके होकर लेने लेनी लेगा लेगी लेंगे लेकर लेके
+पाऊंगा पाऊँगा पाएगा पाएगी पाओगे पाए पाये सके सकें सकूं सकूँ पड़ेंगे पड़े जा
+बताने बताना बतायें समझाने समझाना समझाएँ`;
 
 /**
  * The forms of a letter and of a polite request, in the three languages: salutations, "I humbly request", "kindly

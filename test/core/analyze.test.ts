@@ -68,6 +68,28 @@ describe("language knowledge any article shares", () => {
     }
   });
 
+  it("weighs the forms of the light verbs go, take, can and have to, and of a request to tell, as function words", () => {
+    // "जा रहा हूँ" weighed more than any word of a letter's question, and "palat jaye" met a corpus's "ho jaye".
+    for (const [question, word] of [
+      ["मैं एक कंपनी में इंटरव्यू देने जा रहा हूँ, बैक ऑफिस क्या है", "जा"],
+      ["dhalan pe machine palat jaye to kya kare", "jaye"],
+      ["अगर मशीन खराब हो जाए तो क्या करें", "जाए"],
+      ["khud ki machine lene me kitna kharcha", "lene"],
+      ["kya main ye kaam kar paunga", "paunga"],
+      ["kripya mujhe batayein ki back office kya hai", "batayein"],
+      ["कृपया बताने का कष्ट करें कि बैक ऑफिस क्या है", "बताने"],
+    ] as const) {
+      expect(read(question).get(word)?.as, `${word} in "${question}"`).toBe("stop");
+    }
+    // ...but not a verb that says what is asked: "sahi rahega" asks what suits, "kis category me aayegi" where it falls.
+    for (const [question, word] of [
+      ["mere liye kaun si job sahi rahegi", "rahegi"],
+      ["receptionist ki job kis category me aayegi", "aayegi"],
+    ] as const) {
+      expect(read(question).get(word)?.as ?? "missing", `${word} in "${question}"`).not.toMatch(/^(?:stop|missing)$/);
+    }
+  });
+
   it("reads 'I want to know' as asking in Hindi and Hinglish as in English: neither the knowing nor the wanting is what is asked", () => {
     for (const question of ["I want to know what the back office does", "main janna chahta hu back office kya karta hai", "मैं जानना चाहती हूँ कि बैक ऑफिस क्या करता है"]) {
       const words = matcher.match(question).words;

@@ -114,6 +114,8 @@ export class Matcher {
   private readonly verbStems = new Map<string, number>();
   /** Pairs of terms some corpus question writes one after the other ("back office"), as `pairCode`s. */
   private readonly adjacent = new Set<number>();
+  /** Run-together words the index split into a pair the corpus writes apart (see the constructor): a query reads them so too. */
+  private readonly indexSplits = new Map<string, readonly WordForm[]>();
   /** Words a question wrote apart that the corpus writes as one (see joinWritten) -> the two as typed, for `--explain`. */
   private readonly joined = new WeakMap<WordForm, string>();
   /** The terms of the lexicon's fixed concepts, looked up once: absent when the corpus never uses them. */
@@ -275,6 +277,7 @@ export class Matcher {
     const splits = new Map<string, WordForm[]>();
     const termList: number[] = [];
     for (const [surface, [a, b]] of possible) if (attested(a!, b!)) splits.set(surface, [a!, b!]);
+    for (const [surface, parts] of splits) this.indexSplits.set(surface, parts);
     // The answers' words: in the article's vocabulary, so never "unknown", and weak evidence for their entry.
     const answerSpellings = new Map<string, Set<string>>(); // term name -> every loose spelling the answers use
     const answerNames = corpus.entries.map((entry) => {
@@ -638,6 +641,10 @@ export class Matcher {
   /** How one query word is understood. */
   private understand(form: WordForm): { match: WordMatch; extra?: WordForm[]; concept?: string; spelt?: WordForm } {
     if (form.stop) return { match: { kind: "ignored" } };
+    // A word the index split is read as the index reads it, though its whole key is a term too: "लेनदेन" is "लेन देन"
+    // in the questions that write it so, whatever "lenden" elsewhere is keyed.
+    const indexed = this.indexSplits.get(form.surface);
+    if (indexed !== undefined) return { match: { kind: "term", term: termName(indexed[0]!), quality: 1, via: `split ${form.surface}` }, extra: indexed.slice(1), spelt: indexed[0]! };
     let exact = this.termIds.get(termName(form));
     // Keys of one or two letters collide ("deal" and "delhi" are both "dl"): the spelling must agree too.
     if (exact !== undefined && !form.concept && form.key.length <= 2 && !/^\d+$/.test(form.key) && !this.spelling.alike(form, exact, 0)) {

@@ -131,7 +131,7 @@ export const CONCEPTS: Readonly<Record<string, string>> = Object.freeze({
   SUIT: "suit suits suitable fit fits sahi sahee सही better behtar बेहतर shreshth shresth श्रेष्ठ uttam उत्तम",
   GIVE: "give gives giving gave given provide provides pradan प्रदान dena deta deti dete diya dete denge देना देता देती देते दिया देंगे",
   INFERIOR: "worse worst inferior lower lesser bad bura buri bure kharab kharaab खराब ख़राब बुरा बुरी बुरे chhota chhoti chota choti छोटा छोटी kamtar कमतर useless worthless bekar bekaar बेकार ghatiya घटिया gaun गौण nimn निम्न",
-  CONTACT: "contact contacts interact interacts interacting interaction deal deals dealing dealt meet meets meeting talk talks talking speak speaking sampark संपर्क milna milne milte milta milti मिलना मिलने मिलते मिलता मिलती",
+  CONTACT: "contact contacts interact interacts interacting interaction deal deals dealing dealt meet meets meeting talk talks talking speak speaking sampark संपर्क",
   DIRECT: "direct directly pratyaksh pratyaksha प्रत्यक्ष seedhe sidhe seedha sidha सीधे सीधा",
   // Knowing about something: "why should a job seeker know about them" (not "I know", "I want to know": stop words).
   KNOW: "know knowing knowledge aware awareness learn learning jaanna janna jaanne janne jaanana जानना जानने",

@@ -653,6 +653,28 @@ describe("a short word small talk shares with an article", () => {
   });
 });
 
+describe("'milna' (to get, or to meet)", () => {
+  // To most careers it is getting pay or work; the shipped article, about who meets customers, says in its lexicon
+  // that there it is to meet (its synonyms join "contact").
+  const guard = article("Security guard", "security guard jobs", [
+    item("guard-salary", { en: ["How much does a security guard get paid?"], hi: ["गार्ड को कितनी सैलरी मिलती है?"], "hi-Latn": ["guard ko salary kitni milti hai"] }),
+    item("guard-visitors", { en: ["How should a guard talk to visitors?"], hi: ["गार्ड विज़िटर से कैसे बात करे?"], "hi-Latn": ["guard visitor se kaise baat kare"] }),
+  ]);
+
+  it("is a word of its own to an article that does not say otherwise, not a meeting", () => {
+    const result = matcherOf({ "guard.yaml": guard }).match("guard ko kitna milta hai");
+    expect(result.words.find((w) => w.word === "milta")?.as).not.toBe("#CONTACT");
+    expect(result.candidates[0]?.id).toBe("guard-salary");
+  });
+  it("is meeting where the shipped article's lexicon says so, beside it too", () => {
+    for (const dir of ["faq", withSmalltalk({ "guard.yaml": guard })]) {
+      if (dir !== "faq") copyFileSync("faq/front-back-office.yaml", join(dir, "front-back-office.yaml"));
+      const words = new Matcher(loadCorpus(dir)).match("back office wale customer se milte hai kya").words;
+      expect(words.find((w) => w.word === "milte")?.as, dir).toBe("#CONTACT");
+    }
+  });
+});
+
 describe("small talk reached by a question word alone", () => {
   // "what can you do?" is small talk by its question word alone; a message that also says what no corpus word does
   // asks about that, and "what to do" in it is not a request for the bot's help.

@@ -24,6 +24,8 @@ export interface GuardFacts {
   readonly coverageBar: number;
   /** For an article's entry, the calibrated chance that it is right, and the chance it must reach (see Matcher.calibration). */
   readonly calibration: Calibration | undefined;
+  /** The question is one of the best entry's own phrasings, word for word as the matcher reads it (see Matcher.asWritten). */
+  readonly asWritten: boolean;
 }
 
 /** A rule that may keep the best candidate from answering; `why` is the decision's words for `--explain`. */
@@ -55,10 +57,10 @@ export const GUARDS: readonly Guard[] = [
   // Two entries too close to choose: ask which.
   { name: "ambiguous", objects: (f) => f.ambiguous, why: (f) => `${f.best.id} and ${f.second!.id} fit equally well` },
   // The best entry's calibrated chance of being right is below its article's bar; small talk's score or coverage is
-  // below the bars.
+  // below the bars. (Not for one of the entry's own phrasings, asked as written: its author meant it for that entry.)
   {
     name: "not-sure-enough",
-    objects: (f) => (f.calibration ? f.calibration.confidence < f.calibration.bar : f.best.score < f.scoreBar || f.best.coverage < f.coverageBar),
+    objects: (f) => !f.asWritten && (f.calibration ? f.calibration.confidence < f.calibration.bar : f.best.score < f.scoreBar || f.best.coverage < f.coverageBar),
     why: (f) => `not sure enough (${barsText(f)})`,
   },
 ];

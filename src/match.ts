@@ -116,6 +116,8 @@ export class Matcher {
   private readonly adjacent = new Set<number>();
   /** Run-together words the index split into a pair the corpus writes apart (see the constructor): a query reads them so too. */
   private readonly indexSplits = new Map<string, readonly WordForm[]>();
+  /** Each phrasing of the corpus, by writtenKey: the entry it belongs to, or -1 when two entries write it alike. */
+  private readonly writtenBy = new Map<string, number>();
   /** Words a question wrote apart that the corpus writes as one (see joinWritten) -> the two as typed, for `--explain`. */
   private readonly joined = new WeakMap<WordForm, string>();
   /** The terms of the lexicon's fixed concepts, looked up once: absent when the corpus never uses them. */
@@ -238,9 +240,12 @@ export class Matcher {
     this.articleOf = Int32Array.from(corpus.entries, (e) => files.get(e.file) ?? -1);
     // First pass: the vocabulary, so that run-together words ("frontoffice") can be split like a query's.
     const vocabulary = new Set<string>();
-    const analysed = corpus.entries.map((entry) =>
+    const analysed = corpus.entries.map((entry, e) =>
       QUESTION_LANGS.flatMap((lang) =>
         askedWays(entry, lang).map((text) => {
+          const key = writtenKey(text);
+          const by = this.writtenBy.get(key);
+          this.writtenBy.set(key, by === undefined || by === e ? e : -1);
           const forms = analyzer.analyzeText(text, Infinity).forms.filter((f) => !f.stop && !(lang === "hi-Latn" && HINGLISH_PARTICLES.includes(f.surface)));
           for (const f of forms) vocabulary.add(termName(f));
           return { lang, text, forms };
@@ -916,7 +921,17 @@ export class Matcher {
     const calibration = this.calibration(q, ranked, rivals, lacking !== undefined);
     const fields = [...q.fields, ...this.otherCareers(q, ranked[0]!.entry)];
     const declared = lacking !== undefined && this.declaresNotCovered(ranked[0]!.entry, lacking);
-    return { best, second, lacking, declared, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields, offTopic, ambiguous, scoreBar, coverageBar, calibration };
+    const asWritten = this.asWritten(q.clean, ranked[0]!);
+    return { best, second, lacking, declared, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields, offTopic, ambiguous, scoreBar, coverageBar, calibration, asWritten };
+  }
+
+  /**
+   * Guard fact "as written": the question is one of the best entry's own phrasings, letter for letter (case,
+   * spacing and punctuation aside), and no other entry's: its author wrote it for that entry, whatever a model learnt
+   * from other articles makes of its words. (A maintainer's own question in `faq lint`; a user who copies one.)
+   */
+  private asWritten(clean: string, best: Scored): boolean {
+    return !this.smalltalk[best.entry] && this.writtenBy.get(writtenKey(clean)) === best.entry;
   }
 
   /**
@@ -1318,7 +1333,10 @@ export class Matcher {
       return this.answered(q, "roles", out, id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
     }
     // (The calibration goes with the results the calibrated guard decided: answered, or not sure enough.)
-    if (blocker === undefined) return this.answered(q, "every guard passed", out, best.id, best.score, () => barsText(facts), calibration);
+    if (blocker === undefined) {
+      const why = facts.asWritten ? () => `one of ${best.id}'s own phrasings, as written (${barsText(facts)})` : () => barsText(facts);
+      return this.answered(q, "every guard passed", out, best.id, best.score, why, calibration);
+    }
     // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
     // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
     const { thanks, intents } = this.fixed;
@@ -1905,6 +1923,11 @@ function ignoredAlone(form: WordForm): boolean {
 }
 
 /** An amount or count ("500", "5000 me", "2lakh"), and a class or rank ("12th", "12वीं"): context about the asker. */
+/** A phrasing as its letters alone: lower case, no punctuation, single spaces (see Matcher.asWritten). */
+function writtenKey(text: string): string {
+  return text.toLowerCase().normalize("NFC").replace(/[^\p{L}\p{M}\p{N}]+/gu, " ").trim();
+}
+
 const AMOUNT = /^\d+(?:k|rs|lakhs?|lacs?|crores?|cr)?$/;
 const RANK = /^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/;
 

@@ -403,7 +403,7 @@ describe("the calibrated guard", () => {
   });
 
   it("answers from its bar up, and declines just below it", () => {
-    const question = "how much does a nurse earn";
+    const question = "how much does a staff nurse earn";
     const { confidence } = matcher.match(question).calibration!;
     expect(new Matcher(matcher.corpus, { smallCalibratedBar: confidence }).match(question).id).toBe("nurse-salary");
     expect(new Matcher(matcher.corpus, { smallCalibratedBar: confidence + 0.001 }).match(question).id).toBeNull();
@@ -671,6 +671,21 @@ describe("'milna' (to get, or to meet)", () => {
       if (dir !== "faq") copyFileSync("faq/front-back-office.yaml", join(dir, "front-back-office.yaml"));
       const words = new Matcher(loadCorpus(dir)).match("back office wale customer se milte hai kya").words;
       expect(words.find((w) => w.word === "milte")?.as, dir).toBe("#CONTACT");
+    }
+  });
+});
+
+describe("an entry's own phrasing, asked as written", () => {
+  // A blind article's "How to become a newspaper hawker?": its words are another career's near misses to the model
+  // learnt from other articles, which was not sure enough of it. Its author wrote it for that entry.
+  const dir = corpusDir({}, false);
+  copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
+  copyFileSync("test/fixtures/blind/batch65/newspaper-hawker.yaml", join(dir, "article.yaml"));
+  const matcher = new Matcher(loadCorpus(dir));
+
+  it("is answered by that entry, whatever its case and punctuation", () => {
+    for (const q of ["How to become a newspaper hawker?", "how to become a newspaper hawker", "न्यूज़पेपर हॉकर कैसे बनें?"]) {
+      expect(matcher.match(q).id, q).toBe("paper-start");
     }
   });
 });

@@ -17,6 +17,7 @@ const calm: GuardFacts = {
   scoreBar: 0.5,
   coverageBar: 0.5,
   calibration: undefined,
+  asWritten: false,
 };
 const guard = (name: string) => GUARDS.find((g) => g.name === name)!;
 
@@ -64,6 +65,12 @@ describe("the guards", () => {
     const facts = { ...calm, ambiguous: true };
     expect(guard("ambiguous").objects(facts)).toBe(true);
     expect(guard("ambiguous").why(facts)).toBe("back-office and front-office fit equally well");
+  });
+
+  it("not-sure-enough: not for one of the best entry's own phrasings, asked as written", () => {
+    const unsure = { ...calm, calibration: { features: [], confidence: 0.4, bar: 0.7, model: "sparse" as const } };
+    expect(guard("not-sure-enough").objects(unsure)).toBe(true);
+    expect(guard("not-sure-enough").objects({ ...unsure, asWritten: true })).toBe(false);
   });
 
   it("not-sure-enough: below either bar", () => {

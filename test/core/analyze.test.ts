@@ -42,6 +42,10 @@ describe("which words of a long message are read", () => {
 describe("language knowledge any article shares", () => {
   const matcher = new Matcher(loadCorpus("faq"));
   const read = (question: string) => new Map(matcher.match(question).words.map((w) => [w.word, w]));
+  /** Each word, in its question, is read as a function word. */
+  const expectStops = (cases: readonly (readonly [string, string])[]) => {
+    for (const [question, word] of cases) expect(read(question).get(word)?.as, `${word} in "${question}"`).toBe("stop");
+  };
   // A text's terms under the language's lexicon alone, function words left out: concepts, else phonetic keys.
   const terms = (text: string) => new Analyzer(BASE_LEXICON).analyzeText(text).forms.filter((f) => !f.stop).map((f) => f.concept ?? f.key);
 
@@ -55,7 +59,7 @@ describe("language knowledge any article shares", () => {
 
   it("weighs Hindi and Hinglish future and 'come' auxiliaries as function words, not as what is asked", () => {
     // "kharcha kitna aata hai", "kya hoga", "ऐसा क्यों": the asking is in the other words.
-    for (const [question, word] of [
+    expectStops([
       ["back office job me kya hoga", "hoga"],
       ["is kaam me kharcha kitna aata hai", "aata"],
       ["front office me kaun aate hai", "aate"],
@@ -63,14 +67,12 @@ describe("language knowledge any article shares", () => {
       ["कैशियर किस ऑफिस में आता है", "आता"],
       ["बैक ऑफिस में ऐसा क्या है", "ऐसा"],
       ["promotion ho jayega kya", "jayega"],
-    ] as const) {
-      expect(read(question).get(word)?.as, `${word} in "${question}"`).toBe("stop");
-    }
+    ]);
   });
 
   it("weighs the forms of the light verbs go, take, can and have to, and of a request to tell, as function words", () => {
     // "जा रहा हूँ" weighed more than any word of a letter's question, and "palat jaye" met a corpus's "ho jaye".
-    for (const [question, word] of [
+    expectStops([
       ["मैं एक कंपनी में इंटरव्यू देने जा रहा हूँ, बैक ऑफिस क्या है", "जा"],
       ["dhalan pe machine palat jaye to kya kare", "jaye"],
       ["अगर मशीन खराब हो जाए तो क्या करें", "जाए"],
@@ -78,9 +80,7 @@ describe("language knowledge any article shares", () => {
       ["kya main ye kaam kar paunga", "paunga"],
       ["kripya mujhe batayein ki back office kya hai", "batayein"],
       ["कृपया बताने का कष्ट करें कि बैक ऑफिस क्या है", "बताने"],
-    ] as const) {
-      expect(read(question).get(word)?.as, `${word} in "${question}"`).toBe("stop");
-    }
+    ]);
     // ...but not a verb that says what is asked: "sahi rahega" asks what suits, "kis category me aayegi" where it falls.
     for (const [question, word] of [
       ["mere liye kaun si job sahi rahegi", "rahegi"],
@@ -102,16 +102,14 @@ describe("language knowledge any article shares", () => {
   it("reads the forms of a letter and of a polite request as function words in the three languages, not as what is asked", () => {
     // Each of these weighed as much as an unknown topic word, so a formal letter covered a fraction of itself, or was
     // read as another word: "clarify" as a typo of "classify", "कराएं" (have it done) as the "कारण" (reason) its key meets.
-    for (const [question, word] of [
+    expectStops([
       ["Dear Sir, kindly clarify what the back office is. Yours faithfully, Rohan", "clarify"],
       ["I am humbly grateful if you could list the duties of back office staff", "grateful"],
       ["Sewa mein, shriman ji, nivedan hai ki back office kise kehte hain. Bhavdiya, Pooja", "nivedan"],
       ["Mahoday, kripya front office ke baare me bataiye, aapki kripa hogi", "mahoday"],
       ["महोदया, सविनय निवेदन है कि फ्रंट ऑफिस के बारे में जानकारी दीजिए। भवदीय", "दीजिए"],
       ["कृपया बैक ऑफिस के काम से अवगत कराएं", "कराएं"],
-    ] as const) {
-      expect(read(question).get(word)?.as, `${word} in "${question}"`).toBe("stop");
-    }
+    ]);
     // The phrases of a formal request, in any script, ask nothing themselves.
     for (const [question, gone] of [
       ["Kindly throw some light on the duties of the back office", ["throw", "light"]],
@@ -248,12 +246,10 @@ describe("language knowledge any article shares", () => {
 
   it("weighs 'is it true that' as the frame of a question, not as what is asked", () => {
     // "kya ye sach hai", "is that true", "क्या यह सच है" ask whether the rest holds; the rest is what is asked.
-    for (const [question, word] of [
+    expectStops([
       ["is it true that back office staff never meet customers", "true"],
       ["back office ka kaam bekar hai, kya ye sach hai", "sach"],
       ["बैक ऑफिस की नौकरी बुरी होती है, क्या यह सच है", "सच"],
-    ] as const) {
-      expect(read(question).get(word)?.as, `${word} in "${question}"`).toBe("stop");
-    }
+    ]);
   });
 });

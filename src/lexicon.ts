@@ -53,11 +53,7 @@ hoga hogi honge hoge hogaa jayega jayegi jayenge jaega jaegi jaenge jaayega jaay
 aata aati aate ata ati aisa aisi aise esa esi ese waisa waisi
 sach sachme sachmuch sachmach
 dono donon pehle pahle sirf sirph kewal keval yahan yaha yahaan wahan waha wahaan wagera wagaira wagairah vagaira vagera
-lagbhag itna itni itne isme ismein usme usmein alawa alava chahta chahti chahte chahata chahati chahate
-jaye jaaye jae jaen jayen jaoge jaunga jaungi jaake jakar jake hoke hokar lene leni lega legi lenge lekar leke
-paunga paungi payega payegi paoge paye sake saken sakun sakunga sakungi padenge pade
-ja jaa
-batayein batayen bataen batain batane bataane btane samjhayen samjhaen samjhayein samjhane samjhaane`;
+lagbhag itna itni itne isme ismein usme usmein alawa alava chahta chahti chahte chahata chahati chahate`;
 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
@@ -73,10 +69,7 @@ const HI_STOP = `है हैं हो होता होती होते 
 पड़ता पड़ती पड़ते पड़ेगा पड़ेगी
 होगा होगी होंगे जाएगा जाएगी जाएंगे जायेगा जायेगी जायेंगे सकेगा सकेगी सकेंगे आता आती आते ऐसा ऐसी ऐसे वैसा वैसी सच सचमुच
 कहलाता कहलाती कहलाते कहते बातों बिल्कुल बिलकुल कहेंगे सलाह सुझाव मार्गदर्शन गिने गिना गिनी माने माना मानी आखिर समझा यार बारहवीं दसवीं करके तथा एवं व अथवा किंतु किन्तु परंतु परन्तु यदि हेतु द्वारा अतः वास्तव मूलभूत
-दोनों पहले सिर्फ केवल यहां यहाँ वहां वहाँ वगैरह वगैरा लगभग इतना इतनी इतने इसमें उसमें इसमे उसमे अलावा चाहता चाहती चाहते
-जाए जाये जाएं जाएँ जायें जाओगे जाऊंगा जाऊँगा जाकर जाके होके होकर लेने लेनी लेगा लेगी लेंगे लेकर लेके
-पाऊंगा पाऊँगा पाएगा पाएगी पाओगे पाए पाये सके सकें सकूं सकूँ पड़ेंगे पड़े जा
-बताने बताना बतायें समझाने समझाना समझाएँ`;
+दोनों पहले सिर्फ केवल यहां यहाँ वहां वहाँ वगैरह वगैरा लगभग इतना इतनी इतने इसमें उसमें इसमे उसमे अलावा चाहता चाहती चाहते`;
 
 /**
  * The forms of a letter and of a polite request, in the three languages: salutations, "I humbly request", "kindly
@@ -94,12 +87,24 @@ vinti vinati anurodh avgat sahit karein karien kariye kijiye kijie dijiye dijie 
 महोदय महोदया सविनय निवेदन भवदीय भवदीया सधन्यवाद आज्ञाकारी कृपा विनती अनुरोध अवगत सहित
 दीजिए दीजिये दीजिएगा कीजिए कीजिये कराएं कराएँ कराये करवाएं`;
 
+/**
+ * The forms of Hindi's light verbs go, take, can and have to ("जा रहा हूँ", "ho jaye", "lene me", "kar paunga") and of a
+ * request to tell ("batayein", "बताने का कष्ट करें"): they carry the verb they follow, or frame what is asked. Read only
+ * as written, as LETTER_STOP: one letter from बताने is बनाने, to make. (Not "rahega", what suits, nor "aayega", what a
+ * job falls under: those are asked about.)
+ */
+const LIGHT_VERB_STOP = `jaye jaaye jae jaen jayen jaoge jaunga jaungi jaake jakar jake hoke hokar lene leni lega legi lenge
+lekar leke paunga paungi payega payegi paoge paye sake saken sakun sakunga sakungi padenge pade ja jaa
+batayein batayen bataen batain batane bataane btane samjhayen samjhaen samjhayein samjhane samjhaane
+जा जाए जाये जाएं जाएँ जायें जाओगे जाऊंगा जाऊँगा जाकर जाके होके होकर लेने लेनी लेगा लेगी लेंगे लेकर लेके
+पाऊंगा पाऊँगा पाएगा पाएगी पाओगे पाए पाये सके सकें सकूं सकूँ पड़ेंगे पड़े बताने बताना बतायें समझाने समझाना समझाएँ`;
+
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
 );
 
-/** Function words only as written, never as a word typed short or in haste (see LETTER_STOP). */
-export const LETTER_FORMS: readonly string[] = Object.freeze(LETTER_STOP.split(/\s+/).filter(Boolean));
+/** Function words only as written, never as a word typed short or in haste (see LETTER_STOP and LIGHT_VERB_STOP). */
+export const LETTER_FORMS: readonly string[] = Object.freeze([LETTER_STOP, LIGHT_VERB_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)));
 
 /**
  * Concepts: words that mean the same but are spelled or sound differently. Each group becomes one term, so

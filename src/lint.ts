@@ -7,7 +7,8 @@ import { QUESTION_LANGS } from "./types.js";
  * Every corpus question should lead back to its own entry. `problems` must be fixed: two entries asking the same
  * thing, and a question of one article that another article's entry takes over (adding an article must not
  * silently take another's questions). `warnings` are worth fixing: a question its own article sends to a
- * sibling entry, or to none; an entry's title (matched as one more question) that another entry answers.
+ * sibling entry, or to none, or answers only as written (the same words put otherwise would be declined); an entry's
+ * title (matched as one more question) that another entry answers.
  */
 export function ambiguityProblems(matcher: Matcher): { problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
@@ -29,6 +30,10 @@ export function ambiguityProblems(matcher: Matcher): { problems: Problem[]; warn
           seen.set(signature, { id: entry.id, question });
         }
         const result = matcher.match(question);
+        if (result.id === entry.id && result.stage === "as written") {
+          const sure = result.calibration ? ` (${result.calibration.confidence.toFixed(3)} against ${result.calibration.bar.toFixed(2)})` : "";
+          warnings.push({ file: entry.file, entry: entry.id, problem: `question "${question}" is answered only as written: the calibrated guard is not sure of it${sure}, so other wordings may be declined` });
+        }
         if (result.id === entry.id) continue;
         const other = result.id ? matcher.corpus.byId.get(result.id) : undefined;
         if (other && other.file !== entry.file && !other.smalltalk) {

@@ -63,7 +63,10 @@ export interface MatchResult {
   readonly words: readonly ExplainedWord[];
   /** Why it answered or not, in words, for `--explain`. */
   readonly decision: string;
-  /** The stage that decided: "every guard passed", "roles", "thanks", "retrieve", or "guard <name>" (see GUARDS in guards.ts). */
+  /**
+   * The stage that decided: "every guard passed", "as written" (one of the entry's own phrasings, which the calibrated
+   * guard alone would have declined), "roles", "thanks", "retrieve", or "guard <name>" (see GUARDS in guards.ts).
+   */
   readonly stage: string;
   /**
    * Other walks of life it names that the corpus never uses (fields and learnt career names, before the other-field
@@ -921,18 +924,23 @@ export class Matcher {
     const calibration = this.calibration(q, ranked, rivals, lacking !== undefined);
     const fields = [...q.fields, ...this.otherCareers(q, ranked[0]!.entry)];
     const declared = lacking !== undefined && this.declaresNotCovered(ranked[0]!.entry, lacking);
-    const asWritten = this.asWritten(q.clean, ranked[0]!);
+    const asWritten = this.asWritten(q, ranked[0]!);
     return { best, second, lacking, declared, lackingLabel: lacking === undefined ? undefined : this.subjects[lacking], fields, offTopic, ambiguous, scoreBar, coverageBar, calibration, asWritten };
   }
 
   /**
    * Guard fact "as written": the question is one of the best entry's own phrasings, letter for letter (case,
    * spacing and punctuation aside), and no other entry's: its author wrote it for that entry, whatever a model learnt
-   * from other articles makes of its words. (A maintainer's own question in `faq lint`; a user who copies one.)
+   * from other articles makes of its words. (A maintainer's own question; a user who copies one.) With several
+   * articles loaded, only when it names that entry's article: "Safety at work" or "इस नौकरी के लिए उम्र की कोई सीमा है
+   * क्या?" could be any of theirs.
    */
-  private asWritten(clean: string, best: Scored): boolean {
-    return !this.smalltalk[best.entry] && this.writtenBy.get(writtenKey(clean)) === best.entry;
+  private asWritten({ clean, query }: Understanding, best: Scored): boolean {
+    const article = this.articleOf[best.entry]!;
+    if (this.smalltalk[best.entry] || this.writtenBy.get(writtenKey(clean)) !== best.entry) return false;
+    return this.corpus.articles.length === 1 || [...query.keys()].some((t) => this.subjectOf[t] === article);
   }
+
 
   /**
    * Part of guard fact "fields": the careers a question names (see careers.ts) that the best entry's article does not,
@@ -1049,18 +1057,14 @@ export class Matcher {
    * Guard fact "off topic": small talk answers only small talk: "how do I get a bank loan" is not "how do I use
    * this bot". A topic word is a concept or a key of three letters or more (short keys collide: दे and दो are both "d").
    */
-  private offTopic(bestEntry: number, { query, forms, explained }: Understanding): boolean {
+  private offTopic(bestEntry: number, { query, forms }: Understanding): boolean {
     if (!this.smalltalk[bestEntry]) return false;
     const { intents } = this.fixed;
     const topic = [...query.keys()].some((t) => {
       const name = this.termNames[t]!;
       return !this.entryTerms[bestEntry]!.has(t) && !this.courtesy.has(t) && !intents.has(t) && (name.startsWith("#") || name.length >= 3);
     });
-    // Small talk reached by its question words alone ("what can you do?") is not what a message asks that also says
-    // something no corpus word does ("owner's son misbehaves, what to do", "for what reasons"): that asks about a topic.
-    const asksOnly = [...query.keys()].every((t) => intents.has(t) || !this.entryTerms[bestEntry]!.has(t));
-    const saysMore = explained.some((w) => (w.as === "unknown" || w.as === "ignored") && [...w.word].length >= 3);
-    return topic || (asksOnly && saysMore) || forms.some((f) => this.spelledUnlikeSmallTalk(f, bestEntry));
+    return topic || forms.some((f) => this.spelledUnlikeSmallTalk(f, bestEntry));
   }
 
   /**
@@ -1333,10 +1337,11 @@ export class Matcher {
       return this.answered(q, "roles", out, id, Math.max(best.id === id ? best.score : 0, this.t.answerThreshold), () => `${id} decides about the role it names`);
     }
     // (The calibration goes with the results the calibrated guard decided: answered, or not sure enough.)
-    if (blocker === undefined) {
-      const why = facts.asWritten ? () => `one of ${best.id}'s own phrasings, as written (${barsText(facts)})` : () => barsText(facts);
-      return this.answered(q, "every guard passed", out, best.id, best.score, why, calibration);
+    // (One of the entry's own phrasings, which the model alone would have declined, says so: `faq lint` warns of it.)
+    if (blocker === undefined && facts.asWritten && calibration !== undefined && calibration.confidence < calibration.bar) {
+      return this.answered(q, "as written", out, best.id, best.score, () => `one of ${best.id}'s own phrasings, as written (${barsText(facts)})`, calibration);
     }
+    if (blocker === undefined) return this.answered(q, "every guard passed", out, best.id, best.score, () => barsText(facts), calibration);
     // Thanks with words around it that lead nowhere ("thank u bhai, bahut help hui"), and no question in it:
     // small talk still answers. (Not a greeting: "hey, I'm a shy graduate…" goes on to ask something.)
     const { thanks, intents } = this.fixed;

@@ -67,16 +67,7 @@ export function splitQuestions(matcher: Matcher, text: string): string[] {
     context = "";
   }
   if (context !== "") merged.length > 0 ? (merged[merged.length - 1] += ` ${context.trim()}`) : merged.push(context.trim());
-  // A question of question words alone after another ("…cancelled? for what reasons", "…? why", "aur kaise?") asks
-  // more about that one: it goes with it, not to small talk or on its own.
-  const joined: string[] = [];
-  for (const s of merged) {
-    const words = formsOf(s).filter((f) => !f.stop);
-    const followUp = joined.length > 0 && words.length > 0 && words.every((f) => f.concept !== undefined && asks([f]));
-    if (followUp) joined[joined.length - 1] += ` ${s}`;
-    else joined.push(s);
-  }
-  return joined;
+  return merged;
 }
 
 /**

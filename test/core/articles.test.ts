@@ -6,6 +6,7 @@ import { ask } from "../../src/answer.js";
 import { Conversation } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { CALIBRATION_INPUT } from "../../src/calibration.js";
+import { ambiguityProblems } from "../../src/lint.js";
 import { Matcher } from "../../src/match.js";
 import { TUNING } from "../../src/tuning.js";
 import { KindModel } from "../../src/kinds.js";
@@ -683,27 +684,20 @@ describe("an entry's own phrasing, asked as written", () => {
   copyFileSync("test/fixtures/blind/batch65/newspaper-hawker.yaml", join(dir, "article.yaml"));
   const matcher = new Matcher(loadCorpus(dir));
 
-  it("is answered by that entry, whatever its case and punctuation", () => {
+  it("is answered by that entry, whatever its case and punctuation, and says so", () => {
     for (const q of ["How to become a newspaper hawker?", "how to become a newspaper hawker", "न्यूज़पेपर हॉकर कैसे बनें?"]) {
-      expect(matcher.match(q).id, q).toBe("paper-start");
+      expect(matcher.match(q), q).toMatchObject({ id: "paper-start", stage: "as written" });
     }
   });
-});
-
-describe("small talk reached by a question word alone", () => {
-  // "what can you do?" is small talk by its question word alone; a message that also says what no corpus word does
-  // asks about that, and "what to do" in it is not a request for the bot's help.
-  const matcher = matcherOf({ "nurse.yaml": nurse });
-
-  it("does not answer a message that says more than the question word", () => {
-    for (const q of ["owner's son misbehaves with me, what to do", "for what reasons"]) {
-      const result = matcher.match(q);
-      expect(result.id, q).toBeNull();
-      expect(result.stage, q).toBe("guard small-talk-off-topic");
-    }
+  it("is still a warning to the maintainer: other wordings may be declined", () => {
+    const warned = ambiguityProblems(matcher).warnings.map((w) => w.problem);
+    expect(warned).toContainEqual(expect.stringMatching(/"How to become a newspaper hawker\?" is answered only as written/));
   });
-  it("still answers one that asks only what the bot can do", () => {
-    for (const q of ["what can you do?", "what?", "kya kar sakte ho"]) expect(matcher.match(q).id, q).toBe("help");
+  it("beside another article too, when it names its own article's subject", () => {
+    const beside = corpusDir({}, false);
+    for (const f of ["faq/smalltalk.yaml", "faq/front-back-office.yaml", "test/fixtures/blind/batch65/newspaper-hawker.yaml"]) copyFileSync(f, join(beside, f.split("/").pop()!));
+    const both = new Matcher(loadCorpus(beside));
+    expect(both.match("How to become a newspaper hawker?").id).toBe("paper-start");
   });
 });
 

@@ -36,14 +36,6 @@ describe("splitting a message into its questions", () => {
   it("keeps a sentence that only tells as context of the question after it", () => {
     expect(splitQuestions(matcher, "I am a fresher. What is back office?")).toEqual(["I am a fresher. What is back office?"]);
   });
-
-  it("keeps a follow-up of question words alone with the question before it", () => {
-    for (const text of ["Is the back office important? For what reasons", "back office kya hai? aur kyu?", "बैक ऑफिस क्या है? क्यों?"]) {
-      expect(splitQuestions(matcher, text), text).toEqual([text]);
-    }
-    // ...but not one that asks about something of its own.
-    expect(splitQuestions(matcher, "What is back office? And what is front office?")).toHaveLength(2);
-  });
 });
 
 describe("the ask record of a message with several questions", () => {

@@ -31,7 +31,7 @@ export function ambiguityProblems(matcher: Matcher): { problems: Problem[]; warn
         }
         const result = matcher.match(question);
         if (result.id === entry.id && result.stage === "as written") {
-          const sure = result.calibration ? ` (${result.calibration.confidence.toFixed(3)} against ${result.calibration.bar.toFixed(2)})` : "";
+          const sure = result.calibration ? ` (calibrated confidence ${result.calibration.confidence.toFixed(3)} against ${result.calibration.bar.toFixed(2)})` : "";
           warnings.push({ file: entry.file, entry: entry.id, problem: `question "${question}" is answered only as written: the calibrated guard is not sure of it${sure}, so other wordings may be declined` });
         }
         if (result.id === entry.id) continue;

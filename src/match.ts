@@ -932,15 +932,14 @@ export class Matcher {
    * Guard fact "as written": the question is one of the best entry's own phrasings, letter for letter (case,
    * spacing and punctuation aside), and no other entry's: its author wrote it for that entry, whatever a model learnt
    * from other articles makes of its words. (A maintainer's own question; a user who copies one.) With several
-   * articles loaded, only when it names that entry's article: "Safety at work" or "इस नौकरी के लिए उम्र की कोई सीमा है
-   * क्या?" could be any of theirs.
+   * articles loaded, only when it names that entry's article: "Safety at work" or "पहला क्लाइंट कैसे मिलेगा?" could be
+   * any of theirs.
    */
   private asWritten({ clean, query }: Understanding, best: Scored): boolean {
     const article = this.articleOf[best.entry]!;
     if (this.smalltalk[best.entry] || this.writtenBy.get(writtenKey(clean)) !== best.entry) return false;
     return this.corpus.articles.length === 1 || [...query.keys()].some((t) => this.subjectOf[t] === article);
   }
-
 
   /**
    * Part of guard fact "fields": the careers a question names (see careers.ts) that the best entry's article does not,
@@ -1927,12 +1926,12 @@ function ignoredAlone(form: WordForm): boolean {
   return AMOUNT.test(form.latin) || RANK.test(form.surface) || shortLatin(form) || looksLikeStop(form.surface);
 }
 
-/** An amount or count ("500", "5000 me", "2lakh"), and a class or rank ("12th", "12वीं"): context about the asker. */
 /** A phrasing as its letters alone: lower case, no punctuation, single spaces (see Matcher.asWritten). */
 function writtenKey(text: string): string {
   return text.toLowerCase().normalize("NFC").replace(/[^\p{L}\p{M}\p{N}]+/gu, " ").trim();
 }
 
+/** An amount or count ("500", "5000 me", "2lakh"), and a class or rank ("12th", "12वीं"): context about the asker. */
 const AMOUNT = /^\d+(?:k|rs|lakhs?|lacs?|crores?|cr)?$/;
 const RANK = /^\d+(?:st|nd|rd|th|वीं|वी|वां|वाँ)$/;
 

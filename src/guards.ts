@@ -24,7 +24,7 @@ export interface GuardFacts {
   readonly coverageBar: number;
   /** For an article's entry, the calibrated chance that it is right, and the chance it must reach (see Matcher.calibration). */
   readonly calibration: Calibration | undefined;
-  /** The question is one of the best entry's own phrasings, word for word as the matcher reads it (see Matcher.asWritten). */
+  /** The question is one of the best entry's own phrasings, letter for letter (see Matcher.asWritten). */
   readonly asWritten: boolean;
 }
 

@@ -60,10 +60,15 @@ export const GUARDS: readonly Guard[] = [
   // below the bars. (Not for one of the entry's own phrasings, asked as written: its author meant it for that entry.)
   {
     name: "not-sure-enough",
-    objects: (f) => !f.asWritten && (f.calibration ? f.calibration.confidence < f.calibration.bar : f.best.score < f.scoreBar || f.best.coverage < f.coverageBar),
+    objects: (f) => !f.asWritten && unsure(f),
     why: (f) => `not sure enough (${barsText(f)})`,
   },
 ];
+
+/** Whether the best entry is below its bars: its calibrated chance below its article's bar, or small talk's score or coverage below theirs. */
+export function unsure(f: GuardFacts): boolean {
+  return f.calibration ? f.calibration.confidence < f.calibration.bar : f.best.score < f.scoreBar || f.best.coverage < f.coverageBar;
+}
 
 /** The first guard that objects to the best candidate, if any (a loop: nothing allocated per question). */
 export function firstObjecting(facts: GuardFacts, guards: readonly Guard[] = GUARDS): Guard | undefined {

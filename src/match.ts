@@ -18,7 +18,7 @@ import { KindModel, kindWords, SCOPE_NEAR_MISS, shippedKinds, shippedScope } fro
 import { MIN_SUBJECT_ENTRIES } from "./careers.js";
 import { CAREER_NAMES } from "./careers-data.js";
 import { CALIBRATION_FEATURES, CALIBRATION_INPUT, CALIBRATION_INPUT_NAMES, logistic, type Calibration, type CalibrationModel } from "./calibration.js";
-import { barsText, firstObjecting, judgedByModel, type GuardFacts } from "./guards.js";
+import { barsText, firstObjecting, judgedByModel, unsure, type GuardFacts } from "./guards.js";
 
 /** How a query word was understood. */
 export type WordMatch =
@@ -282,10 +282,8 @@ export class Matcher {
     const alike = (x: string, y: string) => spelledAlike(x, y, 1 / 6, false);
     const attested = (a: WordForm, b: WordForm) =>
       (written.get(`${termName(a)} ${termName(b)}`) ?? []).some(([x, y]) => alike(a.spelling, x) && alike(b.spelling, y));
-    const splits = new Map<string, WordForm[]>();
     const termList: number[] = [];
-    for (const [surface, [a, b]] of possible) if (attested(a!, b!)) splits.set(surface, [a!, b!]);
-    for (const [surface, parts] of splits) this.indexSplits.set(surface, parts);
+    for (const [surface, [a, b]] of possible) if (attested(a!, b!)) this.indexSplits.set(surface, [a!, b!]);
     // The answers' words: in the article's vocabulary, so never "unknown", and weak evidence for their entry.
     const answerSpellings = new Map<string, Set<string>>(); // term name -> every loose spelling the answers use
     const answerNames = corpus.entries.map((entry) => {
@@ -314,7 +312,7 @@ export class Matcher {
         const qTerms = new Set<number>();
         let previous = -1;
         for (const form of forms) {
-          for (const part of splits.get(form.surface) ?? [form]) {
+          for (const part of this.indexSplits.get(form.surface) ?? [form]) {
             const t = this.intern(termName(part));
             qTerms.add(t);
             if (!stemmed.has(part.surface)) {
@@ -1337,7 +1335,7 @@ export class Matcher {
     }
     // (The calibration goes with the results the calibrated guard decided: answered, or not sure enough.)
     // (One of the entry's own phrasings, which the model alone would have declined, says so: `faq lint` warns of it.)
-    if (blocker === undefined && facts.asWritten && calibration !== undefined && calibration.confidence < calibration.bar) {
+    if (blocker === undefined && facts.asWritten && unsure(facts)) {
       return this.answered(q, "as written", out, best.id, best.score, () => `one of ${best.id}'s own phrasings, as written (${barsText(facts)})`, calibration);
     }
     if (blocker === undefined) return this.answered(q, "every guard passed", out, best.id, best.score, () => barsText(facts), calibration);

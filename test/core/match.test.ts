@@ -267,7 +267,12 @@ describe("hard cases", () => {
     ["hii", "hi-Latn"],
     ["thank you bhai", "hi-Latn"],
     ["front ofice back ofice difference hindi", "hi-Latn"],
+    // Hinglish said with its everyday words only, beside English nouns.
+    ["dono office difference samjha do", "hi-Latn"],
+    ["koi help kar do", "hi-Latn"],
+    ["thoda detail me bata do", "hi-Latn"],
     ["hello", "en"],
+    ["what should I do after the interview", "en"],
   ])("reads %j as %s", (q, lang) => expect(matcher.match(q).lang).toBe(lang));
 
   it.each(["kya hai", "what is it?", "why?"])("answers no article topic for question words alone: %j", (q) => {

@@ -1,6 +1,6 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
 import { editDistance } from "./distance.js";
-import { AUXILIARIES, INTENTS, LETTER_FORMS, MEANING, POSTPOSITIONS, REQUESTS, STOPWORDS, SUFFIXES } from "./lexicon.js";
+import { AUXILIARIES, ENGLISH_STOPWORDS, INTENTS, LETTER_FORMS, MEANING, POSTPOSITIONS, REQUESTS, STOPWORDS, SUFFIXES } from "./lexicon.js";
 import type { Entry } from "./types.js";
 import type { Lexicon } from "./vocabulary.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
@@ -26,16 +26,20 @@ export interface WordForm {
 
 const FORM_CACHE_MAX = 50_000;
 const STOP_FORMS = new Set<string>();
-const addStops = (words: readonly string[]) => {
+const addStops = (words: readonly string[], fold: (latin: string) => string = loose) => {
   for (const w of words) {
     for (const t of tokenize(w)) {
       // Devanagari stop words are matched as written: their romanisations collide with English ("उसे" / "use").
-      STOP_FORMS.add(hasDevanagari(t) ? t : loose(t));
+      if (!hasDevanagari(t)) STOP_FORMS.add(fold(t));
       STOP_FORMS.add(t);
     }
   }
 };
-addStops(STOPWORDS);
+// Hinglish function words loosely, as Hinglish spells them many ways ("bhee", "bhi"); English ones with a doubled
+// letter typed once ("realy", "wil"), but not with a long vowel shortened: a loose "seem" is "sim", a SIM card.
+const english = new Set(ENGLISH_STOPWORDS);
+addStops(STOPWORDS.filter((w) => !english.has(w)));
+addStops(ENGLISH_STOPWORDS, (latin) => latin.replace(/(.)\1+/g, "$1"));
 const DEVANAGARI_STOPS = [...STOP_FORMS].filter((w) => hasDevanagari(w) && [...w].length >= 4);
 // Devanagari stop words as typed in haste ("हे" for है, "ओर" for और): see looseDevanagari.
 const LOOSE_STOPS = new Set([...STOP_FORMS].filter(hasDevanagari).map(looseDevanagari));
@@ -88,6 +92,8 @@ const SENTENCE_END = /(?<=[.!?।,;:])\s+|\n+/u;
  */
 export class Analyzer {
   private readonly byConceptSpelling = new Map<string, string>();
+  /** The concepts' words exactly as listed: only these outrank a function word spelt alike (see analyzeWord). */
+  private readonly conceptWords = new Set<string>();
   /** Devanagari question words as typed in haste (see looseDevanagari); none where two concepts' words meet. */
   private readonly byIntentLoose = new Map<string, string>();
   private readonly byConceptKey = new Map<string, string>();
@@ -107,6 +113,7 @@ export class Analyzer {
     for (const [name, words] of Object.entries(lexicon.concepts)) {
       for (const w of words) {
         for (const t of tokenize(w)) {
+          this.conceptWords.add(t);
           const latin = stem(hasDevanagari(t) ? romanize(t) : t);
           this.byConceptSpelling.set(loose(latin), `#${name}`);
           if (hasDevanagari(t)) {
@@ -201,9 +208,12 @@ export class Analyzer {
       listed ??
       (key.length >= CONCEPT_KEY_LONG || (key.length >= CONCEPT_KEY_MIN && this.nearSpelling(spelling, key, devanagari)) ? this.byConceptKey.get(key) : undefined);
     // The plural of a stop word is one too ("wants"), but other endings are not ("evening" is not "even").
-    const pluralStop = !devanagari && latin !== raw && raw.endsWith("s") && STOP_FORMS.has(loose(latin));
+    const pluralStop = !devanagari && latin !== raw && raw.endsWith("s") && (STOP_FORMS.has(latin) || STOP_FORMS.has(loose(latin)));
     const listedStop = STOP_FORMS.has(surface) || (devanagari ? hasty !== undefined && LOOSE_STOPS.has(hasty) : STOP_FORMS.has(loose(raw))) || pluralStop;
-    const stop = (listedStop && listed === undefined) || (!devanagari && surface.length === 1 && !/\d/.test(surface));
+    // A function word as typed stays one unless a concept lists it so ("nahi" is negation): a concept word spelt
+    // alike only loosely or by its stem is another word ("jana", to go, is not "jaanna", to know; "during" is not "dur").
+    const asConcept = listed !== undefined && (!STOP_FORMS.has(surface) || this.conceptWords.has(surface));
+    const stop = (listedStop && !asConcept) || (!devanagari && surface.length === 1 && !/\d/.test(surface));
     const form: WordForm = { surface, latin, key, spelling, word: devanagari ? "" : raw, stop, concept: stop ? undefined : concept };
     if (this.formCache.size >= FORM_CACHE_MAX) this.formCache.clear();
     this.formCache.set(surface, form);

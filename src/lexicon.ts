@@ -37,12 +37,12 @@ const HI_LATN_STOP = `hai hain he hei ho hota hoti hote hua hui hue tha thi the 
 mey mei se say par pe per aur or ya yaa bhi to toh tu tum aap ap apna apni apne mera meri mere mujhe mujh
 hum hame humein hamara hamari hamare humare tumhara tumhari tumhare uska uski uske unka unki unke iska iski iske inka inki inke woh wo vo voh yeh
 ye yah is us in un usi yahi wahi vahi jo jis jin jab tab ek koi kisi kuch kya-kya sab sabhi saara sara sare sari bhai ji na nahi
-nahin nhi mat ne wala wali wale vala vali vale raha rahi rahe rha rhi rhe sakta sakti sakte skta skte kar
+nahin nhi mat ne wala wali wale walo walon waalo waalon vala vali vale valo valon raha rahi rahe rha rhi rhe sakta sakti sakte skta skte kar
 karo kare karen karu karun karna karni karne karta karti karte kiya kiye ki liye lie liya hona hone jata jati jate
 jaata jaati jaate jana jaana lena leta leti lete batao bataiye bataye btao bataao
 samjhao samjhaiye please plz pls yaar bhai kripya zara thoda thodi bas ab abhi phir fir
 dost chacha chachi mama mami didi behen bhaiya papa mummy beta beti pati patni bhi waise vaise
-bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aapne usne unhone sa
+bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aapne usne unhone sa si
 unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru kre krein krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
@@ -58,7 +58,7 @@ lagbhag itna itni itne isme ismein usme usmein alawa alava chahta chahti chahte 
 /** Devanagari function words. */
 const HI_STOP = `है हैं हो होता होती होते हुआ हुई हुए था थी थे का की के को में मैं मे से पर पे और या भी ही तो तू तुम आप
 अपना अपनी अपने मेरा मेरी मेरे मुझे मुझको हम हमें हमारा हमारी हमारे तुम्हारा तुम्हारी तुम्हारे उसका उसकी उसके उनका उनकी उनके इसका इसकी इसके इनका
-इनकी इनके इस उस इन उन इसी उसी यही वही वह वो यह ये जो जिस जिन जब तब एक कोई किसी कुछ सब सभी सारा सारे सारी जी ना नहीं न मत ने वाला वाली वाले रहा
+इनकी इनके इस उस इन उन इसी उसी यही वही वह वो यह ये जो जिस जिन जब तब एक कोई किसी कुछ सब सभी सारा सारे सारी जी ना नहीं न मत ने वाला वाली वाले वालों रहा
 रही रहे सकता सकती सकते कर करो करे करें करूं करूँ करना करनी करने करता करती करते किया किए किये लिए लिये होना
 होने जाता जाती जाते जाना लेना बताओ बताइए बताइये बताएं बताएँ बताये समझाइए समझाओ कृपया
 ज़रा जरा थोड़ा थोड़ी बस अब अभी फिर क्या-क्या दोस्त भाई बहन चाचा मामा दीदी भैया पापा मम्मी
@@ -102,6 +102,9 @@ batayein batayen bataen batain batane bataane btane samjhayen samjhaen samjhayei
 export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
 );
+
+/** The English function words alone: spelt as listed, never loosely ("seem" is no "sim", a SIM card). */
+export const ENGLISH_STOPWORDS: readonly string[] = Object.freeze(EN_STOP.split(/\s+/).filter(Boolean));
 
 /** Function words only as written, never as a word typed short or in haste (see LETTER_STOP and LIGHT_VERB_STOP). */
 export const LETTER_FORMS: readonly string[] = Object.freeze([LETTER_STOP, LIGHT_VERB_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)));

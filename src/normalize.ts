@@ -30,7 +30,7 @@ export function hasDevanagari(s: string): boolean {
 // A word: letters, combining marks and digits. Devanagari and Latin runs are split apart ("officeमें").
 const WORD = /[\u0900-\u0963\u0966-\u097f]+|(?:(?![\u0900-\u097f])[\p{L}\p{M}\p{N}])+/gu;
 
-/** Lower-cased words of a cleaned text; the nukta is dropped, chandrabindu folded into anusvara, ाॅ into ॉ. */
+/** Lower-cased words of a cleaned text; the nukta is dropped, chandrabindu folded into anusvara, ाॅ into ॉ, a final ये/यी into ए/ई. */
 export function tokenize(text: string): string[] {
   const s = text
     .toLowerCase()
@@ -38,7 +38,9 @@ export function tokenize(text: string): string[] {
     .replace(/\u093c/gu, "")
     .replace(/\u0901/gu, "\u0902")
     // "जाॅब" typed as aa and a candra sign is "जॉब": one vowel sign, the candra o.
-    .replace(/\u093e\u0945/gu, "\u0949");
+    .replace(/\u093e\u0945/gu, "\u0949")
+    // A glide typed at a word's end is the plain vowel: "गये" and "गए", "लिये" and "लिए", "कमायी" and "कमाई" are one.
+    .replace(/(?<=[\u0901-\u0963\u0971-\u097f])य([\u0947\u0940])(\u0902?)(?![\u0900-\u097f])/gu, (_, sign: string, nasal: string) => (sign === "\u0947" ? "\u090f" : "\u0908") + nasal);
   const out: string[] = [];
   for (const m of s.matchAll(WORD)) {
     const w = m[0];

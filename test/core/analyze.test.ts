@@ -171,6 +171,24 @@ describe("language knowledge any article shares", () => {
     expect(read("back office job kesi hoti hai").get("kesi")?.as).toBe("#HOW");
   });
 
+  it("reads a function word as one when a concept word is spelt like it only loosely or by its stem, not as that concept", () => {
+    // "jana" (to go) is no "jaanna" (to know), "during" no "dur" (far); "walo" is "wale"'s plural. Listed as typed, it
+    // is the concept: "nahi" is negation, "hey" a greeting.
+    const read = (word: string) => new Analyzer(BASE_LEXICON).analyzeText(word).forms[0]!;
+    for (const word of ["jana", "jaana", "during", "walo", "वालों"]) expect(read(word).stop, word).toBe(true);
+    expect(read("nahi").concept).toBe("#NOT");
+    expect(read("hey").concept).toBe("#GREET");
+    expect(read("jaanna").concept).toBe("#KNOW");
+  });
+
+  it("reads an English function word typed with a doubled letter once as one, but not a word that only a shortened long vowel makes one", () => {
+    // "realy" is "really" typed in haste; "sim" (a SIM card) is not "seem", nor "bin" "been". "sees" is a plural of
+    // "see", and Hinglish "si" ("choti si dukan") a particle.
+    const read = (word: string) => new Analyzer(BASE_LEXICON).analyzeText(word).forms[0]!;
+    for (const word of ["realy", "wil", "sees", "si", "seem"]) expect(read(word).stop, word).toBe(true);
+    for (const word of ["sim", "sims", "bin"]) expect(read(word).stop, word).toBe(false);
+  });
+
   it("reads a Hindi plural as its listed word's concept, not as a word its key meets ('परेशानियाँ' is परेशानी, not 'purushon')", () => {
     const concept = (word: string) => new Analyzer(BASE_LEXICON).analyzeText(word).forms[0]?.concept;
     expect(concept("परेशानी")).toBe("#PROBLEM");

@@ -9,5 +9,8 @@ describe("tokenize", () => {
     expect(tokenize("ज़िम्मेदारी")).toEqual(tokenize("जिम्मेदारी"));
     expect(tokenize("हाँ")).toEqual(tokenize("हां"));
     expect(tokenize("जाॅब")).toEqual(tokenize("जॉब"));
+    // A glide at a word's end is the plain vowel; "ये" (these) alone, and ये inside a word, stay.
+    expect(tokenize("गये लिये चाहिये कमायी गयीं")).toEqual(tokenize("गए लिए चाहिए कमाई गईं"));
+    expect(tokenize("ये नयेपन")).toEqual(["ये", "नयेपन"]);
   });
 });

@@ -36,10 +36,11 @@ const addStops = (words: readonly string[], fold: (latin: string) => string = lo
   }
 };
 // Hinglish function words loosely, as Hinglish spells them many ways ("bhee", "bhi"); English ones with a doubled
-// letter typed once ("realy", "wil"), but not with a long vowel shortened: a loose "seem" is "sim", a SIM card.
+// consonant typed once ("realy", "wil"), but not with a vowel shortened: a loose "seem" is "sim", a SIM card, and
+// "sem" a semester.
 const english = new Set(ENGLISH_STOPWORDS);
 addStops(STOPWORDS.filter((w) => !english.has(w)));
-addStops(ENGLISH_STOPWORDS, (latin) => latin.replace(/(.)\1+/g, "$1"));
+addStops(ENGLISH_STOPWORDS, (latin) => latin.replace(/([b-df-hj-np-tv-z])\1+/g, "$1"));
 const DEVANAGARI_STOPS = [...STOP_FORMS].filter((w) => hasDevanagari(w) && [...w].length >= 4);
 // Devanagari stop words as typed in haste ("हे" for है, "ओर" for और): see looseDevanagari.
 const LOOSE_STOPS = new Set([...STOP_FORMS].filter(hasDevanagari).map(looseDevanagari));

@@ -18,8 +18,8 @@ const HINGLISH = new Set(
   yaar thanku madad dost kripya h kise kisko kisne bolte bolta bolti kehte kehta kahte kahate kr krna krte kru
   hy hn milta milte milti chahta chahti bhaiya bhaiyya didi hui hua hue gaya gayi namastey namaskaar dhanyawaad
   hindi hii hiii hlo hloo bta hu hoon hun ya yaa kaisa kaisi rahega rahegi milega milegi jayega jayegi jaega jaegi
-  bhejo dijiye chahie kar karo kro karke krke kiya kiye koi kuch sab sabhi dono agar lekin toh kyuki kyuke
-  mtlb samjha samjhado samjhaiye bata batado batana thoda abhi aaj pata pta padega padta padti padte skte skta
+  bhejo dijiye chahie kar karo kro karke krke kiya kiye kuch sab sabhi dono lekin toh kyuki kyuke
+  mtlb samjha samjhado samjhaiye batado batana thoda pata padega padta padti padte skte skta
   skti wahan waha yahan yaha isme usme ismein usmein humko hume humein mujhse aapko apko tumhe unko usko isko kaafi
   kafi zyada jyada pehle phle baad saath sath baare jana jaana jao sahi galat acchi achi achhi`
     .split(/\s+/)

@@ -103,7 +103,7 @@ export const STOPWORDS: readonly string[] = Object.freeze(
   [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
 );
 
-/** The English function words alone: spelt as listed, never loosely ("seem" is no "sim", a SIM card). */
+/** The English function words alone: folded only by a doubled consonant typed once, never loosely ("seem" is no "sim", a SIM card). */
 export const ENGLISH_STOPWORDS: readonly string[] = Object.freeze(EN_STOP.split(/\s+/).filter(Boolean));
 
 /** Function words only as written, never as a word typed short or in haste (see LETTER_STOP and LIGHT_VERB_STOP). */

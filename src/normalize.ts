@@ -40,7 +40,7 @@ export function tokenize(text: string): string[] {
     // "जाॅब" typed as aa and a candra sign is "जॉब": one vowel sign, the candra o.
     .replace(/\u093e\u0945/gu, "\u0949")
     // A glide typed at a word's end is the plain vowel: "गये" and "गए", "लिये" and "लिए", "कमायी" and "कमाई" are one.
-    .replace(/(?<=[\u0901-\u0963\u0971-\u097f])य([\u0947\u0940])(\u0902?)(?![\u0900-\u097f])/gu, (_, sign: string, nasal: string) => (sign === "\u0947" ? "\u090f" : "\u0908") + nasal);
+    .replace(/(?<=[\u0901-\u0963\u0971-\u097f])य([\u0947\u0940])(\u0902?)(?![\u0900-\u0963\u0971-\u097f])/gu, (_, sign: string, nasal: string) => (sign === "\u0947" ? "\u090f" : "\u0908") + nasal);
   const out: string[] = [];
   for (const m of s.matchAll(WORD)) {
     const w = m[0];

@@ -12,5 +12,7 @@ describe("tokenize", () => {
     // A glide at a word's end is the plain vowel; "ये" (these) alone, and ये inside a word, stay.
     expect(tokenize("गये लिये चाहिये कमायी गयीं")).toEqual(tokenize("गए लिए चाहिए कमाई गईं"));
     expect(tokenize("ये नयेपन")).toEqual(["ये", "नयेपन"]);
+    // ...also right before a danda, as Hindi writers end a sentence.
+    expect(tokenize("मुझे नौकरी चाहिये।")).toEqual(["मुझे", "नौकरी", "चाहिए"]);
   });
 });

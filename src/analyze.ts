@@ -1,6 +1,6 @@
 // Turns words into matcher terms: stop words dropped, concepts folded, any spelling reduced to a phonetic key.
 import { editDistance } from "./distance.js";
-import { AUXILIARIES, ENGLISH_STOPWORDS, INTENTS, LETTER_FORMS, MEANING, POSTPOSITIONS, REQUESTS, STOPWORDS, SUFFIXES } from "./lexicon.js";
+import { AUXILIARIES, ENGLISH_STOPWORDS, HINDI_STOPWORDS, INTENTS, LETTER_FORMS, MEANING, POSTPOSITIONS, REQUESTS, SUFFIXES } from "./lexicon.js";
 import type { Entry } from "./types.js";
 import type { Lexicon } from "./vocabulary.js";
 import { cleanText, hasDevanagari, tokenize } from "./normalize.js";
@@ -38,8 +38,7 @@ const addStops = (words: readonly string[], fold: (latin: string) => string = lo
 // Hinglish function words loosely, as Hinglish spells them many ways ("bhee", "bhi"); English ones with a doubled
 // consonant typed once ("realy", "wil"), but not with a vowel shortened: a loose "seem" is "sim", a SIM card, and
 // "sem" a semester.
-const english = new Set(ENGLISH_STOPWORDS);
-addStops(STOPWORDS.filter((w) => !english.has(w)));
+addStops(HINDI_STOPWORDS);
 addStops(ENGLISH_STOPWORDS, (latin) => latin.replace(/([b-df-hj-np-tv-z])\1+/g, "$1"));
 const DEVANAGARI_STOPS = [...STOP_FORMS].filter((w) => hasDevanagari(w) && [...w].length >= 4);
 // Devanagari stop words as typed in haste ("हे" for है, "ओर" for और): see looseDevanagari.

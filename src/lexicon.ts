@@ -99,15 +99,17 @@ batayein batayen bataen batain batane bataane btane samjhayen samjhaen samjhayei
 जा जाए जाये जाएं जाएँ जायें जाओगे जाऊंगा जाऊँगा जाकर जाके होके होकर लेने लेनी लेगा लेगी लेंगे लेकर लेके
 पाऊंगा पाऊँगा पाएगा पाएगी पाओगे पाए पाये सके सकें सकूं सकूँ पड़ेंगे पड़े बताने बताना बतायें समझाने समझाना समझाएँ`;
 
-export const STOPWORDS: readonly string[] = Object.freeze(
-  [EN_STOP, HI_LATN_STOP, HI_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)),
-);
+/** The words of whitespace-separated lists, as one frozen list. */
+const wordsOf = (...lists: string[]): readonly string[] => Object.freeze(lists.flatMap((list) => list.split(/\s+/).filter(Boolean)));
 
-/** The English function words alone: folded only by a doubled consonant typed once, never loosely ("seem" is no "sim", a SIM card). */
-export const ENGLISH_STOPWORDS: readonly string[] = Object.freeze(EN_STOP.split(/\s+/).filter(Boolean));
+/** Hindi and Hinglish function words: Hinglish ones are read loosely too, as Hinglish spells them many ways (see analyze.ts). */
+export const HINDI_STOPWORDS = wordsOf(HI_LATN_STOP, HI_STOP);
+
+/** The English function words: folded only by a doubled consonant typed once, never loosely ("seem" is no "sim", a SIM card). */
+export const ENGLISH_STOPWORDS = wordsOf(EN_STOP);
 
 /** Function words only as written, never as a word typed short or in haste (see LETTER_STOP and LIGHT_VERB_STOP). */
-export const LETTER_FORMS: readonly string[] = Object.freeze([LETTER_STOP, LIGHT_VERB_STOP].flatMap((list) => list.split(/\s+/).filter(Boolean)));
+export const LETTER_FORMS = wordsOf(LETTER_STOP, LIGHT_VERB_STOP);
 
 /**
  * Concepts: words that mean the same but are spelled or sound differently. Each group becomes one term, so

@@ -60,7 +60,7 @@ export function createTerminalAdapter(options: TerminalOptions, deps: AdapterDep
       }
       case "/explain":
         if (arg) {
-          print(formatExplain(conversation.explain(arg)));
+          print(formatExplain(conversation.explain(arg, user)));
         } else {
           explain = !explain;
           print(`explain ${explain ? "on" : "off"}`);
@@ -68,6 +68,8 @@ export function createTerminalAdapter(options: TerminalOptions, deps: AdapterDep
         return true;
     }
     const picked = /^\d{1,2}$/.test(text) ? choices[Number(text) - 1] : undefined;
+    // (Explained before the reply: what the question followed up is what the reply is about to change.)
+    const explained = explain && !picked ? conversation.explain(text, user) : undefined;
     const reply = picked
       ? conversation.answerById(picked.id, user, "suggestion")
       : conversation.reply({ text, userId: USER, channel: CHANNEL });
@@ -75,7 +77,7 @@ export function createTerminalAdapter(options: TerminalOptions, deps: AdapterDep
     const formatted = formatTerminalReply(reply);
     choices = formatted.choices;
     print(formatted.text);
-    if (explain && !picked) print(formatExplain(conversation.explain(text)));
+    if (explained) print(formatExplain(explained));
     return true;
   };
 

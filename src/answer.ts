@@ -23,9 +23,10 @@ export interface AskResult {
   readonly parts?: readonly AskPart[];
 }
 
-export function ask(matcher: Matcher, question: string, choice: LangChoice = "auto"): { result: AskResult; match: MatchResult } {
+/** Answers one message; `follows` is the entry the conversation last answered, if any (see MatchContext). */
+export function ask(matcher: Matcher, question: string, choice: LangChoice = "auto", follows?: string): { result: AskResult; match: MatchResult } {
   // The main answer is the first answered part's (or the whole message's); the answer text holds every part's.
-  const { whole, main, parts } = matchMessage(matcher, question);
+  const { whole, main, parts } = matchMessage(matcher, question, follows);
   const answered = parts ? parts.map((p) => p.result).filter((r) => r.id !== null) : [whole].filter((r) => r.id !== null);
   const answerLang = main.id ? answerLangFor(main.lang, choice) : null;
   const vars = corpusVars(matcher);

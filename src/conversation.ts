@@ -104,16 +104,53 @@ export function memoryPreferences(max = 100_000): Preferences {
   };
 }
 
+/**
+ * Remembers, for a while, the entry each user was last answered from an article: what a follow-up ("and the pay?")
+ * goes on about when several articles are loaded. In memory here; a shared store keeps it for every instance.
+ */
+export interface FollowUps {
+  /** The entry `user` was last answered, if that was less than FOLLOW_UP_MS before `now`. */
+  get(user: string, now: number): string | undefined;
+  /** Remembers `entry` for `user` as of `now`; `undefined` forgets. */
+  set(user: string, entry: string | undefined, now: number): void;
+}
+
+/**
+ * How long a conversation stays on its article: a question after a longer pause is read afresh. (Half an hour: a
+ * chat about one career is read and answered in minutes; the next day's question is a new one.)
+ */
+export const FOLLOW_UP_MS = 30 * 60_000;
+
+export function memoryFollowUps(max = 100_000): FollowUps {
+  const map = new Map<string, { entry: string; at: number }>();
+  return {
+    get: (user, now) => {
+      const last = map.get(user);
+      return last !== undefined && now - last.at < FOLLOW_UP_MS ? last.entry : undefined;
+    },
+    set: (user, entry, now) => {
+      map.delete(user);
+      if (entry === undefined) return;
+      if (map.size >= max) map.delete(map.keys().next().value!);
+      map.set(user, { entry, at: now });
+    },
+  };
+}
+
 export interface ConversationOptions {
   /** The matcher to use; a function so a reloaded corpus can be swapped in. */
   readonly matcher: () => Matcher;
   readonly preferences?: Preferences;
+  readonly followUps?: FollowUps;
+  /** The clock follow-ups are timed by, injectable so tests never sleep. */
+  readonly now?: () => number;
   readonly events?: ConversationEvents;
   /** Limits how fast each user may ask; shared by every channel. */
   readonly rateLimiter?: RateLimiter;
   /**
    * Per-user state shared with the other instances of the bot (a PostgreSQL store): used by ask() for the rate
-   * limit (with the limiter's limit and window) and language choices, so instances behind a balancer act as one bot.
+   * limit (with the limiter's limit and window), language choices and what each user was last answered (see
+   * FollowUps), so instances behind a balancer act as one bot.
    */
   readonly shared?: SharedState;
 }
@@ -121,15 +158,19 @@ export interface ConversationOptions {
 export class Conversation {
   private readonly matcher: () => Matcher;
   readonly preferences: Preferences;
+  private readonly followUps: FollowUps;
+  private readonly now: () => number;
   private readonly events: ConversationEvents;
   private readonly rateLimiter?: RateLimiter;
   private readonly shared?: SharedState;
-  /** Language choices on their way to the shared store. */
+  /** Language choices and follow-ups on their way to the shared store. */
   private readonly writes = new Set<Promise<void>>();
 
   constructor(options: ConversationOptions) {
     this.matcher = options.matcher;
     this.preferences = options.preferences ?? memoryPreferences();
+    this.followUps = options.followUps ?? memoryFollowUps();
+    this.now = options.now ?? Date.now;
     this.events = options.events ?? {};
     this.rateLimiter = options.rateLimiter;
     this.shared = options.shared;
@@ -157,12 +198,34 @@ export class Conversation {
   /** Saves a user's language choice (in the shared store too, when there is one) and returns the confirmation to show. */
   setLanguage(user: { channel: string; userId: string }, choice: LangChoice): string {
     this.preferences.set(this.userKey(user), choice);
-    if (this.shared) {
-      const write = this.shared.setLanguage(this.userKey(user), choice).catch((err: unknown) => this.events.sharedFailed?.(err));
-      this.writes.add(write);
-      void write.finally(() => this.writes.delete(write));
-    }
+    if (this.shared) this.write(this.shared.setLanguage(this.userKey(user), choice));
     return message(choice === "en" ? "langEn" : choice === "hi" ? "langHi" : "langAuto", choice === "auto" ? "en" : choice);
+  }
+
+  /** Sends one write to the shared store, tracked until it lands (see settle). */
+  private write(pending: Promise<void>): void {
+    const write = pending.catch((err: unknown) => this.events.sharedFailed?.(err));
+    this.writes.add(write);
+    void write.finally(() => this.writes.delete(write));
+  }
+
+  /** Remembers the entry a user was just answered, when it is an article's: what their next question may go on about. */
+  private remember(user: { channel: string; userId: string }, entry: Entry): void {
+    if (entry.smalltalk) return;
+    this.followUps.set(this.userKey(user), entry.id, this.now());
+    if (this.shared) this.write(this.shared.setFollowUp(this.userKey(user), entry.id));
+  }
+
+  /** Reads from the shared store what a user was last answered (a no-op without one), for a follow-up to go on about. */
+  private async recall(user: { channel: string; userId: string }): Promise<void> {
+    if (!this.shared) return;
+    try {
+      // (None there leaves this instance's own: its write of the last answer may still be on its way.)
+      const entry = await this.shared.followUp(this.userKey(user), FOLLOW_UP_MS);
+      if (entry !== undefined) this.followUps.set(this.userKey(user), entry, this.now());
+    } catch (err) {
+      this.events.sharedFailed?.(err);
+    }
   }
 
   /** The choice in force for one message: the one it carries, else the user's saved one. */
@@ -193,7 +256,7 @@ export class Conversation {
    */
   async ask(msg: IncomingMessage): Promise<Reply> {
     if (!this.shared) return this.reply(msg);
-    await this.refresh(msg);
+    await Promise.all([this.refresh(msg), this.recall(msg)]);
     let pace: RateDecision | undefined;
     if (this.rateLimiter && cleanText(msg.text) !== "") {
       try {
@@ -205,7 +268,7 @@ export class Conversation {
     return this.respond(msg, pace);
   }
 
-  /** Resolves once every language choice has reached the shared store (or failed to): before shutting down. */
+  /** Resolves once every language choice and follow-up has reached the shared store (or failed to): before shutting down. */
   async settle(): Promise<void> {
     await Promise.allSettled([...this.writes]);
   }
@@ -240,8 +303,11 @@ export class Conversation {
       return limited;
     }
     const started = performance.now();
-    const { whole, main: result, parts } = matchMessage(matcher, msg.text);
+    const { whole, main: result, parts } = matchMessage(matcher, msg.text, this.followUps.get(this.userKey(msg), this.now()));
     const matchSeconds = (performance.now() - started) / 1000;
+    // What the next question may go on about: the last article entry answered (of the parts, the last answered).
+    const last = [...(parts?.map((p) => p.result) ?? [result])].reverse().find((r) => r.id !== null && !matcher.corpus.byId.get(r.id)!.smalltalk);
+    if (last) this.remember(msg, matcher.corpus.byId.get(last.id!)!);
     const answerLang = answerLangFor(whole.lang, choice);
     let reply: Reply;
     const nearest = result.candidates[0]?.id;
@@ -297,6 +363,7 @@ export class Conversation {
       return { kind: "none", reason: "unknown", lang: "en", answerLang, confidence: 0, text: message("unknownTopic", answerLang), suggestions: this.topics(answerLang) };
     }
     this.events.chose?.({ entryId: id, userId: user.userId, channel: user.channel, how });
+    this.remember(user, entry);
     return this.answer(entry, answerLang === "en" ? "en" : "hi", answerLang, 1);
   }
 
@@ -366,9 +433,9 @@ export class Conversation {
     return bilingual("welcome", corpusVars(this.matcher()));
   }
 
-  /** The matcher's reasoning for a question, for `/explain`. */
-  explain(text: string): MatchResult {
-    return this.matcher().match(text);
+  /** The matcher's reasoning for a question, for `/explain`: as a follow-up when `user` has one in force now. */
+  explain(text: string, user?: { channel: string; userId: string }): MatchResult {
+    return this.matcher().match(text, { follows: user === undefined ? undefined : this.followUps.get(this.userKey(user), this.now()) });
   }
 
   /** Records a 👍/👎 press and returns the thank-you text. */

@@ -49,6 +49,14 @@ export interface Candidate {
   readonly matched: readonly string[];
 }
 
+/** What the conversation around a question tells the matcher. */
+export interface MatchContext {
+  /** Careers the message's question before it named, when it named them and was declined (see parts.ts). */
+  readonly careers?: readonly string[];
+  /** The entry the conversation last answered: a follow-up ("and the pay?") goes on about its article. */
+  readonly follows?: string;
+}
+
 export interface MatchResult {
   /** The confident answer, or null. */
   readonly id: string | null;
@@ -136,6 +144,8 @@ export class Matcher {
   private readonly smalltalkSpellings = new Map<number, Set<string>>();
   /** Each entry's article (index into corpus.articles), -1 for small talk. */
   private readonly articleOf: Int32Array;
+  /** Entry id -> its index. */
+  private readonly entryIndex: ReadonlyMap<string, number>;
   /** Per term: the one article whose questions use it (its subject words), else -1. Empty with one article. */
   private readonly subjectOf: Int32Array;
   /** Per article: how its questions spell the subject words they use, by script (see spelledByArticle). */
@@ -228,7 +238,7 @@ export class Matcher {
     const nameOf = (word: string) => termName(analyzer.analyzeWord(word.toLowerCase()));
     this.subjects = corpus.lexicon.subjects;
     this.notCovered = new Set(corpus.articles.flatMap((a) => a.notCovered));
-    const entryIndex = new Map(corpus.entries.map((e, i) => [e.id, i]));
+    const entryIndex = (this.entryIndex = new Map(corpus.entries.map((e, i) => [e.id, i])));
     this.roles = Object.entries(corpus.lexicon.roles).flatMap(([id, list]) => {
       const entry = entryIndex.get(id);
       if (entry === undefined) return [];
@@ -708,17 +718,43 @@ export class Matcher {
    * below, in order: understand the words, weigh the query, rank entries, judge the best against the guards,
    * decide. (A message is segmented into its questions before this, in parts.ts.)
    */
-  match(question: string, context: readonly string[] = []): MatchResult {
+  match(question: string, context: MatchContext = {}): MatchResult {
     const analysed = this.analyzer.analyzeQuestion(question);
     const { clean } = analysed;
     const { forms, aside } = this.joinWritten(clean, analysed.forms, analysed.aside);
     const lang = detectLang(clean, this.langVocabulary);
-    const q = this.understandQuery(clean, lang, forms, aside, context);
+    const q = this.understandQuery(clean, lang, forms, aside, context.careers ?? []);
     const weights = this.weigh(q);
-    const ranking = this.rank(q, weights);
+    // A follow-up is first asked of the article the conversation is about, as if it were loaded alone: with several
+    // articles loaded, "how long does the training take?" could be any of theirs. When that article has no answer,
+    // the whole corpus is asked.
+    const followed = this.followedArticle(q, context.follows);
+    if (followed !== undefined) {
+      const result = this.decideRanking({ ...q, followUp: this.corpus.articles[followed]!.title }, this.rank(q, weights, followed));
+      if (result.id !== null) return result;
+    }
+    return this.decideRanking(q, this.rank(q, weights));
+  }
+
+  /** Stages "judge" and "decide" over a ranking. */
+  private decideRanking(q: Understanding, ranking: Ranking): MatchResult {
     const { ranked, out, vetoed } = ranking;
     if (out.length === 0) return this.declined(q, "retrieve", () => "no corpus question shares a word with it");
     return this.decide(q, ranked, out, vetoed, this.judge(q, ranking));
+  }
+
+  /**
+   * The article a follow-up goes on about: that of the entry the conversation last answered (`follows`), when several
+   * articles are loaded and the question names no other article's subject and uses no word that article never uses
+   * ("and the pay?" goes on about it; "where do I buy wax?", to an article that never speaks of wax, does not).
+   */
+  private followedArticle(q: Understanding, follows: string | undefined): number | undefined {
+    const entry = follows === undefined || this.frames.length === 0 ? undefined : this.entryIndex.get(follows);
+    const article = entry === undefined ? -1 : this.articleOf[entry]!;
+    if (article < 0) return undefined;
+    const { lacks } = this.frames[article]!;
+    for (const t of q.query.keys()) if (lacks[t] === 1 || (this.subjectOf[t]! >= 0 && this.subjectOf[t] !== article)) return undefined;
+    return article;
   }
 
   /**
@@ -863,16 +899,17 @@ export class Matcher {
 
   /**
    * Stage "rank": retrieve and score entries, drop those the question rules out (vetoed) or that may not answer
-   * it, put the entries that cover its required subjects first, and keep the best few.
+   * it, put the entries that cover its required subjects first, and keep the best few. `within`: only that article's
+   * entries and small talk (a follow-up, see match).
    */
-  private rank(q: Understanding, weights: Weights): Ranking {
+  private rank(q: Understanding, weights: Weights, within?: number): Ranking {
     const { forms, query, spellings, unknown, required } = q;
     const { total, content, contents } = weights;
     // Question words alone ("what is?", "kaise ho") ask about no topic: only small talk may answer them.
     const { intents } = this.fixed;
     const onlyIntents = unknown.size === 0 && [...query.keys()].every((t) => intents.has(t));
     const vetoed = this.vetoed(query, spellings, impliedSide(this.described, forms, (name) => this.hasTerm(query, name)));
-    const allowed = (c: Scored) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]);
+    const allowed = (c: Scored) => !vetoed(c.entry) && (!onlyIntents || this.smalltalk[c.entry]) && (within === undefined || this.articleOf[c.entry] === within || this.smalltalk[c.entry]!);
     let candidates = this.score(query, total, content, contents);
     // Candidates come from the question's rare words. When those find no entry it may have (another article's rare
     // word, in entries the question rules out or that score nothing), the questions of its rarest common word are
@@ -1358,7 +1395,7 @@ export class Matcher {
   }
 
   /** Result "answered": an answer; the decision is words for `--explain` only, written when read. */
-  private answered({ lang, clean, explained, fields, careers }: Understanding, stage: string, candidates: readonly Candidate[], id: string, confidence: number, why: () => string, calibration?: Calibration): MatchResult {
+  private answered({ lang, clean, explained, fields, careers, followUp }: Understanding, stage: string, candidates: readonly Candidate[], id: string, confidence: number, why: () => string, calibration?: Calibration): MatchResult {
     return {
       ...(calibration ? { calibration } : {}),
       id,
@@ -1371,7 +1408,7 @@ export class Matcher {
       clean,
       words: explained,
       get decision() {
-        return `answered: ${why()}`;
+        return `answered${followUp === undefined ? "" : ` as a follow-up about "${followUp}", the article the conversation is about`}: ${why()}`;
       },
       uncovered: false,
     };
@@ -1913,6 +1950,8 @@ interface Understanding {
    * article (see byEvidence); empty with one article.
    */
   readonly lacking: ReadonlyMap<number, readonly [number, number]>;
+  /** Set when it is matched as a follow-up: the title of the article the conversation is about (see Matcher.match). */
+  readonly followUp?: string;
 }
 
 /**

@@ -73,17 +73,22 @@ export function splitQuestions(matcher: Matcher, text: string): string[] {
 /**
  * Matches a message: as a whole, and, when it holds several questions, each on its own. Returns the parts only
  * when they tell more than the whole does: two answers, or one answer beside a part the corpus does not cover.
- * `main` is the answer to lead with: the first answered part's, else the whole message's.
+ * `main` is the answer to lead with: the first answered part's, else the whole message's. `follows` is the entry the
+ * conversation last answered (see MatchContext).
  */
-export function matchMessage(matcher: Matcher, text: string): { whole: MatchResult; main: MatchResult; parts?: readonly Part[] } {
-  const whole = matcher.match(text);
+export function matchMessage(matcher: Matcher, text: string, follows?: string): { whole: MatchResult; main: MatchResult; parts?: readonly Part[] } {
+  const whole = matcher.match(text, { follows });
   const pieces = splitQuestions(matcher, text);
   if (pieces.length < 2) return { whole, main: whole };
-  // A question declined that names another line of work says what the next one, naming none, is about.
-  let context: readonly string[] = [];
+  // A question declined that names another line of work says what the next one, naming none, is about; one answered
+  // from an article, that the next one may go on about that article ("how do I become a kite maker? what would the
+  // setup cost?").
+  let careers: readonly string[] = [];
+  let last = follows;
   const parts = pieces.map((p) => {
-    const result = matcher.match(p, context);
-    context = result.id === null ? result.careers : [];
+    const result = matcher.match(p, { careers, follows: last });
+    careers = result.id === null ? result.careers : [];
+    if (result.id !== null && !matcher.corpus.byId.get(result.id)!.smalltalk) last = result.id;
     return { text: p, result };
   });
   const answered = [...new Set(parts.flatMap((p) => (p.result.id ? [p.result.id] : [])))];

@@ -1,5 +1,6 @@
 // The shared store in PostgreSQL (pg), for several instances behind a balancer: the learning loop's records, the
-// rate limit's windows, language choices and the user-hash salt, with versioned migrations.
+// rate limit's windows, language choices, what each user was last answered and the user-hash salt, with versioned
+// migrations.
 import pg from "pg";
 import { decide, type RateDecision } from "../ratelimit.js";
 import type { LangChoice } from "../types.js";
@@ -61,6 +62,9 @@ const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX updates_pending ON updates (channel, time) WHERE state = 'pending';
    CREATE INDEX updates_time ON updates (time);`,
+  // What each user was last answered from an article, for a follow-up to go on about on any instance.
+  `CREATE TABLE follow_ups (user_key TEXT PRIMARY KEY, entry TEXT NOT NULL, updated BIGINT NOT NULL);
+   CREATE INDEX follow_ups_updated ON follow_ups (updated);`,
 ];
 
 /** Any instance may start first: migrations run under this advisory lock, one instance at a time. */
@@ -196,8 +200,9 @@ export class PostgresStore implements Store, SharedState {
       await client.query("DELETE FROM updates WHERE state != 'pending' AND time < $1", [now - UPDATE_WINDOW_MS]);
       let removed = 0;
       for (const table of ["questions", "feedback", "choices"]) removed += (await client.query(`DELETE FROM ${table} WHERE time < $1`, [before])).rowCount ?? 0;
-      // Rate-limit windows of users quiet for a day are over: their rows go too (not counted as records).
+      // Rate-limit windows and follow-ups of users quiet for a day are over: their rows go too (not counted as records).
       await client.query(`DELETE FROM rate_limits WHERE updated < ${NOW} - $1`, [DAY_MS]);
+      await client.query(`DELETE FROM follow_ups WHERE updated < ${NOW} - $1`, [DAY_MS]);
       return removed;
     });
   }
@@ -330,6 +335,17 @@ export class PostgresStore implements Store, SharedState {
     await this.query(
       `INSERT INTO preferences (user_key, lang, updated) VALUES ($1, $2, ${NOW}) ON CONFLICT (user_key) DO UPDATE SET lang = EXCLUDED.lang, updated = EXCLUDED.updated`,
       [user, choice],
+    );
+  }
+
+  async followUp(user: string, withinMs: number): Promise<string | undefined> {
+    return (await this.query<{ entry: string }>(`SELECT entry FROM follow_ups WHERE user_key = $1 AND updated > ${NOW} - $2`, [user, withinMs]))[0]?.entry;
+  }
+
+  async setFollowUp(user: string, entry: string): Promise<void> {
+    await this.query(
+      `INSERT INTO follow_ups (user_key, entry, updated) VALUES ($1, $2, ${NOW}) ON CONFLICT (user_key) DO UPDATE SET entry = EXCLUDED.entry, updated = EXCLUDED.updated`,
+      [user, entry],
     );
   }
 

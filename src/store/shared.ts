@@ -8,5 +8,7 @@ export function withHashedUsers(state: SharedState, salt: string): SharedState {
     hit: (user, limit, windowMs) => state.hit(key(user), limit, windowMs),
     language: (user) => state.language(key(user)),
     setLanguage: (user, choice) => state.setLanguage(key(user), choice),
+    followUp: (user, withinMs) => state.followUp(key(user), withinMs),
+    setFollowUp: (user, entry) => state.setFollowUp(key(user), entry),
   };
 }

@@ -119,11 +119,15 @@ export interface Store {
 
 /**
  * Per-user state that several instances of the bot behind one balancer must share, so they behave as one bot:
- * the rate limit's window and the language choice. Users are keys the caller has already hashed.
+ * the rate limit's window, the language choice and what each was last answered. Users are keys the caller has
+ * already hashed.
  */
 export interface SharedState {
   /** Counts one question from `user` against `limit` per `windowMs`, atomically across instances, and decides. */
   hit(user: string, limit: number, windowMs: number): Promise<RateDecision>;
   language(user: string): Promise<LangChoice | undefined>;
   setLanguage(user: string, choice: LangChoice): Promise<void>;
+  /** The entry `user` was last answered from an article, if that was less than `withinMs` ago (see FollowUps). */
+  followUp(user: string, withinMs: number): Promise<string | undefined>;
+  setFollowUp(user: string, entry: string): Promise<void>;
 }

@@ -7,7 +7,7 @@ import { Matcher, typicalTerms } from "../../src/match.js";
 import { formatExplain } from "../../src/explain.js";
 import { splitQuestions } from "../../src/parts.js";
 import { phoneticKey, romanize, spelledLetters, stem } from "../../src/translit.js";
-import { corpusDir, entry, phrasings } from "../helpers/corpus.js";
+import { corpusDir, entry, fixtureArticles, phrasings } from "../helpers/corpus.js";
 
 const matcher = new Matcher(loadCorpus("faq"));
 const idOf = (q: string) => matcher.match(q).id;
@@ -490,5 +490,34 @@ describe("the shipped article beside another", () => {
     const result = beside.match("इमरजेंसी में खून कहाँ से मिलेगा");
     expect([result.id, result.stage, result.uncovered]).toEqual([null, "guard uncovered-subject", true]);
     expect(beside.match("welder ki job kahan milegi").id).toBe("wd-jobs");
+  });
+});
+
+describe("a follow-up, with several articles loaded", () => {
+  // Two test articles that ask the same things of two careers: tailoring and shoe repair.
+  const both = new Matcher(loadCorpus(fixtureArticles("tailor", "cobbler")));
+
+  it("goes on about the article the conversation is about, where the question alone could be either's", () => {
+    expect(both.match("how much do they earn?")).toMatchObject({ id: null, stage: "guard ambiguous" });
+    expect(both.match("how much do they earn?", { follows: "tailor-what-is" }).id).toBe("tailor-earnings");
+    expect(both.match("how much do they earn?", { follows: "cob-what-is" }).id).toBe("cob-earnings");
+    expect(both.match("how long does the training take?", { follows: "tailor-earnings" }).id).toBe("tailor-course");
+    expect(both.match("how long does the training take?", { follows: "cob-earnings" }).id).toBe("cob-learn");
+  });
+
+  it("says so in --explain", () => {
+    expect(both.match("how much do they earn?", { follows: "cob-what-is" }).decision).toMatch(/^answered as a follow-up about ".+", the article the conversation is about: /);
+  });
+
+  it("leaves it for a question that names the other career", () => {
+    expect(both.match("how much does a cobbler earn?", { follows: "tailor-earnings" }).id).toBe("cob-earnings");
+    expect(both.match("how much does a tailor earn?", { follows: "cob-earnings" }).id).toBe("tailor-earnings");
+  });
+
+  it("leaves it for small talk, and changes nothing with one article or an entry the corpus lacks", () => {
+    expect(both.match("thanks", { follows: "cob-earnings" }).id).toBe("thanks");
+    expect(both.match("how much do they earn?", { follows: "no-such-entry" })).toEqual(both.match("how much do they earn?"));
+    const tailors = new Matcher(loadCorpus(fixtureArticles("tailor")));
+    expect(tailors.match("how long does the training take?", { follows: "tailor-earnings" })).toEqual(tailors.match("how long does the training take?"));
   });
 });

@@ -6,7 +6,7 @@ import { Conversation } from "../../src/conversation.js";
 import { loadCorpus } from "../../src/corpus.js";
 import { Matcher } from "../../src/match.js";
 import { splitQuestions } from "../../src/parts.js";
-import { corpusDir, welderArticle, welderSafety } from "../helpers/corpus.js";
+import { corpusDir, fixtureArticles, welderArticle, welderSafety } from "../helpers/corpus.js";
 
 const matcher = new Matcher(loadCorpus("faq"));
 
@@ -84,5 +84,16 @@ describe("a conversation reply to several questions", () => {
     expect(reply.text).toContain("“what is the back office?”:");
     expect(reply.text).toContain(matcher.corpus.byId.get("back-office")!.answer.en);
     expect(reply.text).toMatch(/“and how much does it pay\?”: sorry|“how much does it pay\?”: sorry/);
+  });
+});
+
+describe("a message's later question that names no career, with several articles loaded", () => {
+  const both = new Matcher(loadCorpus(fixtureArticles("tailor", "cobbler")));
+
+  it.each([
+    ["How do I become a tailor? How much do they earn?", ["tailor-growth", "tailor-earnings"]],
+    ["what is a cobbler's work, and how long does the training take?", ["cob-what-is", "cob-learn"]],
+  ])("goes on about the article the question before it was answered from: %s", (text, ids) => {
+    expect(ask(both, text).result.parts?.map((p) => p.id)).toEqual(ids);
   });
 });

@@ -1,5 +1,5 @@
 // Builds throw-away corpus folders for tests from plain objects.
-import { mkdtempSync, writeFileSync, cpSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { dump as stringify } from "js-yaml";
@@ -50,6 +50,14 @@ export function corpusDir(files: Record<string, unknown>, copyShipped = false): 
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(dir, name), typeof content === "string" ? content : stringify(content));
   }
+  return dir;
+}
+
+/** A corpus folder of small talk and the named test articles (test/fixtures/articles), each as its helper wrote it. */
+export function fixtureArticles(...names: string[]): string {
+  const dir = corpusDir({});
+  copyFileSync("faq/smalltalk.yaml", join(dir, "smalltalk.yaml"));
+  for (const name of names) copyFileSync(`test/fixtures/articles/${name}.yaml`, join(dir, `${name}.yaml`));
   return dir;
 }
 

@@ -3,11 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Conversation, type Reply } from "../../src/conversation.js";
+import { loadCorpus } from "../../src/corpus.js";
 import { createLogger } from "../../src/log.js";
+import { Matcher } from "../../src/match.js";
 import { createRecorder } from "../../src/recorder.js";
 import { PostgresStore } from "../../src/store/postgres.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
+import { withHashedUsers } from "../../src/store/shared.js";
 import type { QuestionRecord } from "../../src/store/store.js";
+import { fixtureArticles } from "../helpers/corpus.js";
 import { postgresUnavailable, startPostgres, type Postgres } from "../helpers/postgres.js";
 
 // The shared store against a real PostgreSQL server started on loopback for these tests.
@@ -138,6 +143,26 @@ describe.skipIf(!!unavailable)("the PostgreSQL store", () => {
     expect(await a.language("u1")).toBe("auto");
     expect(await a.salt("first-salt-0123456789")).toBe("first-salt-0123456789");
     expect(await b.salt("second-salt-0123456789")).toBe("first-salt-0123456789");
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("shares what each user was last answered, so a follow-up on another instance goes on about the same career", async () => {
+    const url = await fresh();
+    const [a, b] = [new PostgresStore(url), new PostgresStore(url)];
+    const both = new Matcher(loadCorpus(fixtureArticles("tailor", "cobbler")));
+    const salt = "shared-salt-0123456789";
+    const [first, second] = [a, b].map((store) => new Conversation({ matcher: () => both, shared: withHashedUsers(store, salt) }));
+    const user = { userId: "u1", channel: "telegram" };
+    const idOf = (r: Reply) => (r.kind === "answer" ? r.id : null);
+    expect(idOf(await first!.ask({ ...user, text: "how much does a cobbler earn?" }))).toBe("cob-earnings");
+    await first!.settle();
+    expect(idOf(await second!.ask({ ...user, text: "how long does the training take?" }))).toBe("cob-learn");
+    expect(idOf(await second!.ask({ userId: "u2", channel: "telegram", text: "how long does the training take?" }))).toBeNull();
+    // A user never answered, or answered longer ago than the window, has nothing to go on.
+    expect(await a.followUp("no-such-user", 60_000)).toBeUndefined();
+    await a.setFollowUp("earlier", "cob-earnings");
+    expect(await b.followUp("earlier", 60_000)).toBe("cob-earnings");
+    expect(await b.followUp("earlier", 0)).toBeUndefined();
     await Promise.all([a.close(), b.close()]);
   });
 

@@ -111,8 +111,8 @@ export function memoryPreferences(max = 100_000): Preferences {
 export interface FollowUps {
   /** The entry `user` was last answered, if that was less than FOLLOW_UP_MS before `now`. */
   get(user: string, now: number): string | undefined;
-  /** Remembers `entry` for `user` as of `now`; `undefined` forgets. */
-  set(user: string, entry: string | undefined, now: number): void;
+  /** Remembers `entry` for `user` as of `now`. */
+  set(user: string, entry: string, now: number): void;
 }
 
 /**
@@ -130,7 +130,6 @@ export function memoryFollowUps(max = 100_000): FollowUps {
     },
     set: (user, entry, now) => {
       map.delete(user);
-      if (entry === undefined) return;
       if (map.size >= max) map.delete(map.keys().next().value!);
       map.set(user, { entry, at: now });
     },

@@ -52,7 +52,10 @@ const ALONE_IN_SCOPE: Readonly<Record<string, number>> = {
   "mushroom-farming": 55,
   advocate: 55,
   "cnc-operator": 55,
+  "chai-stall": 50,
 };
+// (With batches 59 to 64 among the test articles and the trees refit over 238, the tea stall's Hinglish went from 17
+// to 15 of 28 alone: two more declined.)
 // (The bank mitra's near misses, a bank PO exam or opening an account, are the bank PO's and bank clerk's test articles'
 // questions, and those articles answer some of its own too: 19 of its 102 count as wrong answers there.)
 // (So are the travel agent's, below: 19 of its 100 are wrong there.)
@@ -125,8 +128,12 @@ const ALONE_OUT_OF_SCOPE: Readonly<Record<string, number>> = { "hospital-recepti
 // (With the Hindi "how to" typed without its nasal, a process read as how to, and the kinds and trees refit, the
 // delivery executive's Hinglish went from 6 to 5 of 29 together and the medical transcriptionist's Hindi from 9 to 8
 // of 28: one question each, among 204 articles.)
+// (With 238 articles together, batches 59 to 64 among them, the delivery executive's Hinglish stands at 4 of 29, the
+// domestic worker's at 8 of 28 and the retail sales associate's at 8 of 29.)
 const TOGETHER_IN_SCOPE: Readonly<Record<string, number>> = {
-  "delivery-executive": 15,
+  "delivery-executive": 10,
+  "domestic-worker": 25,
+  "retail-sales-associate": 25,
   "medical-transcriptionist": 25,
   courier: 25,
   "tour-guide": 25,

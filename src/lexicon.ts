@@ -396,15 +396,19 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/(?<![\u0900-\u097f])बनने\s+के\s+(?:लिए|लिये)(?![\u0900-\u097f])/gu, "howto"],
   [/\b(?:kaise|kese|kaisey|kya|kia)\s+(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "howto"],
   [/\b((?:kaise|kese|kaisey)\s+(?:\S+\s+){0,2}?)(?:kare|karen|karein|kre|kren|karu|karun|karoon|kru)\b/giu, "$1howto"],
-  [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|bane|banein|banu|banun|banen|badhaye|badhayen|badhaen|badhau|sudhare|sudharen|banaye|banwaye|karwaye|karwayen|karwate|karwati|karwana|karwau|karwaun|karaye|karayen)\b/giu, "howto"],
+  [/\b(?:kaise|kese|kaisey)\s+(?:le(?!\s+ja)|len|lein|paye|payen|milegi|milega|bane|banein|banu|banun|banen|karwaye|karwayen|karwate|karwati|karwana|karwau|karwaun|karaye|karayen)\b/giu, "howto"],
+  // (A verb of its own says what is to be done, and stays: "kaise badhaye" is how to grow, "kaise banaye" how to make.)
+  [/\b(?:kaise|kese|kaisey)\s+(badhaye|badhayen|badhaen|badhau|sudhare|sudharen|banaye|banwaye)\b/giu, "howto $1"],
   [/(?<![\u0900-\u097f])(?:कैसे|क्या)\s+(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "howto"],
   [/(?<![\u0900-\u097f])(कैसे\s+(?:\S+\s+){0,2}?)(?:करें|करे|करूँ|करूं|कराएं|कराएँ|करवाएं|करवाएँ|कराऊं|कराऊँ)(?![\u0900-\u097f])/gu, "$1howto"],
   [/(?<![\u0900-\u097f])कैसे\s+(?:लें|पाएं|पाएँ|मिलेगी|मिलेगा|बनें|बनूं|बनूँ|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],
-  // ...and so is "how" with a verb in the subjunctive: सुधारें, बढ़ाएं, sudharein, badhayen.
-  [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))[\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ)(?![\u0900-\u097f])/gu, "howto"],
+  // ...and so is "how" with a verb in the subjunctive: सुधारें, बढ़ाएं, sudharein, badhayen. The verb stays: "कैसे
+  // खोलें" (how to open one) and "कैसे बढ़ाएं" (how to grow it) ask different things.
+  [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))([\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ))(?![\u0900-\u097f])/gu, "howto $1"],
   // (Typed without its nasal, as often: "कैसे बने", "कैसे ले"; only verbs whose bare form asks how to, not पैसे.)
-  [/(?<![\u0900-\u097f])कैसे\s+(?:बने|बनू|ले|पाए|पाऊ|मिले|सीखे|सीखू|करू|सुधारू|सुधारे|बढ़ाए|बढ़ाऊ|बनाए|बनाऊ|जुड़े|जुडे|खोले|ढूंढे|ढूँढे|ढूंढू|भरे|चुने|चुनू|बचे|रखे|बेचू|बेचे)(?![\u0900-\u097f])/gu, "howto"],
-  [/\b(?:kaise|kese)\s+[a-z]+(?:ein|ayen|aein|aayen|aun|aaun)\b/gu, "howto"],
+  [/(?<![\u0900-\u097f])कैसे\s+(?:बने|बनू|ले|पाए|पाऊ|मिले|करू)(?![\u0900-\u097f])/gu, "howto"],
+  [/(?<![\u0900-\u097f])कैसे\s+(सीखे|सीखू|सुधारू|सुधारे|बढ़ाए|बढ़ाऊ|बनाए|बनाऊ|जुड़े|जुडे|खोले|ढूंढे|ढूँढे|ढूंढू|भरे|चुने|चुनू|बचे|रखे|बेचू|बेचे)(?![\u0900-\u097f])/gu, "howto $1"],
+  [/\b(?:kaise|kese)\s+([a-z]+(?:ein|ayen|aein|aayen|aun|aaun))\b/gu, "howto $1"],
   // Formal Hindi for the office, and its other spelling: कार्यालय, दफ़्तर, आफिस.
   [/(?<![\u0900-\u097f])(?:कार्यालय|दफ्तर|दफ़्तर|आफिस|आफीस|आफ़िस)(?:ों)?(?![\u0900-\u097f])/gu, "ऑफिस"],
   // Markup is not words: <b>, </script>, <br/> (a user pasting HTML asks about the text, not the tags).

@@ -226,6 +226,19 @@ describe("language knowledge any article shares", () => {
     expect(terms("कैसे किराए पर दुकान लें").join(" ")).toMatch(/kr/);
   });
 
+  it("keeps the verb of 'how to' that says what is to be done: how to open one is not how to grow it", () => {
+    for (const text of ["इंस्टीट्यूट कैसे बढ़ाएं", "इंस्टीट्यूट कैसे बढ़ाए", "institute kaise badhaye"]) {
+      expect(terms(text), text).toEqual(expect.arrayContaining(["#HOWTO", "#GROWTH"]));
+    }
+    expect(terms("institute kaise badhayen")).toHaveLength(3);
+    expect(terms("इंस्टीट्यूट कैसे खोलें")).toContain("#HOWTO");
+    expect(terms("इंस्टीट्यूट कैसे खोलें")).not.toEqual(terms("इंस्टीट्यूट कैसे बढ़ाएं"));
+    expect(terms("kaam kaise sikhein")).not.toEqual(terms("kaam kaise bechein"));
+    // A light verb says nothing of its own: "कैसे बनें" and "kaise karein" are "how to" alone.
+    expect(terms("अंपायर कैसे बनें")).toEqual(terms("अंपायर howto"));
+    expect(terms("shop kaise karein")).toEqual(terms("shop howto"));
+  });
+
   it("reads 'kis' before a noun as which, but not 'kis se' (whom), 'kis liye' (what for) or 'kis tarah' (how)", () => {
     for (const text of ["accountant kis office me aata hai", "अकाउंटेंट किस ऑफिस में गिना जाता है"]) expect(terms(text), text).toContain("#WHICH");
     for (const text of ["office me accountant kis se milta hai", "ye kis liye hota hai", "किस बारे में पूछूं", "kis tarah kaam hota hai"]) expect(terms(text), text).not.toContain("#WHICH");

@@ -105,14 +105,21 @@ export function memoryPreferences(max = 100_000): Preferences {
 }
 
 /**
- * Remembers, for a while, the entry each user was last answered from an article: what a follow-up ("and the pay?")
- * goes on about when several articles are loaded. In memory here; a shared store keeps it for every instance.
+ * What a user's conversation is about: the entry they were last answered from an article, or none (`entry`
+ * undefined: they have since asked about something else), and when (`at`, ms).
+ */
+export interface FollowUp {
+  readonly entry: string | undefined;
+  readonly at: number;
+}
+
+/**
+ * Remembers each user's last FollowUp: what a follow-up ("and the pay?") goes on about when several articles are
+ * loaded, for FOLLOW_UP_MS. In memory here; a shared store keeps it for every instance.
  */
 export interface FollowUps {
-  /** The entry `user` was last answered, if that was less than FOLLOW_UP_MS before `now`. */
-  get(user: string, now: number): string | undefined;
-  /** Remembers `entry` for `user` as of `now`. */
-  set(user: string, entry: string, now: number): void;
+  get(user: string): FollowUp | undefined;
+  set(user: string, last: FollowUp): void;
 }
 
 /**
@@ -122,16 +129,13 @@ export interface FollowUps {
 export const FOLLOW_UP_MS = 30 * 60_000;
 
 export function memoryFollowUps(max = 100_000): FollowUps {
-  const map = new Map<string, { entry: string; at: number }>();
+  const map = new Map<string, FollowUp>();
   return {
-    get: (user, now) => {
-      const last = map.get(user);
-      return last !== undefined && now - last.at < FOLLOW_UP_MS ? last.entry : undefined;
-    },
-    set: (user, entry, now) => {
+    get: (user) => map.get(user),
+    set: (user, last) => {
       map.delete(user);
       if (map.size >= max) map.delete(map.keys().next().value!);
-      map.set(user, { entry, at: now });
+      map.set(user, last);
     },
   };
 }
@@ -208,20 +212,34 @@ export class Conversation {
     void write.finally(() => this.writes.delete(write));
   }
 
-  /** Remembers the entry a user was just answered, when it is an article's: what their next question may go on about. */
-  private remember(user: { channel: string; userId: string }, entry: Entry): void {
-    if (entry.smalltalk) return;
-    this.followUps.set(this.userKey(user), entry.id, this.now());
-    if (this.shared) this.write(this.shared.setFollowUp(this.userKey(user), entry.id));
+  /**
+   * Remembers what a user's next question may go on about: the article entry they were just answered, or nothing
+   * (`undefined`) when they asked about another career than the one remembered.
+   */
+  private remember(user: { channel: string; userId: string }, entry: string | undefined): void {
+    this.followUps.set(this.userKey(user), { entry, at: this.now() });
+    if (this.shared) this.write(this.shared.setFollowUp(this.userKey(user), entry));
   }
 
-  /** Reads from the shared store what a user was last answered (a no-op without one), for a follow-up to go on about. */
+  /** The entry a user's question may go on about now, if any (see FollowUps). */
+  private following(user: { channel: string; userId: string }): string | undefined {
+    const last = this.followUps.get(this.userKey(user));
+    return last !== undefined && this.now() - last.at < FOLLOW_UP_MS ? last.entry : undefined;
+  }
+
+  /**
+   * Reads from the shared store what a user's conversation is about (a no-op without one), for a follow-up to go on
+   * about: the newer of it and this instance's own, whose write may still be on its way, dated by its age in the
+   * store so that reading it does not renew it.
+   */
   private async recall(user: { channel: string; userId: string }): Promise<void> {
     if (!this.shared) return;
     try {
-      // (None there leaves this instance's own: its write of the last answer may still be on its way.)
-      const entry = await this.shared.followUp(this.userKey(user), FOLLOW_UP_MS);
-      if (entry !== undefined) this.followUps.set(this.userKey(user), entry, this.now());
+      const shared = await this.shared.followUp(this.userKey(user), FOLLOW_UP_MS);
+      if (shared === undefined) return;
+      const at = this.now() - shared.ageMs;
+      const own = this.followUps.get(this.userKey(user));
+      if (own === undefined || own.at < at) this.followUps.set(this.userKey(user), { entry: shared.entry, at });
     } catch (err) {
       this.events.sharedFailed?.(err);
     }
@@ -255,7 +273,7 @@ export class Conversation {
    */
   async ask(msg: IncomingMessage): Promise<Reply> {
     if (!this.shared) return this.reply(msg);
-    await Promise.all([this.refresh(msg), this.recall(msg)]);
+    await this.refresh(msg);
     let pace: RateDecision | undefined;
     if (this.rateLimiter && cleanText(msg.text) !== "") {
       try {
@@ -264,6 +282,8 @@ export class Conversation {
         this.events.sharedFailed?.(err);
       }
     }
+    // (Only a question that will be matched needs what the conversation is about: a flood costs no more reads.)
+    if ((pace ?? "ok") === "ok" && cleanText(msg.text) !== "") await this.recall(msg);
     return this.respond(msg, pace);
   }
 
@@ -302,11 +322,13 @@ export class Conversation {
       return limited;
     }
     const started = performance.now();
-    const { whole, main: result, parts } = matchMessage(matcher, msg.text, this.followUps.get(this.userKey(msg), this.now()));
+    const { whole, main: result, parts } = matchMessage(matcher, msg.text, this.following(msg));
     const matchSeconds = (performance.now() - started) / 1000;
-    // What the next question may go on about: the last article entry answered (of the parts, the last answered).
+    // What the next question may go on about: the last article entry answered (of the parts, the last answered); or,
+    // none answered, nothing once it asked about another career ("how do I become a plumber?").
     const last = [...(parts?.map((p) => p.result) ?? [result])].reverse().find((r) => r.id !== null && !matcher.corpus.byId.get(r.id)!.smalltalk);
-    if (last) this.remember(msg, matcher.corpus.byId.get(last.id!)!);
+    if (last) this.remember(msg, last.id!);
+    else if (whole.leavesFollowUp && this.following(msg) !== undefined) this.remember(msg, undefined);
     const answerLang = answerLangFor(whole.lang, choice);
     let reply: Reply;
     const nearest = result.candidates[0]?.id;
@@ -362,7 +384,7 @@ export class Conversation {
       return { kind: "none", reason: "unknown", lang: "en", answerLang, confidence: 0, text: message("unknownTopic", answerLang), suggestions: this.topics(answerLang) };
     }
     this.events.chose?.({ entryId: id, userId: user.userId, channel: user.channel, how });
-    this.remember(user, entry);
+    if (!entry.smalltalk) this.remember(user, entry.id);
     return this.answer(entry, answerLang === "en" ? "en" : "hi", answerLang, 1);
   }
 
@@ -434,7 +456,7 @@ export class Conversation {
 
   /** The matcher's reasoning for a question, for `/explain`: as a follow-up when `user` has one in force now. */
   explain(text: string, user?: { channel: string; userId: string }): MatchResult {
-    return this.matcher().match(text, { follows: user === undefined ? undefined : this.followUps.get(this.userKey(user), this.now()) });
+    return this.matcher().match(text, { follows: user === undefined ? undefined : this.following(user) });
   }
 
   /** Records a 👍/👎 press and returns the thank-you text. */

@@ -87,6 +87,11 @@ export interface MatchResult {
   readonly subject?: SubjectLabel;
   /** For an article's entry, the calibrated guard's inputs and verdict (see Matcher.calibration). */
   readonly calibration?: Calibration;
+  /**
+   * Set when it followed up an article's entry (MatchContext.follows) but names another career: another article's
+   * subject, or a line of work the corpus never speaks of. The conversation is no longer about that article.
+   */
+  readonly leavesFollowUp?: true;
 }
 
 interface IndexedQuestion {
@@ -733,7 +738,16 @@ export class Matcher {
       const result = this.decideRanking({ ...q, followUp: this.corpus.articles[followed]!.title }, this.rank(q, weights, followed));
       if (result.id !== null) return result;
     }
-    return this.decideRanking(q, this.rank(q, weights));
+    const result = this.decideRanking(q, this.rank(q, weights));
+    return this.namesOtherCareer(q, context.follows) ? { ...result, leavesFollowUp: true } : result;
+  }
+
+  /** Whether a question names a career other than the article of `follows`, an article's entry (see leavesFollowUp). */
+  private namesOtherCareer(q: Understanding, follows: string | undefined): boolean {
+    const entry = follows === undefined || this.frames.length === 0 ? undefined : this.entryIndex.get(follows);
+    const article = entry === undefined ? -1 : this.articleOf[entry]!;
+    if (article < 0) return false;
+    return q.fields.length > 0 || q.careers.length > 0 || [...q.query.keys()].some((t) => this.subjectOf[t]! >= 0 && this.subjectOf[t] !== article);
   }
 
   /** Stages "judge" and "decide" over a ranking. */

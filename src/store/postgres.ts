@@ -63,7 +63,8 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX updates_pending ON updates (channel, time) WHERE state = 'pending';
    CREATE INDEX updates_time ON updates (time);`,
   // What each user was last answered from an article, for a follow-up to go on about on any instance.
-  `CREATE TABLE follow_ups (user_key TEXT PRIMARY KEY, entry TEXT NOT NULL, updated BIGINT NOT NULL);
+  // (A null entry: the user has since asked about something else.)
+  `CREATE TABLE follow_ups (user_key TEXT PRIMARY KEY, entry TEXT, updated BIGINT NOT NULL);
    CREATE INDEX follow_ups_updated ON follow_ups (updated);`,
 ];
 
@@ -338,14 +339,15 @@ export class PostgresStore implements Store, SharedState {
     );
   }
 
-  async followUp(user: string, withinMs: number): Promise<string | undefined> {
-    return (await this.query<{ entry: string }>(`SELECT entry FROM follow_ups WHERE user_key = $1 AND updated > ${NOW} - $2`, [user, withinMs]))[0]?.entry;
+  async followUp(user: string, withinMs: number): Promise<{ entry: string | undefined; ageMs: number } | undefined> {
+    const row = (await this.query<{ entry: string | null; age: string }>(`SELECT entry, ${NOW} - updated AS age FROM follow_ups WHERE user_key = $1 AND updated > ${NOW} - $2`, [user, withinMs]))[0];
+    return row === undefined ? undefined : { entry: row.entry ?? undefined, ageMs: Math.max(0, Number(row.age)) };
   }
 
-  async setFollowUp(user: string, entry: string): Promise<void> {
+  async setFollowUp(user: string, entry: string | undefined): Promise<void> {
     await this.query(
       `INSERT INTO follow_ups (user_key, entry, updated) VALUES ($1, $2, ${NOW}) ON CONFLICT (user_key) DO UPDATE SET entry = EXCLUDED.entry, updated = EXCLUDED.updated`,
-      [user, entry],
+      [user, entry ?? null],
     );
   }
 

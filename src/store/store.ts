@@ -127,7 +127,10 @@ export interface SharedState {
   hit(user: string, limit: number, windowMs: number): Promise<RateDecision>;
   language(user: string): Promise<LangChoice | undefined>;
   setLanguage(user: string, choice: LangChoice): Promise<void>;
-  /** The entry `user` was last answered from an article, if that was less than `withinMs` ago (see FollowUps). */
-  followUp(user: string, withinMs: number): Promise<string | undefined>;
-  setFollowUp(user: string, entry: string): Promise<void>;
+  /**
+   * What `user`'s conversation is about (see FollowUp: an entry, or none once they asked about something else) and
+   * how long ago that was set, if less than `withinMs` ago.
+   */
+  followUp(user: string, withinMs: number): Promise<{ entry: string | undefined; ageMs: number } | undefined>;
+  setFollowUp(user: string, entry: string | undefined): Promise<void>;
 }

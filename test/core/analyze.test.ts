@@ -230,7 +230,7 @@ describe("language knowledge any article shares", () => {
     for (const text of ["इंस्टीट्यूट कैसे बढ़ाएं", "इंस्टीट्यूट कैसे बढ़ाए", "institute kaise badhaye"]) {
       expect(terms(text), text).toEqual(expect.arrayContaining(["#HOWTO", "#GROWTH"]));
     }
-    expect(terms("institute kaise badhayen")).toHaveLength(3);
+    expect(terms("institute kaise badhayen")).not.toEqual(terms("institute howto"));
     expect(terms("इंस्टीट्यूट कैसे खोलें")).toContain("#HOWTO");
     expect(terms("इंस्टीट्यूट कैसे खोलें")).not.toEqual(terms("इंस्टीट्यूट कैसे बढ़ाएं"));
     expect(terms("kaam kaise sikhein")).not.toEqual(terms("kaam kaise bechein"));

@@ -73,6 +73,15 @@ describe("a follow-up question, with several articles loaded", () => {
     expect(chat.explain("how much do they earn?").id).toBeNull();
   });
 
+  it("leaves it once the user asks about another career, though the bot cannot answer that", () => {
+    say("switcher", "how much does a tailor earn?");
+    expect(idOf(say("switcher", "how do I become a plumber?"))).toBeNull();
+    expect(idOf(say("switcher", "how long does the training take?"))).toBeNull();
+    say("switcher", "how much does a tailor earn?");
+    expect(idOf(say("switcher", "do cobblers get respect in society?"))).toBeNull();
+    expect(idOf(say("switcher", "how much do they earn?"))).not.toBe("tailor-earnings");
+  });
+
   it("forgets it after a pause of half an hour", () => {
     say("pauser", "how much does a cobbler earn?");
     clock += FOLLOW_UP_MS - 1;

@@ -506,9 +506,11 @@ describe("a follow-up, with several articles loaded", () => {
     expect(both.match("how much do they earn?", { follows: "cob-what-is" }).decision).toMatch(/^answered as a follow-up about ".+", the article the conversation is about: /);
   });
 
-  it("leaves it for a question that names the other career", () => {
+  it("leaves it for a question that names the other career, and says when one it cannot answer names another", () => {
     expect(both.match("how much does a cobbler earn?", { follows: "tailor-earnings" }).id).toBe("cob-earnings");
     expect(both.match("how much does a tailor earn?", { follows: "cob-earnings" }).id).toBe("tailor-earnings");
+    expect(both.match("how do I become a plumber?", { follows: "tailor-earnings" })).toMatchObject({ id: null, leavesFollowUp: true });
+    expect(both.match("how long does the training take?", { follows: "tailor-earnings" }).leavesFollowUp).toBeUndefined();
   });
 
   it("leaves it for small talk, and changes nothing with one article or an entry the corpus lacks", () => {

@@ -158,11 +158,19 @@ describe.skipIf(!!unavailable)("the PostgreSQL store", () => {
     await first!.settle();
     expect(idOf(await second!.ask({ ...user, text: "how long does the training take?" }))).toBe("cob-learn");
     expect(idOf(await second!.ask({ userId: "u2", channel: "telegram", text: "how long does the training take?" }))).toBeNull();
-    // A user never answered, or answered longer ago than the window, has nothing to go on.
+    // ...and its answer, written while the user's next question is already on its way, is not overtaken by the older
+    // one in the store: the newer of the two counts.
+    expect(idOf(await second!.ask({ ...user, text: "how much does a tailor earn?" }))).toBe("tailor-earnings");
+    expect(idOf(await second!.ask({ ...user, text: "how long does the training take?" }))).toBe("tailor-course");
+    // A user never answered, or answered longer ago than the window, has nothing to go on; the store tells the age,
+    // so that reading it does not make it younger, and keeps that the user left a career.
     expect(await a.followUp("no-such-user", 60_000)).toBeUndefined();
     await a.setFollowUp("earlier", "cob-earnings");
-    expect(await b.followUp("earlier", 60_000)).toBe("cob-earnings");
+    expect(await b.followUp("earlier", 60_000)).toEqual({ entry: "cob-earnings", ageMs: expect.any(Number) });
+    expect((await b.followUp("earlier", 60_000))!.ageMs).toBeLessThan(60_000);
     expect(await b.followUp("earlier", 0)).toBeUndefined();
+    await b.setFollowUp("earlier", undefined);
+    expect(await a.followUp("earlier", 60_000)).toMatchObject({ entry: undefined });
     await Promise.all([a.close(), b.close()]);
   });
 

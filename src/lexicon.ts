@@ -43,7 +43,7 @@ jaata jaati jaate jana jaana lena leta leti lete batao bataiye bataye btao bataa
 samjhao samjhaiye please plz pls yaar bhai kripya zara thoda thodi bas ab abhi phir fir
 dost chacha chachi mama mami didi behen bhaiya papa mummy beta beti pati patni bhi waise vaise
 bola boli bole bolta bolti bolte suna suni sune pata maine humne hamne tumne aapne usne unhone sa si
-unko usko inko isko mujhko tumko humko hamko aapko unhe unhen inhe ise inse unse
+unko usko inko isko mujhko tumko humko hamko aapko unhe unhen unhein inhe inhein humein hamein tumhein ise inse unse
 asan aasan saral bhasha bhasa shabdon shabdo vistar detail sankshep
 kr kro kru kre krein krna krni krne krta krti krte krke skta skti hn hy bcoz bcz coz cuz kyunki kyuki kyonki
 batata batati batate bata hu hoon hun paata paati paate lekin magar agar jaise cheez chiz cheeze cheezein cheezon chizon bahut bohot bahot bhut gaya gayi gaye karke samjha samjhaa aakhir akhir bilkul baaton baato kahenge salah sujhav margdarshan gine gina gini mane mana mani barahvi barvi dasvi
@@ -401,14 +401,16 @@ export const PHRASES: readonly (readonly [RegExp, string])[] = Object.freeze([
   [/\b(?:kaise|kese|kaisey)\s+(badhaye|badhayen|badhaen|badhau|sudhare|sudharen|banaye|banwaye)\b/giu, "howto $1"],
   [/(?<![\u0900-\u097f])(?:कैसे|क्या)\s+(?:करें|करे|करूँ|करूं)(?![\u0900-\u097f])/gu, "howto"],
   [/(?<![\u0900-\u097f])(कैसे\s+(?:\S+\s+){0,2}?)(?:करें|करे|करूँ|करूं|कराएं|कराएँ|करवाएं|करवाएँ|कराऊं|कराऊँ)(?![\u0900-\u097f])/gu, "$1howto"],
-  [/(?<![\u0900-\u097f])कैसे\s+(?:लें|पाएं|पाएँ|मिलेगी|मिलेगा|बनें|बनूं|बनूँ|बनवाएं|बनवाएँ)(?![\u0900-\u097f])/gu, "howto"],
+  [/(?<![\u0900-\u097f])कैसे\s+(?:लें|पाएं|पाएँ|मिलेगी|मिलेगा|मिलें|बनें|बनूं|बनूँ|बनवाएं|बनवाएँ|रहें|दें|जाएं|जाएँ)(?![\u0900-\u097f])/gu, "howto"],
   // ...and so is "how" with a verb in the subjunctive: सुधारें, बढ़ाएं, sudharein, badhayen. The verb stays: "कैसे
   // खोलें" (how to open one) and "कैसे बढ़ाएं" (how to grow it) ask different things.
   [/(?<![\u0900-\u097f])कैसे\s+(?!(?:हमें|तुम्हें|उन्हें|इन्हें|आपको|मुझे|हमको|उनको)(?![\u0900-\u097f]))([\u0900-\u097f]{2,}(?:ें|ाएं|ाएँ|ाऊं|ाऊँ|ूं|ूँ))(?![\u0900-\u097f])/gu, "howto $1"],
   // (Typed without its nasal, as often: "कैसे बने", "कैसे ले"; only verbs whose bare form asks how to, not पैसे.)
   [/(?<![\u0900-\u097f])कैसे\s+(?:बने|बनू|ले|पाए|पाऊ|मिले|करू)(?![\u0900-\u097f])/gu, "howto"],
   [/(?<![\u0900-\u097f])कैसे\s+(सीखे|सीखू|सुधारू|सुधारे|बढ़ाए|बढ़ाऊ|बनाए|बनाऊ|जुड़े|जुडे|खोले|ढूंढे|ढूँढे|ढूंढू|भरे|चुने|चुनू|बचे|रखे|बेचू|बेचे)(?![\u0900-\u097f])/gu, "howto $1"],
-  [/\b(?:kaise|kese)\s+([a-z]+(?:ein|ayen|aein|aayen|aun|aaun))\b/gu, "howto $1"],
+  // (Light verbs and pronouns say nothing of their own: "kaise milein", "kaise unhein".)
+  [/\b(?:kaise|kese)\s+(?:milein|milen|rahein|rahen|dein|den|jaayen|jayen|jaaye|paayen|paaun|karwayein|karaayen)\b/gu, "howto"],
+  [/\b(?:kaise|kese)\s+(?!(?:unhein|inhein|humein|hamein|tumhein|aapko|mujhe)\b)([a-z]+(?:ein|ayen|aein|aayen|aun|aaun))\b/gu, "howto $1"],
   // Formal Hindi for the office, and its other spelling: कार्यालय, दफ़्तर, आफिस.
   [/(?<![\u0900-\u097f])(?:कार्यालय|दफ्तर|दफ़्तर|आफिस|आफीस|आफ़िस)(?:ों)?(?![\u0900-\u097f])/gu, "ऑफिस"],
   // Markup is not words: <b>, </script>, <br/> (a user pasting HTML asks about the text, not the tags).

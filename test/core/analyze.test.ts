@@ -234,9 +234,13 @@ describe("language knowledge any article shares", () => {
     expect(terms("इंस्टीट्यूट कैसे खोलें")).toContain("#HOWTO");
     expect(terms("इंस्टीट्यूट कैसे खोलें")).not.toEqual(terms("इंस्टीट्यूट कैसे बढ़ाएं"));
     expect(terms("kaam kaise sikhein")).not.toEqual(terms("kaam kaise bechein"));
-    // A light verb says nothing of its own: "कैसे बनें" and "kaise karein" are "how to" alone.
-    expect(terms("अंपायर कैसे बनें")).toEqual(terms("अंपायर howto"));
-    expect(terms("shop kaise karein")).toEqual(terms("shop howto"));
+    // A light verb says nothing of its own: "कैसे बनें", "कैसे मिलें", "kaise karein", "kaise milein" are "how to"
+    // alone; nor does a pronoun after "how" ("kaise unhein samjhayen": how to explain to them).
+    for (const [text, alone] of [["अंपायर कैसे बनें", "अंपायर howto"], ["नौकरी कैसे मिलें", "नौकरी howto"], ["shop kaise karein", "shop howto"], ["naukri kaise milein", "naukri howto"]]) {
+      expect(terms(text!), text).toEqual(terms(alone!));
+    }
+    expect(terms("kaise unhein samjhayen")).not.toContain("#HOWTO");
+    expect(terms("kaise unhein samjhayen")).not.toContain(new Analyzer(BASE_LEXICON).analyzeWord("unhein").key);
   });
 
   it("reads 'kis' before a noun as which, but not 'kis se' (whom), 'kis liye' (what for) or 'kis tarah' (how)", () => {

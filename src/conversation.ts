@@ -92,16 +92,21 @@ export interface Preferences {
   set(user: string, choice: LangChoice): void;
 }
 
-export function memoryPreferences(max = 100_000): Preferences {
-  const map = new Map<string, LangChoice>();
+/** Per-user values in memory, at most `max` users: the one set longest ago goes first. */
+function userMemory<V>(max: number): { get(user: string): V | undefined; set(user: string, value: V): void } {
+  const map = new Map<string, V>();
   return {
     get: (user) => map.get(user),
-    set: (user, choice) => {
+    set: (user, value) => {
       map.delete(user);
       if (map.size >= max) map.delete(map.keys().next().value!);
-      map.set(user, choice);
+      map.set(user, value);
     },
   };
+}
+
+export function memoryPreferences(max = 100_000): Preferences {
+  return userMemory<LangChoice>(max);
 }
 
 /**
@@ -129,15 +134,7 @@ export interface FollowUps {
 export const FOLLOW_UP_MS = 30 * 60_000;
 
 export function memoryFollowUps(max = 100_000): FollowUps {
-  const map = new Map<string, FollowUp>();
-  return {
-    get: (user) => map.get(user),
-    set: (user, last) => {
-      map.delete(user);
-      if (map.size >= max) map.delete(map.keys().next().value!);
-      map.set(user, last);
-    },
-  };
+  return userMemory<FollowUp>(max);
 }
 
 export interface ConversationOptions {

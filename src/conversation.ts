@@ -319,12 +319,11 @@ export class Conversation {
       return limited;
     }
     const started = performance.now();
-    const { whole, main: result, parts } = matchMessage(matcher, msg.text, this.following(msg));
+    const { whole, main: result, parts, answeredEntry } = matchMessage(matcher, msg.text, this.following(msg));
     const matchSeconds = (performance.now() - started) / 1000;
-    // What the next question may go on about: the last article entry answered (of the parts, the last answered); or,
-    // none answered, nothing once it asked about another career ("how do I become a plumber?").
-    const last = [...(parts?.map((p) => p.result) ?? [result])].reverse().find((r) => r.id !== null && !matcher.corpus.byId.get(r.id)!.smalltalk);
-    if (last) this.remember(msg, last.id!);
+    // What the next question may go on about: the last article entry answered; or, none answered, nothing once it
+    // asked about another career ("how do I become a plumber?").
+    if (answeredEntry !== undefined) this.remember(msg, answeredEntry);
     else if (whole.leavesFollowUp && this.following(msg) !== undefined) this.remember(msg, undefined);
     const answerLang = answerLangFor(whole.lang, choice);
     let reply: Reply;

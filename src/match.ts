@@ -744,10 +744,19 @@ export class Matcher {
 
   /** Whether a question names a career other than the article of `follows`, an article's entry (see leavesFollowUp). */
   private namesOtherCareer(q: Understanding, follows: string | undefined): boolean {
+    const article = this.articleFollowed(follows);
+    return article >= 0 && (q.fields.length > 0 || q.careers.length > 0 || this.namesOtherSubject(q, article));
+  }
+
+  /** The article of the entry a conversation follows up, when several articles are loaded; else -1. */
+  private articleFollowed(follows: string | undefined): number {
     const entry = follows === undefined || this.frames.length === 0 ? undefined : this.entryIndex.get(follows);
-    const article = entry === undefined ? -1 : this.articleOf[entry]!;
-    if (article < 0) return false;
-    return q.fields.length > 0 || q.careers.length > 0 || [...q.query.keys()].some((t) => this.subjectOf[t]! >= 0 && this.subjectOf[t] !== article);
+    return entry === undefined ? -1 : this.articleOf[entry]!;
+  }
+
+  /** Whether a question uses a word that names another article's subject than `article`'s. */
+  private namesOtherSubject(q: Understanding, article: number): boolean {
+    return [...q.query.keys()].some((t) => this.subjectOf[t]! >= 0 && this.subjectOf[t] !== article);
   }
 
   /** Stages "judge" and "decide" over a ranking. */
@@ -763,12 +772,10 @@ export class Matcher {
    * ("and the pay?" goes on about it; "where do I buy wax?", to an article that never speaks of wax, does not).
    */
   private followedArticle(q: Understanding, follows: string | undefined): number | undefined {
-    const entry = follows === undefined || this.frames.length === 0 ? undefined : this.entryIndex.get(follows);
-    const article = entry === undefined ? -1 : this.articleOf[entry]!;
+    const article = this.articleFollowed(follows);
     if (article < 0) return undefined;
     const { lacks } = this.frames[article]!;
-    for (const t of q.query.keys()) if (lacks[t] === 1 || (this.subjectOf[t]! >= 0 && this.subjectOf[t] !== article)) return undefined;
-    return article;
+    return [...q.query.keys()].some((t) => lacks[t] === 1) || this.namesOtherSubject(q, article) ? undefined : article;
   }
 
   /**

@@ -74,12 +74,17 @@ export function splitQuestions(matcher: Matcher, text: string): string[] {
  * Matches a message: as a whole, and, when it holds several questions, each on its own. Returns the parts only
  * when they tell more than the whole does: two answers, or one answer beside a part the corpus does not cover.
  * `main` is the answer to lead with: the first answered part's, else the whole message's. `follows` is the entry the
- * conversation last answered (see MatchContext).
+ * conversation last answered (see MatchContext); `answeredEntry` the article entry this message answered last, for
+ * the next message to follow up.
  */
-export function matchMessage(matcher: Matcher, text: string, follows?: string): { whole: MatchResult; main: MatchResult; parts?: readonly Part[] } {
+export function matchMessage(
+  matcher: Matcher,
+  text: string,
+  follows?: string,
+): { whole: MatchResult; main: MatchResult; parts?: readonly Part[]; answeredEntry?: string } {
   const whole = matcher.match(text, { follows });
   const pieces = splitQuestions(matcher, text);
-  if (pieces.length < 2) return { whole, main: whole };
+  if (pieces.length < 2) return { whole, main: whole, answeredEntry: articleEntry(matcher, whole) };
   // A question declined that names another line of work says what the next one, naming none, is about; one answered
   // from an article, that the next one may go on about that article ("how do I become a kite maker? what would the
   // setup cost?").
@@ -88,13 +93,19 @@ export function matchMessage(matcher: Matcher, text: string, follows?: string): 
   const parts = pieces.map((p) => {
     const result = matcher.match(p, { careers, follows: last });
     careers = result.id === null ? result.careers : [];
-    if (result.id !== null && !matcher.corpus.byId.get(result.id)!.smalltalk) last = result.id;
+    last = articleEntry(matcher, result) ?? last;
     return { text: p, result };
   });
   const answered = [...new Set(parts.flatMap((p) => (p.result.id ? [p.result.id] : [])))];
   const uncovered = parts.some((p) => p.result.id === null);
   if (answered.length >= 2 || (answered.length === 1 && uncovered && (whole.id === null || whole.id === answered[0]))) {
-    return { whole, main: parts.find((p) => p.result.id !== null)!.result, parts };
+    const answeredEntry = parts.reduce<string | undefined>((entry, p) => articleEntry(matcher, p.result) ?? entry, undefined);
+    return { whole, main: parts.find((p) => p.result.id !== null)!.result, parts, answeredEntry };
   }
-  return { whole, main: whole };
+  return { whole, main: whole, answeredEntry: articleEntry(matcher, whole) };
+}
+
+/** The entry a result answered, when it is an article's (small talk is no subject to follow up). */
+function articleEntry(matcher: Matcher, result: MatchResult): string | undefined {
+  return result.id !== null && !matcher.corpus.byId.get(result.id)!.smalltalk ? result.id : undefined;
 }
